@@ -1,0 +1,35 @@
+package io.redux.domain.model;
+
+/**
+ * Who had the conversation, where, and how. Every field is optional (null when unknown); none is ever a secret.
+ *
+ * @param sessionType      one of {@link SessionType}'s values, or another a newer version wrote
+ * @param workingDirectory the folder the conversation was started in, for {@code chat --resume}
+ * @param migratedFrom     where a migrated conversation came from, or null
+ */
+public record ConversationMetadata(
+        String awsProfile,
+        String awsAccountId,
+        String userArn,
+        String sessionType,
+        String workingDirectory,
+        MigrationOrigin migratedFrom) {
+
+    public static final ConversationMetadata EMPTY = new ConversationMetadata(null, null, null, null, null, null);
+
+    public ConversationMetadata withIdentity(String profile, String accountId, String arn) {
+        return new ConversationMetadata(profile, accountId, arn, sessionType, workingDirectory, migratedFrom);
+    }
+
+    public ConversationMetadata withSessionType(String type) {
+        return new ConversationMetadata(awsProfile, awsAccountId, userArn, type, workingDirectory, migratedFrom);
+    }
+
+    public ConversationMetadata withWorkingDirectory(String directory) {
+        return new ConversationMetadata(awsProfile, awsAccountId, userArn, sessionType, directory, migratedFrom);
+    }
+
+    public ConversationMetadata withMigratedFrom(MigrationOrigin origin) {
+        return new ConversationMetadata(awsProfile, awsAccountId, userArn, sessionType, workingDirectory, origin);
+    }
+}

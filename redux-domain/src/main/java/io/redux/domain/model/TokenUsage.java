@@ -1,0 +1,22 @@
+package io.redux.domain.model;
+
+import io.redux.domain.error.InvalidInputException;
+
+public record TokenUsage(long inputTokens, long outputTokens) {
+
+    public static final TokenUsage NONE = new TokenUsage(0, 0);
+
+    public TokenUsage {
+        if (inputTokens < 0 || outputTokens < 0) {
+            throw new InvalidInputException("Token counts cannot be negative: " + inputTokens + ", " + outputTokens);
+        }
+    }
+
+    public long totalTokens() {
+        return inputTokens + outputTokens;
+    }
+
+    public TokenUsage plus(TokenUsage other) {
+        return new TokenUsage(inputTokens + other.inputTokens, outputTokens + other.outputTokens);
+    }
+}

@@ -1,0 +1,58 @@
+package io.redux.domain.port;
+
+import io.redux.domain.error.ConversationAlreadyExistsException;
+import io.redux.domain.error.ConversationNotFoundException;
+import io.redux.domain.error.CorruptConversationException;
+import io.redux.domain.model.Conversation;
+import io.redux.domain.model.ConversationId;
+import io.redux.domain.model.ConversationListing;
+import io.redux.domain.model.ConversationSummary;
+import io.redux.domain.model.Message;
+
+import java.util.Comparator;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * Where conversations live. Every change is durable when the call returns, and two writers of one conversation
+ * never lose each other's messages: a change is applied to the latest stored state, never to a stale copy.
+ */
+public interface ConversationRepository {
+
+    /** Stores a new conversation. @throws ConversationAlreadyExistsException when the id is taken */
+    void create(Conversation conversation);
+
+    /** @throws CorruptConversationException when the stored conversation cannot be read */
+    Optional<Conversation> find(ConversationId id);
+
+    /** @throws ConversationNotFoundException when there is none */
+    default Conversation load(ConversationId id) {
+        return find(id).orElseThrow(() -> new ConversationNotFoundException(id));
+    }
+
+    /** Appends one message to the latest stored state and returns that new state. */
+    default Conversation append(ConversationId id, Message message) {
+        return update(id, conversation -> conversation.append(message));
+    }
+
+    /**
+     * Applies {@code change} to the latest stored state, holding off other writers until it is stored.
+     *
+     * @throws ConversationNotFoundException when there is none
+     */
+    Conversation update(ConversationId id, UnaryOperator<Conversation> change);
+
+    /** Every readable conversation, most recently updated first, and the files that could not be read. */
+    ConversationListing list();
+
+    /** @throws ConversationNotFoundException when there is none */
+    void delete(ConversationId id);
+
+    /** The most recently updated conversation started in {@code workingDirectory}. */
+    default Optional<ConversationSummary> findLatestIn(String workingDirectory) {
+        return list().conversations().stream()
+                .filter(summary -> Objects.equals(summary.workingDirectory(), workingDirectory))
+                .max(Comparator.comparing(ConversationSummary::updatedAt));
+    }
+}

@@ -1,0 +1,9 @@
+package io.redux.domain.port;
+
+@FunctionalInterface
+public interface ModelStreamListener {
+
+    ModelStreamListener IGNORE = event -> { };
+
+    void onEvent(ModelEvent event);
+}
