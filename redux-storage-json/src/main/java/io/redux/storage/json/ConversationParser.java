@@ -66,10 +66,10 @@ final class ConversationParser {
             throw new Problem("it could not be parsed: " + e.getMessage());
         }
         if (tree == null || tree.isMissingNode()) {
-            throw new Problem("the file holds only white space");
+            throw new Problem("the file is empty");
         }
         if (!tree.isObject()) {
-            throw new Problem("the document is a JSON " + tree.getNodeType().name().toLowerCase() + ", not an object");
+            throw new Problem("the document is not a JSON object (it is " + kind(tree) + ")");
         }
         return (ObjectNode) tree;
     }
@@ -201,6 +201,11 @@ final class ConversationParser {
                 migratedAt == null ? null : timestamp(migratedAt, where + "migrated_at"));
     }
 
+    private static String kind(JsonNode node) {
+        String type = node.getNodeType().name().toLowerCase();
+        return (type.startsWith("a") || type.startsWith("o") ? "an " : "a ") + type;
+    }
+
     private static String requiredText(JsonNode node, String field, String where) {
         String text = optionalText(node, field, where);
         if (text == null) {
@@ -216,7 +221,7 @@ final class ConversationParser {
             return null;
         }
         if (!value.isTextual()) {
-            throw new Problem(where + field + " is a " + value.getNodeType().name().toLowerCase() + ", not a string");
+            throw new Problem(where + field + " is not a string (it is " + kind(value) + ")");
         }
         return value.textValue();
     }

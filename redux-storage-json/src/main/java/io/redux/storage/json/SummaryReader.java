@@ -16,13 +16,24 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads what a listing shows from a conversation file in one streaming pass, without building a tree: message
- * contents are skipped, except the first user prompt (the title). It checks the fields it reads as strictly as a
- * full load does; what it skips (tool arguments, message order rules) only a full load checks.
+ * contents are skipped, except the first user prompt (the title). It checks the document's shape as a full load
+ * does, except what would cost a listing dearly: the syntax of each message's timestamp and the optional fields.
  */
 final class SummaryReader {
+
+    private static final Map<Role, List<String>> REQUIRED_BY_ROLE = new EnumMap<>(Map.of(
+            Role.USER, List.of("timestamp", "content"),
+            Role.ASSISTANT, List.of("timestamp", "content"),
+            Role.TOOL_CALL, List.of("timestamp", "tool_name", "arguments"),
+            Role.TOOL_RESULT, List.of("timestamp", "tool_call_id", "content")));
 
     private SummaryReader() {
     }
@@ -54,6 +65,8 @@ final class SummaryReader {
         private int messageCount = -1;
         private String title;
         private String workingDirectory;
+        private final Set<String> messageIds = new HashSet<>();
+        private final Set<String> toolCallIds = new HashSet<>();
 
         Pass(JsonParser parser, ConversationId expectedId) {
             this.parser = parser;
@@ -126,31 +139,76 @@ final class SummaryReader {
             }
         }
 
-        /** Reads a message's role, and its content only while the title is still unknown. */
+        /**
+         * Checks a message's shape as a full load does, except the timestamp's syntax and the optional fields, while
+         * reading only short strings: the id, the role, a tool result's call id, and the first user prompt.
+         */
         private void message() throws IOException {
+            String path = "messages[" + messageCount + "]";
+            String messageId = null;
             String role = null;
             String content = null;
+            String answeredCall = null;
+            Set<String> present = new HashSet<>();
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String field = parser.currentName();
                 JsonToken value = parser.nextToken();
-                if (field.equals("role")) {
-                    role = text("messages[" + messageCount + "].role");
-                } else if (field.equals("content") && title == null && value == JsonToken.VALUE_STRING
-                        && (role == null || role.equals("user"))) {
-                    content = parser.getText();
-                } else {
-                    parser.skipChildren();
+                if (value == JsonToken.VALUE_NULL) {
+                    continue;
                 }
+                switch (field) {
+                    case "id" -> messageId = text(path + ".id");
+                    case "role" -> role = text(path + ".role");
+                    case "tool_call_id" -> answeredCall = text(path + ".tool_call_id");
+                    case "content" -> {
+                        requireToken(JsonToken.VALUE_STRING, path + ".content", "a string");
+                        if (title == null && (role == null || role.equals("user"))) {
+                            content = parser.getText();
+                        }
+                    }
+                    case "timestamp", "tool_name" -> requireToken(JsonToken.VALUE_STRING, path + "." + field, "a string");
+                    case "arguments" -> {
+                        requireToken(JsonToken.START_OBJECT, path + ".arguments", "an object");
+                        parser.skipChildren();
+                    }
+                    default -> parser.skipChildren();
+                }
+                present.add(field);
             }
+            if (messageId == null || messageId.isBlank()) {
+                throw new Problem(messageId == null ? "the field " + path + ".id is missing" : path + ".id is empty");
+            }
+            String where = path + " (id " + InvalidInputException.quote(messageId) + ").";
             if (role == null) {
-                throw new Problem("the field messages[" + messageCount + "].role is missing");
+                throw new Problem("the field " + where + "role is missing");
             }
-            if (Role.fromWireName(role).isEmpty()) {
-                throw new Problem("messages[" + messageCount + "].role " + InvalidInputException.quote(role)
+            Role known = Role.fromWireName(role).orElse(null);
+            if (known == null) {
+                throw new Problem(where + "role " + InvalidInputException.quote(role)
                         + " is not one of user, assistant, tool_call, tool_result");
             }
-            if (title == null && content != null && role.equals("user")) {
+            for (String required : REQUIRED_BY_ROLE.get(known)) {
+                if (!present.contains(required)) {
+                    throw new Problem("the field " + where + required + " is missing");
+                }
+            }
+            if (!messageIds.add(messageId)) {
+                throw new Problem("it has two messages with the id " + messageId);
+            }
+            if (known == Role.TOOL_CALL) {
+                toolCallIds.add(messageId);
+            } else if (known == Role.TOOL_RESULT && !toolCallIds.contains(answeredCall)) {
+                throw new Problem("tool_result " + messageId + " answers tool_call " + answeredCall
+                        + ", which does not come before it");
+            }
+            if (title == null && known == Role.USER) {
                 title = content;
+            }
+        }
+
+        private void requireToken(JsonToken expected, String field, String kind) {
+            if (parser.currentToken() != expected) {
+                throw new Problem(field + " is not " + kind);
             }
         }
 
