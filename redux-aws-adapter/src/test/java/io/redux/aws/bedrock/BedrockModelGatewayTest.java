@@ -163,7 +163,8 @@ class BedrockModelGatewayTest {
         Map<String, Object> body = (Map<String, Object>) stub.lastRequest().bodyJson();
         assertThat(body.get("system")).isEqualTo(List.of(Map.of("text", "Be brief.")));
         assertThat(body.get("inferenceConfig").toString()).contains("maxTokens=256").contains("temperature=0.2");
-        assertThat(stub.lastRequest().bodyText()).contains("\"toolSpec\"", "\"name\":\"file_read\"",
-                "\"inputSchema\":{\"json\":{\"type\":\"object\"");
+        assertThat(body.get("toolConfig")).isEqualTo(Map.of("tools", List.of(Map.of("toolSpec", Map.of(
+                "name", "file_read", "description", "Reads a file", "inputSchema", Map.of("json", Map.of(
+                        "type", "object", "properties", Map.of("path", Map.of("type", "string")))))))));
     }
 }
