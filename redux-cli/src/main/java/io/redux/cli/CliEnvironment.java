@@ -27,12 +27,18 @@ public record CliEnvironment(
     public static CliEnvironment system() {
         return new CliEnvironment(
                 System.getenv(),
-                Path.of(System.getProperty("user.home")),
+                home(),
                 Path.of("").toAbsolutePath(),
                 System.in,
                 writer(System.out),
                 writer(System.err),
                 System.console() != null);
+    }
+
+    /** $HOME when set (the JVM's user.home ignores it on Unix), so HOME=/tmp/x redux_cli ... works as users expect. */
+    private static Path home() {
+        String home = System.getenv("HOME");
+        return home == null || home.isBlank() ? Path.of(System.getProperty("user.home")) : Path.of(home);
     }
 
     public String variable(String name) {

@@ -1,5 +1,6 @@
 package io.redux.cli;
 
+import io.redux.cli.chat.ChatCommand;
 import io.redux.cli.conversations.ConversationsCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -9,7 +10,7 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "AWS-native AI chat: models on Amazon Bedrock and SageMaker, conversations kept as JSON files.",
-        subcommands = {ConversationsCommand.class},
+        subcommands = {ChatCommand.class, ConversationsCommand.class},
         footer = {"",
                 "Environment:",
                 "  REDUX_CONVERSATIONS_DIR  where conversations are kept (default ~/.amazon-q/conversations)",
