@@ -2,9 +2,13 @@ package io.redux.testkit;
 
 import io.redux.domain.error.ModelInvocationException;
 import io.redux.domain.json.JsonValue;
+import io.redux.domain.model.AssistantMessage;
+import io.redux.domain.model.Message;
 import io.redux.domain.model.ModelId;
 import io.redux.domain.model.StopReason;
 import io.redux.domain.model.TokenUsage;
+import io.redux.domain.model.ToolCall;
+import io.redux.domain.model.ToolResult;
 import io.redux.domain.model.UserMessage;
 import io.redux.domain.port.InferenceSettings;
 import io.redux.domain.port.ModelEvent;
@@ -156,6 +160,25 @@ public abstract class ModelGatewayContract {
 
         assertThat(thrown).isSameAs(stop);
         assertThat(events).hasSize(1);
+    }
+
+    /** Stored histories are often odd (crashes, interruptions, migrations); a gateway sends them repaired. */
+    @Test
+    void aHistoryThatNeedsRepairIsSentAndAnswered() {
+        Instant t = Instant.parse("2025-01-09T18:00:00Z");
+        List<Message> history = List.of(
+                new AssistantMessage("msg_0", t, "An answer before any question"),
+                new UserMessage("msg_1", t, "first"),
+                new UserMessage("msg_2", t, "second"),
+                new AssistantMessage("msg_3", t, ""),
+                new ToolCall("call with spaces", t, "file_read", JsonValue.of("not an object")),
+                new ToolResult("msg_4", t, "no such call", "orphan"),
+                new UserMessage("msg_5", t, "Say hello"));
+        ModelRequest messy = new ModelRequest(model(), null, history, request("unused").tools(), null);
+
+        ModelResponse response = gatewayAnswering(ANSWER, USAGE).converse(messy);
+
+        assertThat(response.text()).isEqualTo(ANSWER);
     }
 
     @TestFactory

@@ -32,7 +32,7 @@ public sealed interface Block {
     }
 
     /** The assistant asks for a tool; {@code toolUseId} matches {@code [A-Za-z0-9_-]{1,64}}. */
-    record ToolUse(String toolUseId, String toolName, JsonValue input) implements Block {
+    record ToolUse(String toolUseId, String toolName, JsonValue.JsonObject input) implements Block {
         public ToolUse {
             Objects.requireNonNull(toolUseId, "toolUseId");
             Objects.requireNonNull(toolName, "toolName");

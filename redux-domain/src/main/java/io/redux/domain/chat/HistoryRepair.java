@@ -1,5 +1,6 @@
 package io.redux.domain.chat;
 
+import io.redux.domain.json.JsonValue;
 import io.redux.domain.model.AssistantMessage;
 import io.redux.domain.model.Message;
 import io.redux.domain.model.ToolCall;
@@ -25,6 +26,7 @@ import java.util.regex.Pattern;
  *       result gets an error result saying so;</li>
  *   <li>drops a result that answers no call of the assistant turn just before it (unknown call, answered twice,
  *       or stored after a later assistant turn), and drops blank texts;</li>
+ *   <li>gives every tool use a JSON object as input (other JSON is wrapped as {@code {"arguments": ...}});</li>
  *   <li>gives every tool use an id of the form {@code [A-Za-z0-9_-]{1,64}}, unique in the request (Bedrock's rule);
  *       an id already of that form is kept as it is.</li>
  * </ul>
@@ -128,6 +130,12 @@ public final class HistoryRepair {
         return candidate;
     }
 
+    /** Models take a tool's input only as an object; an old or hand-made file may hold other JSON. */
+    private static JsonValue.JsonObject asObject(JsonValue arguments) {
+        return arguments instanceof JsonValue.JsonObject object ? object
+                : new JsonValue.JsonObject(Map.of("arguments", arguments));
+    }
+
     private static String sanitize(String id) {
         String cleaned = id.replaceAll("[^A-Za-z0-9_-]", "_");
         if (cleaned.isEmpty()) {
@@ -159,7 +167,7 @@ public final class HistoryRepair {
         public Void visitToolCall(ToolCall call) {
             TurnInProgress turn = assistantTurn();
             String id = safeId(call.id());
-            turn.tools.add(new Block.ToolUse(id, call.toolName(), call.arguments()));
+            turn.tools.add(new Block.ToolUse(id, call.toolName(), asObject(call.arguments())));
             awaiting.put(id, call.id());
             return null;
         }

@@ -164,6 +164,15 @@ class HistoryRepairTest {
         assertThat(turns.get(2).blocks()).hasSize(1);
     }
 
+    @Test
+    void toolInputThatIsNotAnObjectIsWrappedInOne() {
+        List<Turn> turns = HistoryRepair.repair(List.of(user("hi"),
+                new ToolCall("tooluse_1", T, "file_read", JsonValue.of("a.txt")), result("tooluse_1", "ok")));
+
+        assertThat(turns.get(1).blocks()).containsExactly(new Block.ToolUse("tooluse_1", "file_read",
+                new JsonValue.JsonObject(Map.of("arguments", JsonValue.of("a.txt")))));
+    }
+
     private String id() {
         return "msg_" + ++next;
     }
