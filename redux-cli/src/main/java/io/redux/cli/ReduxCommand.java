@@ -1,7 +1,9 @@
 package io.redux.cli;
 
+import io.redux.cli.aws.WhoamiCommand;
 import io.redux.cli.chat.ChatCommand;
 import io.redux.cli.conversations.ConversationsCommand;
+import io.redux.cli.models.ModelsCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -10,7 +12,7 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "AWS-native AI chat: models on Amazon Bedrock and SageMaker, conversations kept as JSON files.",
-        subcommands = {ChatCommand.class, ConversationsCommand.class},
+        subcommands = {ChatCommand.class, ConversationsCommand.class, ModelsCommand.class, WhoamiCommand.class},
         footer = {"",
                 "Environment:",
                 "  REDUX_CONVERSATIONS_DIR  where conversations are kept (default ~/.amazon-q/conversations)",

@@ -15,6 +15,6 @@ final class AwsModule extends AbstractModule {
     @Provides
     @Singleton
     AwsAccess awsAccess(CliEnvironment environment) {
-        return new AdapterAwsAccess(environment.variables());
+        return new AdapterAwsAccess(environment);
     }
 }
