@@ -52,6 +52,11 @@ public abstract class ConversationRepositoryContract {
     /** A new, empty repository; called before each test. */
     protected abstract ConversationRepository newRepository();
 
+    /** How many messages each of two threads appends at once to one conversation; lower it for slow (durable) stores. */
+    protected int concurrentAppendsPerWriter() {
+        return 200;
+    }
+
     /** Whether the store keeps fields it does not know when it rewrites a conversation. */
     protected boolean supportsUnknownFieldPreservation() {
         return false;
@@ -227,7 +232,7 @@ public abstract class ConversationRepositoryContract {
     void concurrentAppendsFromTwoThreadsLoseNothing() throws Exception {
         Conversation conversation = Conversation.start(ConversationId.random(), MODEL, ConversationMetadata.EMPTY, T0);
         repository.create(conversation);
-        int perThread = 200;
+        int perThread = concurrentAppendsPerWriter();
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService threads = Executors.newFixedThreadPool(2);
         try {
@@ -273,7 +278,7 @@ public abstract class ConversationRepositoryContract {
     }
 
     /** A conversation with every kind of message and every optional field set. */
-    protected static Conversation richConversation(ConversationId id) {
+    public static Conversation richConversation(ConversationId id) {
         Map<String, JsonValue> arguments = new LinkedHashMap<>();
         arguments.put("path", JsonValue.of("/src/main.rs"));
         arguments.put("limit", new JsonValue.JsonNumber(new BigDecimal("1.50")));
@@ -294,7 +299,7 @@ public abstract class ConversationRepositoryContract {
     }
 
     /** A conversation of {@code count} alternating user and assistant messages, the last at {@code updatedAt}. */
-    protected static Conversation withMessages(ConversationId id, Instant updatedAt, int count) {
+    public static Conversation withMessages(ConversationId id, Instant updatedAt, int count) {
         Conversation conversation = new Conversation(id, T0, updatedAt, MODEL, null, List.of(), ConversationMetadata.EMPTY);
         for (int i = 0; i < count; i++) {
             Instant at = updatedAt.minusSeconds(count - 1 - i);
@@ -305,7 +310,7 @@ public abstract class ConversationRepositoryContract {
         return conversation;
     }
 
-    protected static Conversation inDirectory(Conversation conversation, String workingDirectory) {
+    public static Conversation inDirectory(Conversation conversation, String workingDirectory) {
         return conversation.withMetadata(conversation.metadata().withWorkingDirectory(workingDirectory));
     }
 }
