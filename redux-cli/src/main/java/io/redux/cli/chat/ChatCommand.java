@@ -55,7 +55,7 @@ public final class ChatCommand implements Callable<Integer> {
             description = "Start the conversation with this id, or continue it if it exists.")
     ConversationId conversationId;
 
-    @Option(names = "--resume", paramLabel = "UUID", arity = "0..1", preprocessor = ResumeOption.class,
+    @Option(names = "--resume", paramLabel = "UUID", arity = "0..1", fallbackValue = ResumeOption.LATEST,
             description = "Continue conversation UUID (it must exist); alone, the latest conversation started in "
                     + "this folder.")
     String resume;
@@ -145,6 +145,10 @@ public final class ChatCommand implements Callable<Integer> {
     }
 
     private void checkOptions() {
+        if (ResumeOption.isPromptWord(resume)) {
+            prompt = ResumeOption.withFirstWord(resume, prompt);
+            resume = ResumeOption.LATEST;
+        }
         if (conversationId != null && resume != null) {
             throw new InvalidInputException("Give --conversation-id or --resume, not both: --conversation-id starts "
                     + "or continues, --resume only continues.");

@@ -1,31 +1,32 @@
 package io.redux.cli.chat;
 
-import picocli.CommandLine.IParameterPreprocessor;
-import picocli.CommandLine.Model.ArgSpec;
-import picocli.CommandLine.Model.CommandSpec;
-
-import java.util.Map;
-import java.util.Stack;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * {@code --resume [UUID]} takes the next argument only when it is a conversation id, so
+ * {@code --resume [UUID]} takes the next argument as its value only when it looks like a conversation id, so
  * {@code chat --resume "a question"} resumes the latest conversation and asks the question.
  */
-public final class ResumeOption implements IParameterPreprocessor {
+final class ResumeOption {
 
     /** The value of a bare {@code --resume}: the latest conversation of the working directory. */
-    public static final String LATEST = "";
+    static final String LATEST = "";
 
     private static final Pattern UUID_LIKE = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F-]{27}");
 
-    @Override
-    public boolean preprocess(Stack<String> args, CommandSpec commandSpec, ArgSpec argSpec, Map<String, Object> info) {
-        boolean attached = !String.valueOf(info.getOrDefault("separator", "")).isEmpty();
-        if (attached || !args.isEmpty() && UUID_LIKE.matcher(args.peek()).matches()) {
-            return false;
-        }
-        argSpec.setValue(LATEST);
-        return true;
+    private ResumeOption() {
+    }
+
+    /** Whether the value picocli gave {@code --resume} is really the first word of the prompt. */
+    static boolean isPromptWord(String value) {
+        return value != null && !value.equals(LATEST) && !UUID_LIKE.matcher(value).matches();
+    }
+
+    static List<String> withFirstWord(String word, List<String> prompt) {
+        List<String> words = new ArrayList<>(prompt.size() + 1);
+        words.add(word);
+        words.addAll(prompt);
+        return words;
     }
 }
