@@ -34,6 +34,11 @@ public final class BedrockRuntimeStub extends StubServer {
         super(port);
     }
 
+    /** An https:// stub presenting the key and certificate of {@code tls}. */
+    public BedrockRuntimeStub(javax.net.ssl.SSLContext tls) {
+        super(0, tls);
+    }
+
     /** Answers every request without a scripted reply with {@code reply}, instead of echoing. */
     public BedrockRuntimeStub always(StubReply reply) {
         this.always = reply;
