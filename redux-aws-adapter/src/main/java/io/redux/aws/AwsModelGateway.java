@@ -1,6 +1,9 @@
 package io.redux.aws;
 
 import io.redux.aws.bedrock.BedrockModelGateway;
+import io.redux.aws.credentials.AwsCredentialSource;
+import io.redux.aws.http.NetworkSettings;
+import io.redux.aws.routing.ModelRouter;
 import io.redux.aws.routing.ModelRoute;
 import io.redux.aws.routing.ModelTarget;
 import io.redux.aws.sagemaker.SageMakerModelGateway;
@@ -9,6 +12,8 @@ import io.redux.domain.port.ModelGateway;
 import io.redux.domain.port.ModelRequest;
 import io.redux.domain.port.ModelResponse;
 import io.redux.domain.port.ModelStreamListener;
+
+import java.util.Map;
 
 /**
  * The {@link ModelGateway} for any model id: sends each request to Bedrock or SageMaker as {@code ModelRouter}
@@ -22,6 +27,18 @@ public final class AwsModelGateway implements ModelGateway, AutoCloseable {
 
     public AwsModelGateway(ModelGatewaySettings settings) {
         this.settings = settings;
+    }
+
+    /**
+     * The gateway a CLI wants: credentials from {@code credentials}, {@code REDUX_ENDPOINT_URL}, proxies and
+     * {@code AWS_CA_BUNDLE} from {@code environment}, default retries, and the caller's ARN in access-denied errors.
+     * Callers need no AWS SDK type.
+     */
+    public static AwsModelGateway create(AwsCredentialSource credentials, Map<String, String> environment) {
+        return new AwsModelGateway(ModelGatewaySettings.of(credentials.credentialsProvider())
+                .withRouter(ModelRouter.withEndpointUrl(environment.get("REDUX_ENDPOINT_URL")))
+                .withNetwork(NetworkSettings.fromEnvironment(environment))
+                .withCaller(credentials::callerArnOrNull));
     }
 
     /** Where a model id is sent, as {@code redux_cli models describe} shows it. */

@@ -23,6 +23,7 @@ public final class AnswerCollector {
     private final List<ModelEvent.ToolUse> toolUses = new ArrayList<>();
     private final Map<Integer, PendingToolUse> pending = new HashMap<>();
     private volatile boolean committed;
+    private volatile RuntimeException listenerFailure;
     private StopReason stopReason = StopReason.END_TURN;
     private TokenUsage usage = TokenUsage.NONE;
 
@@ -34,8 +35,13 @@ public final class AnswerCollector {
         return committed;
     }
 
+    /** What the listener threw, which stopped the stream and goes back to the caller as it is; or null. */
+    public RuntimeException listenerFailure() {
+        return listenerFailure;
+    }
+
     public void text(String delta) {
-        if (delta == null || delta.isEmpty()) {
+        if (delta == null || delta.isEmpty() || listenerFailure != null) {
             return;
         }
         text.append(delta);
@@ -55,7 +61,7 @@ public final class AnswerCollector {
 
     public void blockStopped(int index) {
         PendingToolUse tool = pending.remove(index);
-        if (tool != null) {
+        if (tool != null && listenerFailure == null) {
             ModelEvent.ToolUse use = new ModelEvent.ToolUse(tool.id, tool.name, Documents.parse(tool.input.toString()));
             toolUses.add(use);
             emit(use);
@@ -72,13 +78,22 @@ public final class AnswerCollector {
 
     /** Sends the stop event and returns the whole answer. */
     public ModelResponse finish() {
+        if (listenerFailure != null) {
+            // The SDK's event subscriber swallows what a handler throws; the caller gets it back here.
+            throw listenerFailure;
+        }
         listener.onEvent(new ModelEvent.Stop(stopReason, usage));
         return new ModelResponse(text.toString(), toolUses, stopReason, usage);
     }
 
     private void emit(ModelEvent event) {
         committed = true;
-        listener.onEvent(event);
+        try {
+            listener.onEvent(event);
+        } catch (RuntimeException e) {
+            listenerFailure = e;
+            throw e;
+        }
     }
 
     private record PendingToolUse(String id, String name, StringBuilder input) {

@@ -83,11 +83,16 @@ public final class BedrockModelGateway implements ModelGateway, AutoCloseable {
             throw new ModelInvocationException(ModelInvocationException.Reason.INTERRUPTED,
                     "The answer from " + context.model() + " was interrupted.", e);
         } catch (ExecutionException e) {
-            throw AwsErrorTranslator.translate(e.getCause(), context);
+            throw failure(collector, e.getCause(), context);
         } catch (RuntimeException e) {
-            throw AwsErrorTranslator.translate(e, context);
+            throw failure(collector, e, context);
         }
         return collector.finish();
+    }
+
+    /** The listener's own exception when it stopped the stream, else the translated AWS failure. */
+    static RuntimeException failure(AnswerCollector collector, Throwable error, CallContext context) {
+        return collector.listenerFailure() != null ? collector.listenerFailure() : AwsErrorTranslator.translate(error, context);
     }
 
     private static ConverseStreamResponseHandler handler(AnswerCollector collector) {

@@ -30,7 +30,7 @@ import java.util.Map;
 public final class AwsCredentialSource implements CredentialSource, AutoCloseable {
 
     public static final Duration METADATA_CONNECT_TIMEOUT = Duration.ofMillis(300);
-    public static final Duration METADATA_READ_TIMEOUT = Duration.ofSeconds(1);
+    public static final Duration METADATA_READ_TIMEOUT = Duration.ofMillis(500);
 
     private final CredentialChain chain;
     private final List<AutoCloseable> owned = new ArrayList<>();

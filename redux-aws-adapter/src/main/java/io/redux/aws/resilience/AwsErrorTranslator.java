@@ -1,5 +1,6 @@
 package io.redux.aws.resilience;
 
+import io.redux.domain.error.CredentialsException;
 import io.redux.domain.error.ModelInvocationException;
 import io.redux.domain.error.ModelInvocationException.Reason;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -23,10 +24,19 @@ public final class AwsErrorTranslator {
     private AwsErrorTranslator() {
     }
 
+    /**
+     * @throws CredentialsException when the call failed for want of credentials: that error (which lists the sources
+     *         tried) is the one a user must see, not a wrapped one
+     */
     public static ModelInvocationException translate(Throwable thrown, CallContext context) {
         Throwable error = unwrap(thrown);
         if (error instanceof ModelInvocationException known) {
             return known;
+        }
+        for (Throwable cause = error; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+            if (cause instanceof CredentialsException credentials) {
+                throw credentials;
+            }
         }
         if (error instanceof AwsServiceException service) {
             return service(service, context);

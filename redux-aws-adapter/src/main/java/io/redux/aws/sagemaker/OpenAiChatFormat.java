@@ -2,13 +2,11 @@ package io.redux.aws.sagemaker;
 
 import io.redux.aws.bedrock.AnswerCollector;
 import io.redux.domain.json.JsonValue;
-import io.redux.domain.model.AssistantMessage;
+import io.redux.domain.chat.Block;
+import io.redux.domain.chat.HistoryRepair;
 import io.redux.domain.model.Message;
 import io.redux.domain.model.StopReason;
 import io.redux.domain.model.TokenUsage;
-import io.redux.domain.model.ToolCall;
-import io.redux.domain.model.ToolResult;
-import io.redux.domain.model.UserMessage;
 import io.redux.domain.port.ModelRequest;
 import io.redux.domain.port.ModelResponse;
 import software.amazon.awssdk.protocols.jsoncore.JsonNode;
@@ -28,11 +26,10 @@ import java.util.Map;
  * {@code data: {chat.completion.chunk}} ending with {@code data: [DONE]}.
  *
  * <p>Tools are not sent: not every container supports them. Tool calls and results in the history are sent as
- * text, so the model still sees what happened. Roles alternate and start with a user turn, as chat templates need.
+ * text, so the model still sees what happened. The domain's {@code HistoryRepair} makes roles
+ * alternate and start with a user turn, as chat templates need.
  */
 public final class OpenAiChatFormat implements ChatPayloadFormat {
-
-    static final String OPENING = "(The conversation so far.)";
 
     @Override
     public byte[] request(ModelRequest request, boolean stream) {
@@ -108,24 +105,10 @@ public final class OpenAiChatFormat implements ChatPayloadFormat {
         };
     }
 
+    /** The domain's repaired turns, each block as text: tool uses and results are not sent as structures. */
     private static List<JsonValue> turns(List<Message> history) {
-        List<String[]> turns = new ArrayList<>();
-        for (Message message : history) {
-            String role = message instanceof UserMessage || message instanceof ToolResult ? "user" : "assistant";
-            String text = message.accept(new TextOf());
-            if (text.isBlank()) {
-                continue;
-            }
-            if (!turns.isEmpty() && turns.get(turns.size() - 1)[0].equals(role)) {
-                turns.get(turns.size() - 1)[1] += "\n\n" + text;
-            } else {
-                turns.add(new String[] {role, text});
-            }
-        }
-        if (!turns.isEmpty() && turns.get(0)[0].equals("assistant")) {
-            turns.add(0, new String[] {"user", OPENING});
-        }
-        return turns.stream().map(t -> message(t[0], t[1])).toList();
+        return HistoryRepair.repair(history).stream().map(turn -> message(turn.isUser() ? "user" : "assistant",
+                String.join("\n\n", turn.blocks().stream().map(block -> block.accept(TEXT_OF)).toList()))).toList();
     }
 
     private static JsonValue message(String role, String content) {
@@ -152,26 +135,20 @@ public final class OpenAiChatFormat implements ChatPayloadFormat {
                 .orElse(TokenUsage.NONE);
     }
 
-    private static final class TextOf implements Message.Visitor<String> {
+    private static final Block.Visitor<String> TEXT_OF = new Block.Visitor<>() {
         @Override
-        public String visitUser(UserMessage message) {
-            return message.content();
+        public String visitText(Block.Text text) {
+            return text.text();
         }
 
         @Override
-        public String visitAssistant(AssistantMessage message) {
-            return message.content();
+        public String visitToolUse(Block.ToolUse toolUse) {
+            return "[called tool " + toolUse.toolName() + " with " + toolUse.input().toJson() + "]";
         }
 
         @Override
-        public String visitToolCall(ToolCall message) {
-            return "[called tool " + message.toolName() + " with " + message.arguments().toJson() + "]";
+        public String visitToolResult(Block.ToolResult result) {
+            return "[tool " + (result.error() ? "error" : "result") + " for " + result.toolUseId() + "]\n" + result.content();
         }
-
-        @Override
-        public String visitToolResult(ToolResult message) {
-            return "[tool " + (message.isError() ? "error" : "result") + " for " + message.toolCallId() + "]\n"
-                    + message.content();
-        }
-    }
+    };
 }

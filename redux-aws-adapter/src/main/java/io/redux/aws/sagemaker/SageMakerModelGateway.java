@@ -85,7 +85,7 @@ public final class SageMakerModelGateway implements ModelGateway, AutoCloseable 
             InvokeEndpointWithResponseStreamResponseHandler handler = InvokeEndpointWithResponseStreamResponseHandler
                     .builder().subscriber(InvokeEndpointWithResponseStreamResponseHandler.Visitor.builder()
                             .onPayloadPart(part -> decoder.accept(part.bytes().asByteArray())).build()).build();
-            await(clients.async(route), call, handler, context);
+            await(clients.async(route), call, handler, collector, context);
             decoder.end();
             return collector.finish();
         }, () -> current.get() != null && current.get().committed());
@@ -93,7 +93,8 @@ public final class SageMakerModelGateway implements ModelGateway, AutoCloseable 
 
     private static void await(software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeAsyncClient client,
                               InvokeEndpointWithResponseStreamRequest call,
-                              InvokeEndpointWithResponseStreamResponseHandler handler, CallContext context) {
+                              InvokeEndpointWithResponseStreamResponseHandler handler, AnswerCollector collector,
+                              CallContext context) {
         CompletableFuture<Void> future;
         try {
             future = client.invokeEndpointWithResponseStream(call, handler);
@@ -103,10 +104,14 @@ public final class SageMakerModelGateway implements ModelGateway, AutoCloseable 
             throw new ModelInvocationException(ModelInvocationException.Reason.INTERRUPTED,
                     "The answer from " + context.model() + " was interrupted.", e);
         } catch (ExecutionException e) {
-            throw AwsErrorTranslator.translate(e.getCause(), context);
+            throw failure(collector, e.getCause(), context);
         } catch (RuntimeException e) {
-            throw AwsErrorTranslator.translate(e, context);
+            throw failure(collector, e, context);
         }
+    }
+
+    private static RuntimeException failure(AnswerCollector collector, Throwable error, CallContext context) {
+        return collector.listenerFailure() != null ? collector.listenerFailure() : AwsErrorTranslator.translate(error, context);
     }
 
     private ModelRoute route(ModelRequest request) {

@@ -16,7 +16,7 @@ import java.util.List;
 
 /**
  * One model call in a fresh JVM against a running stub server, timed from the start of {@code main}:
- * {@code java -cp ... io.redux.aws.bench.ModelCallBenchmark http://127.0.0.1:PORT [stream|converse|both]}.
+ * {@code java -cp ... io.redux.aws.bench.ModelCallBenchmark http://127.0.0.1:PORT [stream|converse|both|warm]}.
  * Prints the time to the first token and to the end; run it under {@code time} for the whole process.
  */
 public final class ModelCallBenchmark {
@@ -44,6 +44,19 @@ public final class ModelCallBenchmark {
             }
             if (!mode.equals("stream")) {
                 gateway.converse(request);
+            }
+            if (mode.equals("warm")) {
+                for (int i = 0; i < 5; i++) {
+                    Instant call = Instant.now();
+                    firstToken[0] = null;
+                    gateway.converseStream(request, event -> {
+                        if (firstToken[0] == null && event instanceof ModelEvent.TextDelta) {
+                            firstToken[0] = Instant.now();
+                        }
+                    });
+                    System.out.println("warm call " + (i + 2) + ": first token after "
+                            + Duration.between(call, firstToken[0]).toNanos() / 100_000 / 10.0 + " ms");
+                }
             }
             System.out.println("answer(s) done after " + Duration.between(started, Instant.now()).toMillis() + " ms");
         }

@@ -114,6 +114,19 @@ class AwsCredentialSourceTest {
     }
 
     @Test
+    void a_credential_process_profile_runs_its_command() throws IOException {
+        Path aws = Files.createDirectories(home.resolve(".aws"));
+        Files.writeString(aws.resolve("config"), String.join("\n", "[profile tool]",
+                "credential_process = printf '{\"Version\":1,\"AccessKeyId\":\"AKIAPROCESS000000001\",\"SecretAccessKey\":\"p\"}'", ""));
+        sts.identity("AKIAPROCESS000000001", ACCOUNT, "arn:aws:iam::123456789012:user/process-user");
+
+        CallerIdentity identity = identity("tool");
+
+        assertThat(identity.origin()).isEqualTo(CredentialOrigin.PROFILE);
+        assertThat(identity.arn()).endsWith("user/process-user");
+    }
+
+    @Test
     void web_identity_assumes_the_role_through_sts_with_the_token_file() throws IOException {
         Path token = Files.writeString(home.resolve("token"), "eyJ-the-oidc-token\n");
         sts.webIdentity("eyJ-the-oidc-token", ACCOUNT, "arn:aws:sts::123456789012:assumed-role/irsa-role/redux");

@@ -24,6 +24,7 @@ public final class BedrockRuntimeStub extends StubServer {
     private static final String CONVERSE_STREAM = "/converse-stream";
 
     private final Queue<StubReply> script = new ConcurrentLinkedQueue<>();
+    private volatile StubReply always;
 
     public BedrockRuntimeStub() {
         this(0);
@@ -31,6 +32,17 @@ public final class BedrockRuntimeStub extends StubServer {
 
     public BedrockRuntimeStub(int port) {
         super(port);
+    }
+
+    /** An https:// stub presenting the key and certificate of {@code tls}. */
+    public BedrockRuntimeStub(javax.net.ssl.SSLContext tls) {
+        super(0, tls);
+    }
+
+    /** Answers every request without a scripted reply with {@code reply}, instead of echoing. */
+    public BedrockRuntimeStub always(StubReply reply) {
+        this.always = reply;
+        return this;
     }
 
     public BedrockRuntimeStub enqueue(StubReply... replies) {
@@ -81,7 +93,10 @@ public final class BedrockRuntimeStub extends StubServer {
 
     private StubReply nextReply(RecordedRequest request, Function<RecordedRequest, StubReply> otherwise) {
         StubReply next = script.poll();
-        return next != null ? next : otherwise.apply(request);
+        if (next != null) {
+            return next;
+        }
+        return always != null ? always : otherwise.apply(request);
     }
 
     static void sendError(HttpExchange exchange, StubError error) throws IOException {

@@ -20,9 +20,16 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 public final class SageMakerRuntimeStub extends StubServer {
 
     private final Queue<StubReply> script = new ConcurrentLinkedQueue<>();
+    private volatile StubReply always;
 
     public SageMakerRuntimeStub() {
         super(0);
+    }
+
+    /** Answers every request without a scripted reply with {@code reply}, instead of echoing. */
+    public SageMakerRuntimeStub always(StubReply reply) {
+        this.always = reply;
+        return this;
     }
 
     public SageMakerRuntimeStub enqueue(StubReply... replies) {
@@ -34,6 +41,9 @@ public final class SageMakerRuntimeStub extends StubServer {
     protected void handle(HttpExchange exchange, RecordedRequest request) throws IOException {
         String path = request.path();
         StubReply reply = script.poll();
+        if (reply == null) {
+            reply = always;
+        }
         if (reply == null) {
             reply = EchoModel.answer(lastUserText(request.bodyJson()));
         }

@@ -2,6 +2,10 @@ package io.redux.testkit.stub;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
+
+import javax.net.ssl.SSLContext;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,12 +25,26 @@ import java.util.concurrent.Executors;
 public abstract class StubServer implements AutoCloseable {
 
     private final HttpServer server;
+    private final boolean tls;
     private final ExecutorService executor;
     private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
 
     protected StubServer(int port) {
+        this(port, null);
+    }
+
+    /** @param tls the server's TLS context for an https:// stub, or null for plain http:// */
+    protected StubServer(int port, SSLContext tls) {
+        this.tls = tls != null;
         try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+            InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
+            if (tls == null) {
+                server = HttpServer.create(address, 0);
+            } else {
+                HttpsServer https = HttpsServer.create(address, 0);
+                https.setHttpsConfigurator(new HttpsConfigurator(tls));
+                server = https;
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot listen on 127.0.0.1:" + port, e);
         }
@@ -40,9 +58,9 @@ public abstract class StubServer implements AutoCloseable {
         server.start();
     }
 
-    /** {@code http://127.0.0.1:PORT}, without a trailing slash. */
+    /** {@code http://127.0.0.1:PORT} (or https), without a trailing slash. */
     public URI endpoint() {
-        return URI.create("http://127.0.0.1:" + port());
+        return URI.create((tls ? "https" : "http") + "://127.0.0.1:" + port());
     }
 
     public int port() {
