@@ -53,7 +53,7 @@ class WriterProcessesTest {
                 }
             });
             drain.start();
-            int killAfter = 1 + random.nextInt(40);
+            int killAfter = 1 + random.nextInt(20);
             for (int i = 0; i < killAfter; i++) {
                 String line = printed.poll(60, TimeUnit.SECONDS);
                 assertThat(line).as("the writer printed before the timeout").isNotNull();
@@ -80,7 +80,7 @@ class WriterProcessesTest {
         JsonConversationRepository repository = new JsonConversationRepository(directory);
         ConversationId id = ConversationId.random();
         repository.create(Conversation.start(id, MODEL, ConversationMetadata.EMPTY, Instant.now()));
-        int each = 30;
+        int each = 25;
 
         Process first = start(id, "first", each);
         Process second = start(id, "second", each);
