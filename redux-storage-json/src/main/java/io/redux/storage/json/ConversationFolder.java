@@ -1,0 +1,126 @@
+package io.redux.storage.json;
+
+import io.redux.domain.error.StorageException;
+import io.redux.domain.model.ConversationId;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The folder of conversation files: which name holds which conversation, its sidecar lock and temporary files, and
+ * the folder's own checks. It is created (mode 0700) on the first write, never on a read.
+ */
+final class ConversationFolder {
+
+    private static final String FIX = "set REDUX_CONVERSATIONS_DIR to a writable folder";
+    private static final Pattern CONVERSATION_FILE = Pattern.compile(
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\.json");
+
+    private final Path directory;
+    private final boolean posix;
+
+    ConversationFolder(Path directory) {
+        this.directory = directory.toAbsolutePath().normalize();
+        this.posix = directory.getFileSystem().supportedFileAttributeViews().contains("posix");
+    }
+
+    Path directory() {
+        return directory;
+    }
+
+    Path fileOf(ConversationId id) {
+        return directory.resolve(id + ".json");
+    }
+
+    /** Outside {@code <uuid>.json}, so listing never takes it for a conversation; one per conversation. */
+    Path lockFileOf(ConversationId id) {
+        return directory.resolve("." + id + ".lock");
+    }
+
+    /** Only the lock holder writes it, so one fixed name suffices and a crash's leftover is replaced next time. */
+    Path tempFileOf(ConversationId id) {
+        return directory.resolve("." + id + ".json.tmp");
+    }
+
+    /** File attributes for a new file: owner read/write only, where the file system has POSIX modes. */
+    FileAttribute<?>[] privateFileAttributes() {
+        return posix
+                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))}
+                : new FileAttribute<?>[0];
+    }
+
+    /** Creates the folder (mode 0700) if it is missing; fails with a fix when it cannot be a folder we write to. */
+    void createIfMissing() {
+        if (Files.isDirectory(directory)) {
+            requireWritable();
+            return;
+        }
+        requireNotAFile();
+        try {
+            if (posix) {
+                Files.createDirectories(directory,
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            } else {
+                Files.createDirectories(directory);
+            }
+        } catch (IOException e) {
+            throw failure("cannot be created", e);
+        }
+    }
+
+    /** The files named {@code <uuid>.json}; an empty list when the folder does not exist yet. */
+    List<Path> conversationFiles() {
+        List<Path> files = new ArrayList<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory,
+                entry -> CONVERSATION_FILE.matcher(entry.getFileName().toString()).matches())) {
+            entries.forEach(files::add);
+        } catch (NoSuchFileException e) {
+            return List.of();
+        } catch (NotDirectoryException e) {
+            throw notAFolder();
+        } catch (IOException e) {
+            throw failure("cannot be read", e);
+        }
+        return files;
+    }
+
+    void requireNotAFile() {
+        if (Files.exists(directory) && !Files.isDirectory(directory)) {
+            throw notAFolder();
+        }
+    }
+
+    private void requireWritable() {
+        if (!Files.isWritable(directory)) {
+            throw new StorageException("Conversations folder " + directory + " is not writable; fix its permissions or "
+                    + FIX + ".");
+        }
+    }
+
+    StorageException notAFolder() {
+        return new StorageException("Conversations folder " + directory + " is a file, not a folder; move it away or "
+                + FIX + ".");
+    }
+
+    /** Turns an I/O failure into one line naming the path and the fix. */
+    StorageException failure(String what, IOException e) {
+        if (e instanceof AccessDeniedException) {
+            return new StorageException("Conversations folder " + directory + " " + what + ": permission denied on "
+                    + ((AccessDeniedException) e).getFile() + "; fix its permissions or " + FIX + ".", e);
+        }
+        String detail = e instanceof FileSystemException fs && fs.getReason() != null ? fs.getReason() : e.toString();
+        return new StorageException("Conversations folder " + directory + " " + what + ": " + detail + "; " + FIX
+                + " with free space.", e);
+    }
+}

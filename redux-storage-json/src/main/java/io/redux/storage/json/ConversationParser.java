@@ -1,0 +1,248 @@
+package io.redux.storage.json;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.redux.domain.error.CorruptConversationException;
+import io.redux.domain.error.InvalidInputException;
+import io.redux.domain.model.AssistantMessage;
+import io.redux.domain.model.Conversation;
+import io.redux.domain.model.ConversationId;
+import io.redux.domain.model.ConversationMetadata;
+import io.redux.domain.model.Message;
+import io.redux.domain.model.MigrationOrigin;
+import io.redux.domain.model.ModelId;
+import io.redux.domain.model.Role;
+import io.redux.domain.model.StopReason;
+import io.redux.domain.model.TokenUsage;
+import io.redux.domain.model.ToolCall;
+import io.redux.domain.model.ToolResult;
+import io.redux.domain.model.ToolResultStatus;
+import io.redux.domain.model.UserMessage;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads a conversation file into the domain, refusing anything that is not exactly the format, with a reason that
+ * names the field and what was wrong. Unknown fields are allowed (and kept in the tree); unknown values of optional
+ * enumerations (a newer {@code stop_reason}) read as absent.
+ */
+final class ConversationParser {
+
+    private ConversationParser() {
+    }
+
+    /**
+     * @param location   the file, for error messages
+     * @param expectedId the id the file name says, which the document must repeat
+     * @throws CorruptConversationException when the content is not a valid conversation
+     */
+    static StoredConversation parse(String location, byte[] content, ConversationId expectedId) {
+        try {
+            ObjectNode tree = readTree(content);
+            return new StoredConversation(tree, toConversation(tree, expectedId));
+        } catch (Problem problem) {
+            throw new CorruptConversationException(location, problem.getMessage());
+        } catch (InvalidInputException invalid) {
+            throw new CorruptConversationException(location, invalid.getMessage());
+        }
+    }
+
+    private static ObjectNode readTree(byte[] content) {
+        if (content.length == 0) {
+            throw new Problem("the file is empty");
+        }
+        JsonNode tree;
+        try {
+            tree = JsonSupport.MAPPER.readTree(content);
+        } catch (JsonProcessingException e) {
+            throw new Problem("it is not valid JSON (" + e.getOriginalMessage().lines().findFirst().orElse("")
+                    + where(e.getLocation()) + ")");
+        } catch (IOException e) {
+            throw new Problem("it could not be parsed: " + e.getMessage());
+        }
+        if (tree == null || tree.isMissingNode()) {
+            throw new Problem("the file is empty");
+        }
+        if (!tree.isObject()) {
+            throw new Problem("the document is not a JSON object (it is " + kind(tree) + ")");
+        }
+        return (ObjectNode) tree;
+    }
+
+    private static String where(JsonLocation location) {
+        return location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+    }
+
+    private static Conversation toConversation(ObjectNode tree, ConversationId expectedId) {
+        String idText = requiredText(tree, "conversation_id", "");
+        if (!ConversationId.isValid(idText)) {
+            throw new Problem("conversation_id " + InvalidInputException.quote(idText) + " is not a UUID");
+        }
+        ConversationId id = ConversationId.parse(idText);
+        if (expectedId != null && !id.equals(expectedId)) {
+            throw new Problem("its conversation_id " + id + " does not match its file name " + expectedId + ".json");
+        }
+        Instant createdAt = requiredTimestamp(tree, "created_at", "");
+        Instant updatedAt = requiredTimestamp(tree, "updated_at", "");
+        ModelId modelId = modelId(requiredText(tree, "model_id", ""));
+        String region = optionalText(tree, "region", "");
+        JsonNode messagesNode = tree.get("messages");
+        if (messagesNode == null || !messagesNode.isArray()) {
+            throw new Problem(messagesNode == null ? "the field messages is missing" : "messages is not an array");
+        }
+        List<Message> messages = new ArrayList<>(messagesNode.size());
+        for (int i = 0; i < messagesNode.size(); i++) {
+            messages.add(message(messagesNode.get(i), "messages[" + i + "]"));
+        }
+        ConversationMetadata metadata = metadata(tree.get("metadata"));
+        return new Conversation(id, createdAt, updatedAt, modelId, region, messages, metadata);
+    }
+
+    private static ModelId modelId(String text) {
+        try {
+            return ModelId.parse(text);
+        } catch (InvalidInputException e) {
+            throw new Problem("model_id: " + e.getMessage());
+        }
+    }
+
+    private static Message message(JsonNode node, String path) {
+        if (!node.isObject()) {
+            throw new Problem(path + " is not an object");
+        }
+        String id = requiredText(node, "id", path + ".");
+        if (id.isBlank()) {
+            throw new Problem(path + ".id is empty");
+        }
+        String where = path + " (id " + InvalidInputException.quote(id) + ").";
+        String roleName = requiredText(node, "role", where);
+        Role role = Role.fromWireName(roleName).orElseThrow(() -> new Problem(where + "role "
+                + InvalidInputException.quote(roleName) + " is not one of user, assistant, tool_call, tool_result"));
+        Instant timestamp = requiredTimestamp(node, "timestamp", where);
+        switch (role) {
+            case USER:
+                return new UserMessage(id, timestamp, requiredText(node, "content", where));
+            case ASSISTANT:
+                return new AssistantMessage(id, timestamp, requiredText(node, "content", where),
+                        usage(node.get("usage"), where),
+                        StopReason.fromWireName(optionalText(node, "stop_reason", where)).orElse(null));
+            case TOOL_CALL:
+                JsonNode arguments = node.get("arguments");
+                if (arguments == null || !arguments.isObject()) {
+                    throw new Problem(where + (arguments == null ? "arguments is missing" : "arguments is not an object"));
+                }
+                return new ToolCall(id, timestamp, requiredText(node, "tool_name", where),
+                        JsonValueMapping.toValue(arguments));
+            default:
+                return new ToolResult(id, timestamp, requiredText(node, "tool_call_id", where),
+                        requiredText(node, "content", where),
+                        ToolResultStatus.fromWireName(optionalText(node, "status", where)).orElse(null));
+        }
+    }
+
+    private static TokenUsage usage(JsonNode node, String where) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isObject()) {
+            throw new Problem(where + "usage is not an object");
+        }
+        return new TokenUsage(tokenCount(node, "input_tokens", where), tokenCount(node, "output_tokens", where));
+    }
+
+    private static long tokenCount(JsonNode usage, String field, String where) {
+        JsonNode count = usage.get(field);
+        if (count == null || count.isNull()) {
+            return 0;
+        }
+        if (!count.isIntegralNumber() || !count.canConvertToLong() || count.longValue() < 0) {
+            throw new Problem(where + "usage." + field + " is not a non-negative whole number");
+        }
+        return count.longValue();
+    }
+
+    private static ConversationMetadata metadata(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return ConversationMetadata.EMPTY;
+        }
+        if (!node.isObject()) {
+            throw new Problem("metadata is not an object");
+        }
+        String where = "metadata.";
+        return new ConversationMetadata(
+                optionalText(node, "aws_profile", where),
+                optionalText(node, "aws_account_id", where),
+                optionalText(node, "user_arn", where),
+                optionalText(node, "session_type", where),
+                optionalText(node, "working_directory", where),
+                migrationOrigin(node.get("migrated_from")));
+    }
+
+    private static MigrationOrigin migrationOrigin(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isObject()) {
+            throw new Problem("metadata.migrated_from is not an object");
+        }
+        String where = "metadata.migrated_from.";
+        String migratedAt = optionalText(node, "migrated_at", where);
+        return new MigrationOrigin(
+                optionalText(node, "source", where),
+                optionalText(node, "source_key", where),
+                optionalText(node, "source_conversation_id", where),
+                optionalText(node, "source_model", where),
+                optionalText(node, "fingerprint", where),
+                migratedAt == null ? null : timestamp(migratedAt, where + "migrated_at"));
+    }
+
+    private static String kind(JsonNode node) {
+        String type = node.getNodeType().name().toLowerCase();
+        return (type.startsWith("a") || type.startsWith("o") ? "an " : "a ") + type;
+    }
+
+    private static String requiredText(JsonNode node, String field, String where) {
+        String text = optionalText(node, field, where);
+        if (text == null) {
+            throw new Problem("the field " + where + field + " is missing");
+        }
+        return text;
+    }
+
+    /** @return the string, or null when the field is absent or JSON null */
+    private static String optionalText(JsonNode node, String field, String where) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isTextual()) {
+            throw new Problem(where + field + " is not a string (it is " + kind(value) + ")");
+        }
+        return value.textValue();
+    }
+
+    private static Instant requiredTimestamp(JsonNode node, String field, String where) {
+        return timestamp(requiredText(node, field, where), where + field);
+    }
+
+    private static Instant timestamp(String text, String path) {
+        Instant instant = Timestamps.parseOrNull(text);
+        if (instant == null) {
+            throw new Problem(path + " " + InvalidInputException.quote(text)
+                    + " is not an ISO-8601 timestamp with an offset, such as 2025-01-09T18:00:00Z");
+        }
+        return instant;
+    }
+
+    /** Why a document is not a conversation; becomes a {@link CorruptConversationException} with the file's path. */
+    private static final class Problem extends RuntimeException {
+        Problem(String reason) {
+            super(reason, null, false, false);
+        }
+    }
+}

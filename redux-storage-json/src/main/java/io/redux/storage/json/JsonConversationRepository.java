@@ -1,0 +1,197 @@
+package io.redux.storage.json;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.redux.domain.error.ConversationAlreadyExistsException;
+import io.redux.domain.error.ConversationNotFoundException;
+import io.redux.domain.error.CorruptConversationException;
+import io.redux.domain.error.InvalidInputException;
+import io.redux.domain.error.StorageException;
+import io.redux.domain.model.Conversation;
+import io.redux.domain.model.ConversationId;
+import io.redux.domain.model.ConversationListing;
+import io.redux.domain.model.ConversationListing.UnreadableConversation;
+import io.redux.domain.model.ConversationSummary;
+import io.redux.domain.port.ConversationRepository;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * Conversations as one JSON file each, {@code <directory>/<conversation_id>.json}, in the format of
+ * {@code docs/conversation-format.md}.
+ *
+ * <p>Every write is atomic and durable, and holds the conversation's lock (across threads and processes) while it
+ * re-reads the file, applies the change and writes, so no writer replaces content it has not read. Fields Redux
+ * does not know are kept. A file that cannot be read is reported and never changed. Safe for concurrent use.
+ */
+public final class JsonConversationRepository implements ConversationRepository {
+
+    /** The environment variable that chooses the folder. */
+    public static final String DIRECTORY_VARIABLE = "REDUX_CONVERSATIONS_DIR";
+
+    private static final Comparator<ConversationSummary> NEWEST_FIRST = Comparator
+            .comparing(ConversationSummary::updatedAt).reversed()
+            .thenComparing(summary -> summary.id().toString());
+
+    private final ConversationFolder folder;
+
+    /** @param directory the folder of conversation files; created on the first write, not before */
+    public JsonConversationRepository(Path directory) {
+        this.folder = new ConversationFolder(directory);
+    }
+
+    /** {@code $REDUX_CONVERSATIONS_DIR} when set and not blank, else {@code <userHome>/.amazon-q/conversations}. */
+    public static Path resolveDirectory(Map<String, String> environment, Path userHome) {
+        String configured = environment.get(DIRECTORY_VARIABLE);
+        if (configured != null && !configured.isBlank()) {
+            return Path.of(configured.strip());
+        }
+        return userHome.resolve(".amazon-q").resolve("conversations");
+    }
+
+    public Path directory() {
+        return folder.directory();
+    }
+
+    public Path fileOf(ConversationId id) {
+        return folder.fileOf(id);
+    }
+
+    @Override
+    public void create(Conversation conversation) {
+        ConversationId id = conversation.id();
+        folder.createIfMissing();
+        try (ConversationLocks.Held lock = lock(id)) {
+            if (Files.exists(fileOf(id))) {
+                throw new ConversationAlreadyExistsException(id);
+            }
+            store(conversation, null);
+        } catch (IOException e) {
+            throw folder.failure("cannot store conversation " + id, e);
+        }
+    }
+
+    @Override
+    public Optional<Conversation> find(ConversationId id) {
+        return read(id).map(StoredConversation::conversation);
+    }
+
+    @Override
+    public Conversation update(ConversationId id, UnaryOperator<Conversation> change) {
+        if (!Files.exists(fileOf(id))) {
+            folder.requireNotAFile();
+            throw new ConversationNotFoundException(id);
+        }
+        folder.createIfMissing();
+        try (ConversationLocks.Held lock = lock(id)) {
+            StoredConversation stored = read(id).orElseThrow(() -> new ConversationNotFoundException(id));
+            Conversation changed = change.apply(stored.conversation());
+            if (changed == null || !changed.id().equals(id)) {
+                throw new InvalidInputException("An update of conversation " + id + " must return that conversation, not "
+                        + (changed == null ? "null" : changed.id()));
+            }
+            store(changed, stored.tree());
+            return changed;
+        } catch (IOException e) {
+            throw folder.failure("cannot store conversation " + id, e);
+        }
+    }
+
+    @Override
+    public ConversationListing list() {
+        List<Path> files = folder.conversationFiles();
+        // Each file is independent; the common pool plus this thread keep every core busy.
+        List<Object> results = files.parallelStream().map(JsonConversationRepository::summaryOrProblem).toList();
+        List<ConversationSummary> summaries = new ArrayList<>(results.size());
+        List<UnreadableConversation> unreadable = new ArrayList<>();
+        for (Object result : results) {
+            if (result instanceof ConversationSummary summary) {
+                summaries.add(summary);
+            } else if (result instanceof UnreadableConversation problem) {
+                unreadable.add(problem);
+            }
+        }
+        summaries.sort(NEWEST_FIRST);
+        unreadable.sort(Comparator.comparing(UnreadableConversation::location));
+        return new ConversationListing(summaries, unreadable);
+    }
+
+    @Override
+    public void delete(ConversationId id) {
+        if (!Files.exists(fileOf(id))) {
+            folder.requireNotAFile();
+            throw new ConversationNotFoundException(id);
+        }
+        try (ConversationLocks.Held lock = lock(id)) {
+            AtomicFileWriter.delete(fileOf(id));
+        } catch (NoSuchFileException e) {
+            throw new ConversationNotFoundException(id);
+        } catch (IOException e) {
+            throw folder.failure("cannot delete conversation " + id, e);
+        }
+    }
+
+    /** @return a summary, an unreadable entry, or null when the file vanished while listing */
+    private static Object summaryOrProblem(Path file) {
+        String name = file.getFileName().toString();
+        ConversationId id = ConversationId.parse(name.substring(0, name.length() - ".json".length()));
+        try {
+            return SummaryReader.read(file, id);
+        } catch (CorruptConversationException e) {
+            return new UnreadableConversation(e.location(), e.reason());
+        } catch (NoSuchFileException e) {
+            return null;
+        } catch (IOException e) {
+            return new UnreadableConversation(file.toString(), "it cannot be read: " + e);
+        }
+    }
+
+    private Optional<StoredConversation> read(ConversationId id) {
+        Path file = fileOf(id);
+        byte[] content;
+        try {
+            content = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            folder.requireNotAFile();
+            return Optional.empty();
+        } catch (IOException e) {
+            if (Files.exists(folder.directory()) && !Files.isDirectory(folder.directory())) {
+                throw folder.notAFolder();
+            }
+            throw new CorruptConversationException(file.toString(), "it cannot be read: " + e);
+        }
+        return Optional.of(ConversationParser.parse(file.toString(), content, id));
+    }
+
+    private void store(Conversation conversation, ObjectNode previous) throws IOException {
+        ObjectNode tree = ConversationTreeWriter.write(conversation, previous);
+        byte[] content;
+        try {
+            content = JsonSupport.PRETTY_WRITER.writeValueAsBytes(tree);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+        ConversationId id = conversation.id();
+        AtomicFileWriter.write(fileOf(id), folder.tempFileOf(id), appendNewline(content), folder.privateFileAttributes());
+    }
+
+    private ConversationLocks.Held lock(ConversationId id) throws IOException {
+        return ConversationLocks.acquire(folder.lockFileOf(id), folder.privateFileAttributes());
+    }
+
+    private static byte[] appendNewline(byte[] content) {
+        byte[] withNewline = java.util.Arrays.copyOf(content, content.length + 1);
+        withNewline[content.length] = '\n';
+        return withNewline;
+    }
+}

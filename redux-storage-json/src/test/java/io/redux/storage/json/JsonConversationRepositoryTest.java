@@ -1,0 +1,51 @@
+package io.redux.storage.json;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.redux.domain.model.ConversationId;
+import io.redux.domain.port.ConversationRepository;
+import io.redux.testkit.ConversationRepositoryContract;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+class JsonConversationRepositoryTest extends ConversationRepositoryContract {
+
+    @TempDir
+    Path temp;
+
+    @Override
+    protected ConversationRepository newRepository() {
+        return new JsonConversationRepository(temp.resolve("conversations"));
+    }
+
+    @Override
+    protected boolean supportsUnknownFieldPreservation() {
+        return true;
+    }
+
+    @Override
+    protected void putUnknownField(ConversationId id, String field, String value) {
+        Path file = ((JsonConversationRepository) repository).fileOf(id);
+        try {
+            ObjectNode tree = (ObjectNode) JsonSupport.MAPPER.readTree(file.toFile());
+            tree.put(field, value);
+            Files.write(file, JsonSupport.PRETTY_WRITER.writeValueAsBytes(tree));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    protected String readUnknownField(ConversationId id, String field) {
+        try {
+            JsonNode value = JsonSupport.MAPPER.readTree(((JsonConversationRepository) repository).fileOf(id).toFile()).get(field);
+            return value == null ? null : value.asText();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
