@@ -273,7 +273,7 @@ public abstract class ConversationRepositoryContract {
     }
 
     /** A conversation with every kind of message and every optional field set. */
-    protected static Conversation richConversation(ConversationId id) {
+    public static Conversation richConversation(ConversationId id) {
         Map<String, JsonValue> arguments = new LinkedHashMap<>();
         arguments.put("path", JsonValue.of("/src/main.rs"));
         arguments.put("limit", new JsonValue.JsonNumber(new BigDecimal("1.50")));
@@ -294,7 +294,7 @@ public abstract class ConversationRepositoryContract {
     }
 
     /** A conversation of {@code count} alternating user and assistant messages, the last at {@code updatedAt}. */
-    protected static Conversation withMessages(ConversationId id, Instant updatedAt, int count) {
+    public static Conversation withMessages(ConversationId id, Instant updatedAt, int count) {
         Conversation conversation = new Conversation(id, T0, updatedAt, MODEL, null, List.of(), ConversationMetadata.EMPTY);
         for (int i = 0; i < count; i++) {
             Instant at = updatedAt.minusSeconds(count - 1 - i);
@@ -305,7 +305,7 @@ public abstract class ConversationRepositoryContract {
         return conversation;
     }
 
-    protected static Conversation inDirectory(Conversation conversation, String workingDirectory) {
+    public static Conversation inDirectory(Conversation conversation, String workingDirectory) {
         return conversation.withMetadata(conversation.metadata().withWorkingDirectory(workingDirectory));
     }
 }
