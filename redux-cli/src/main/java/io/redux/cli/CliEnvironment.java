@@ -27,12 +27,23 @@ public record CliEnvironment(
     public static CliEnvironment system() {
         return new CliEnvironment(
                 System.getenv(),
-                Path.of(System.getProperty("user.home")),
+                home(System.getenv("HOME")),
                 Path.of("").toAbsolutePath(),
                 System.in,
                 writer(System.out),
                 writer(System.err),
                 System.console() != null);
+    }
+
+    /**
+     * HOME as the shell has it, as every Unix tool does; the JVM's {@code user.home} comes from the password
+     * database and ignores {@code HOME=/elsewhere redux_cli ...}.
+     */
+    private static Path home(String variable) {
+        if (variable != null && !variable.isBlank() && Path.of(variable).isAbsolute()) {
+            return Path.of(variable);
+        }
+        return Path.of(System.getProperty("user.home"));
     }
 
     public String variable(String name) {
