@@ -27,7 +27,7 @@ public record CliEnvironment(
     public static CliEnvironment system() {
         return new CliEnvironment(
                 System.getenv(),
-                home(),
+                home(System.getenv("HOME")),
                 Path.of("").toAbsolutePath(),
                 System.in,
                 writer(System.out),
@@ -35,10 +35,15 @@ public record CliEnvironment(
                 System.console() != null);
     }
 
-    /** $HOME when set (the JVM's user.home ignores it on Unix), so HOME=/tmp/x redux_cli ... works as users expect. */
-    private static Path home() {
-        String home = System.getenv("HOME");
-        return home == null || home.isBlank() ? Path.of(System.getProperty("user.home")) : Path.of(home);
+    /**
+     * HOME as the shell has it, as every Unix tool does; the JVM's {@code user.home} comes from the password
+     * database and ignores {@code HOME=/elsewhere redux_cli ...}.
+     */
+    private static Path home(String variable) {
+        if (variable != null && !variable.isBlank() && Path.of(variable).isAbsolute()) {
+            return Path.of(variable);
+        }
+        return Path.of(System.getProperty("user.home"));
     }
 
     public String variable(String name) {

@@ -42,7 +42,7 @@ class WriterProcessesTest {
         Random random = new Random(20250109);
         List<String> acknowledged = new ArrayList<>();
 
-        for (int round = 0; round < 4; round++) {
+        for (int round = 0; round < 3; round++) {
             Process writer = start(id, "round" + round, 0);
             BlockingQueue<String> printed = new LinkedBlockingQueue<>();
             Thread drain = new Thread(() -> {
@@ -53,7 +53,7 @@ class WriterProcessesTest {
                 }
             });
             drain.start();
-            int killAfter = 1 + random.nextInt(40);
+            int killAfter = 1 + random.nextInt(20);
             for (int i = 0; i < killAfter; i++) {
                 String line = printed.poll(60, TimeUnit.SECONDS);
                 assertThat(line).as("the writer printed before the timeout").isNotNull();
@@ -68,7 +68,7 @@ class WriterProcessesTest {
             Conversation stored = repository.load(id);
             assertThat(stored.messages()).extracting(Message::id).containsAll(acknowledged);
         }
-        assertThat(acknowledged).hasSizeGreaterThan(4);
+        assertThat(acknowledged).hasSizeGreaterThanOrEqualTo(3);
         try (Stream<Path> files = Files.list(directory)) {
             assertThat(files.map(path -> path.getFileName().toString()).filter(name -> name.endsWith(".json")))
                     .containsExactly(id + ".json");
@@ -80,7 +80,7 @@ class WriterProcessesTest {
         JsonConversationRepository repository = new JsonConversationRepository(directory);
         ConversationId id = ConversationId.random();
         repository.create(Conversation.start(id, MODEL, ConversationMetadata.EMPTY, Instant.now()));
-        int each = 30;
+        int each = 25;
 
         Process first = start(id, "first", each);
         Process second = start(id, "second", each);

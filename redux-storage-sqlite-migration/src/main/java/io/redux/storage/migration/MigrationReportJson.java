@@ -1,0 +1,51 @@
+package io.redux.storage.migration;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** The report as JSON, for {@code conversations migrate --json}; field names are snake_case like the file format. */
+public final class MigrationReportJson {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private MigrationReportJson() {
+    }
+
+    public static String render(MigrationReport report) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("source_file", report.sourceFile().toString());
+        root.put("source", report.source());
+        root.put("dry_run", report.dryRun());
+        root.put("found", report.found());
+        root.put("migrated", report.migrated());
+        root.put("updated", report.updated());
+        root.put("unchanged", report.unchanged());
+        root.put("skipped", report.skipped());
+        root.put("failed", report.failed());
+        root.put("repairs", report.repairs());
+        root.put("images_replaced", report.imagesReplaced());
+        ArrayNode warnings = root.putArray("warnings");
+        report.warnings().forEach(warnings::add);
+        ArrayNode rows = root.putArray("rows");
+        for (RowReport row : report.rows()) {
+            ObjectNode node = rows.addObject();
+            node.put("table", row.table());
+            node.put("key", row.key());
+            node.put("source_conversation_id", row.sourceConversationId());
+            node.put("conversation_id", row.conversationId() == null ? null : row.conversationId().toString());
+            node.put("outcome", row.outcome().wireName());
+            node.put("reason", row.reason());
+            node.put("messages", row.messages());
+            node.put("repairs", row.repairs());
+            node.put("images_replaced", row.imagesReplaced());
+        }
+        try {
+            return JSON.writeValueAsString(root);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A tree of strings and numbers always serialises", e);
+        }
+    }
+}
