@@ -29,7 +29,7 @@ final class AnswerRenderer implements ChatListener {
         this.out = out;
         this.style = style;
         this.answer = new MarkdownStream(out, style.enabled());
-        this.spinner = animate ? new Spinner(out) : null;
+        this.spinner = animate ? new Spinner(out, style.unicode()) : null;
     }
 
     @Override
@@ -61,12 +61,12 @@ final class AnswerRenderer implements ChatListener {
             if (arguments.length() > SHOWN_ARGUMENTS) {
                 arguments = arguments.substring(0, SHOWN_ARGUMENTS - 3) + "...";
             }
-            out.println(style.bold("● " + call.toolName()) + " " + style.dim(arguments));
+            out.println(style.bold(style.toolMark() + " " + call.toolName()) + " " + style.dim(arguments));
         } else if (message instanceof ToolResult result) {
             String firstLine = result.content().lines().findFirst().orElse("");
             out.println(result.isError()
-                    ? style.error("  ✗ " + firstLine)
-                    : style.dim("  ✓ " + result.content().length() + " characters returned"));
+                    ? style.error("  " + style.errorMark() + " " + firstLine)
+                    : style.dim("  " + style.okMark() + " " + result.content().length() + " characters returned"));
         }
         out.flush();
     }

@@ -122,7 +122,8 @@ public final class ChatCommand implements Callable<Integer> {
     private int interactive(ToolPolicy policy, SessionMetadata metadata) {
         try (Terminal terminal = terminals.open()) {
             boolean capable = !terminal.getType().startsWith(Terminal.TYPE_DUMB);
-            Style style = new Style(capable && environment.colour());
+            Style style = new Style(capable && environment.colour(),
+                    StandardCharsets.UTF_8.equals(terminal.encoding()));
             ConsoleInput input = new ConsoleInput(terminal, environment.userHome().resolve(HISTORY_FILE));
             try {
                 ToolApprover approver = new TerminalToolApprover(input, terminal.writer(), style);

@@ -1,6 +1,7 @@
 package io.redux.cli.chat;
 
 import io.redux.cli.CliEnvironment;
+import io.redux.cli.ModelChoice;
 import io.redux.cli.aws.AwsAccess;
 import io.redux.domain.chat.Chat;
 import io.redux.domain.port.ConversationRepository;
@@ -33,7 +34,7 @@ public final class ChatFactory {
                 .gateway(aws.gateway(profile))
                 .tools(tools, policy, approver)
                 .clock(clock)
-                .defaultModel(ChatDefaults.defaultModel(environment))
+                .defaultModel(ModelChoice.resolve(null, environment))
                 .build();
     }
 

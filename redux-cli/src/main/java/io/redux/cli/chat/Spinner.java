@@ -8,15 +8,19 @@ import java.io.PrintWriter;
  */
 final class Spinner {
 
-    private static final String[] FRAMES = {"⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"};
+    private static final String[] UNICODE_FRAMES = {"⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"};
+    private static final String[] ASCII_FRAMES = {"|", "/", "-", "\\"};
     private static final long FRAME_MILLIS = 80;
 
     private final PrintWriter out;
+    private final String[] frames;
     private final Object lock = new Object();
     private Thread thread;
 
-    Spinner(PrintWriter out) {
+    /** @param unicode whether the terminal's encoding can show Braille dots; else an ASCII spinner */
+    Spinner(PrintWriter out, boolean unicode) {
         this.out = out;
+        this.frames = unicode ? UNICODE_FRAMES : ASCII_FRAMES;
     }
 
     void start(String label) {
@@ -51,7 +55,7 @@ final class Spinner {
         try {
             for (int frame = 0; !Thread.currentThread().isInterrupted(); frame++) {
                 synchronized (out) {
-                    out.print("\r" + FRAMES[frame % FRAMES.length] + " " + label);
+                    out.print("\r" + frames[frame % frames.length] + " " + label);
                     out.flush();
                 }
                 Thread.sleep(FRAME_MILLIS);

@@ -1,7 +1,22 @@
 package io.redux.cli.chat;
 
-/** ANSI styles when colour is on ({@code CliEnvironment.colour()}), plain text otherwise. */
-record Style(boolean enabled) {
+/**
+ * ANSI styles when colour is on ({@code CliEnvironment.colour()}), plain text otherwise; symbols in Unicode when the
+ * terminal's encoding has them, in ASCII otherwise.
+ */
+record Style(boolean enabled, boolean unicode) {
+
+    String toolMark() {
+        return unicode ? "●" : "*";
+    }
+
+    String okMark() {
+        return unicode ? "✓" : "ok";
+    }
+
+    String errorMark() {
+        return unicode ? "✗" : "error:";
+    }
 
     String dim(String text) {
         return wrap("2", text);

@@ -1,6 +1,7 @@
 package io.redux.cli.chat;
 
 import io.redux.cli.CliEnvironment;
+import io.redux.cli.ModelChoice;
 import io.redux.domain.error.ModelInvocationException;
 import io.redux.domain.json.JsonValue;
 import io.redux.domain.model.AssistantMessage;
@@ -185,7 +186,7 @@ class InteractiveChatTest {
         assertThat(session.get(30, TimeUnit.SECONDS)).isZero();
         String screen = keyboard.screen();
         assertThat(screen).contains("/compact", "Tokens in this conversation: 10 in, 5 out",
-                "Model: " + ChatDefaults.DEFAULT_MODEL, "Continuing with custom:eu-west-1:bedrock:claude-3-haiku:1",
+                "Model: " + ModelChoice.DEFAULT, "Continuing with custom:eu-west-1:bedrock:claude-3-haiku:1",
                 "execute_bash", "now runs without asking", "Unknown tool \"nothing\"", "Exported conversation",
                 "already exists", "Unknown command /frobnicate", "New conversation");
         assertThat(Files.readString(work.resolve("out.md"))).contains("hello", "First.");
