@@ -83,7 +83,7 @@ final class SessionMetadata {
     }
 
     private static ConversationMetadata withIdentity(ConversationMetadata metadata, CallerIdentity known) {
-        String profile = known.profile() != null ? known.profile() : metadata.awsProfile();
-        return metadata.withIdentity(profile, known.accountId(), known.arn());
+        // The profile that actually gave the credentials: none when they came from the environment, say.
+        return metadata.withIdentity(known.profile(), known.accountId(), known.arn());
     }
 }
