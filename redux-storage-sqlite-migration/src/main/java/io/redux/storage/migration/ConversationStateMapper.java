@@ -1,10 +1,13 @@
 package io.redux.storage.migration;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.redux.domain.json.JsonValue;
 import io.redux.domain.model.AssistantMessage;
 import io.redux.domain.model.Message;
@@ -13,6 +16,7 @@ import io.redux.domain.model.ToolResult;
 import io.redux.domain.model.ToolResultStatus;
 import io.redux.domain.model.UserMessage;
 
+import java.io.IOException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -21,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Maps one original {@code ConversationState} document to Redux messages. The mapping is documented field by field
@@ -34,6 +39,10 @@ final class ConversationStateMapper {
     static final String PLACEHOLDER_TOOL_NAME = "unknown_tool";
     static final String MISSING_RESULT =
             "No result was recorded for this tool call in the original history (added by the migration).";
+
+    /** The top-level fields of a ConversationState the mapping reads; the others are documented as not migrated. */
+    private static final Set<String> READ_FIELDS = Set.of("conversation_id", "history", "next_message",
+            "latest_summary", "model", "model_info");
 
     private final ObjectMapper json;
 
@@ -101,19 +110,40 @@ final class ConversationStateMapper {
                 builder.repairs, builder.images);
     }
 
-    private JsonNode parse(String value) throws UnreadableRowException {
+    /**
+     * Parses the fields the mapping reads into a tree and skips the rest (tool specifications, the transcript,
+     * timing metadata: most of a document's bytes) without building it, checking the syntax all the same.
+     */
+    private JsonNode parse(byte[] value) throws UnreadableRowException {
         if (value == null) {
             throw new UnreadableRowException("the value is NULL");
         }
-        try {
-            JsonNode root = json.readTree(value);
-            if (root == null || root.isMissingNode()) {
+        try (JsonParser parser = json.getFactory().createParser(value)) {
+            JsonToken first = parser.nextToken();
+            if (first == null) {
                 throw new UnreadableRowException("the value is empty");
             }
+            if (first != JsonToken.START_OBJECT) {
+                parser.skipChildren();
+                return json.getNodeFactory().arrayNode();
+            }
+            ObjectNode root = json.createObjectNode();
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                parser.nextToken();
+                if (READ_FIELDS.contains(name)) {
+                    root.set(name, json.readTree(parser));
+                } else {
+                    parser.skipChildren();
+                }
+            }
+            if (parser.nextToken() != null) {
+                throw new UnreadableRowException("the value has more after its JSON object");
+            }
             return root;
-        } catch (JsonProcessingException e) {
+        } catch (IOException e) {
             // The parser's own message can quote the content, which may hold a secret: say only where it broke.
-            JsonLocation at = e.getLocation();
+            JsonLocation at = e instanceof JsonProcessingException processing ? processing.getLocation() : null;
             throw new UnreadableRowException("the value is not valid JSON"
                     + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
         }

@@ -82,9 +82,13 @@ public final class HistoryMigration {
 
     /** The SHA-256 of the source value's UTF-8 bytes, in hex: what tells a changed source conversation. */
     static String fingerprint(String value) {
+        return fingerprint(value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static String fingerprint(byte[] value) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(value.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(digest.digest(value));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("Every JVM has SHA-256", e);
         }

@@ -142,7 +142,7 @@ final class SqliteHistoryReader implements AutoCloseable {
                 if (!row.next()) {
                     return Optional.empty();
                 }
-                return Optional.of(new SourceRow(V2_TABLE, ref.key(), ref.conversationId(), row.getString(1),
+                return Optional.of(new SourceRow(V2_TABLE, ref.key(), ref.conversationId(), row.getBytes(1),
                         nullableLong(row, 2), nullableLong(row, 3)));
             }
         }
@@ -154,7 +154,7 @@ final class SqliteHistoryReader implements AutoCloseable {
             if (!row.next()) {
                 return Optional.empty();
             }
-            return Optional.of(new SourceRow(V1_TABLE, ref.key(), null, row.getString(1), null, null));
+            return Optional.of(new SourceRow(V1_TABLE, ref.key(), null, row.getBytes(1), null, null));
         }
     }
 

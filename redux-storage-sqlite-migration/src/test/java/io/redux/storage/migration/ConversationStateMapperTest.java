@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -28,7 +29,7 @@ class ConversationStateMapperTest {
     private final ConversationStateMapper mapper = new ConversationStateMapper(new ObjectMapper());
 
     private ConversationStateMapper.Mapped map(String value) throws UnreadableRowException {
-        return mapper.map(new SourceRow("conversations", "/work/project", null, value, null, null), NOW);
+        return mapper.map(new SourceRow("conversations", "/work/project", null, value.getBytes(StandardCharsets.UTF_8), null, null), NOW);
     }
 
     @ParameterizedTest
@@ -220,7 +221,7 @@ class ConversationStateMapperTest {
     @Test
     void v2ColumnsGiveTheConversationItsCreationAndUpdateTimes() throws Exception {
         ConversationStateMapper.Mapped mapped = mapper.map(new SourceRow("conversations_v2", "/p", "id-1",
-                "{\"history\":[" + promptEntry("hi", "2026-01-01T10:00:00Z") + "]}", 1_700_000_000_000L, 1_800_000_000_000L), NOW);
+                ("{\"history\":[" + promptEntry("hi", "2026-01-01T10:00:00Z") + "]}").getBytes(StandardCharsets.UTF_8), 1_700_000_000_000L, 1_800_000_000_000L), NOW);
 
         assertThat(mapped.sourceConversationId()).isEqualTo("id-1");
         assertThat(mapped.createdAt()).isEqualTo(Instant.ofEpochMilli(1_700_000_000_000L));
