@@ -22,6 +22,7 @@ import java.util.UUID;
  * <pre>
  * MigrationBenchmark build   COUNT FOLDER        writes FOLDER/amazon-q/data.sqlite3
  * MigrationBenchmark migrate FOLDER [json|memory]  migrates it into FOLDER/conversations (deleted first) or memory
+ * MigrationBenchmark again   FOLDER                 migrates it again into the FOLDER/conversations left by migrate
  * </pre>
  */
 public final class MigrationBenchmark {
@@ -38,17 +39,19 @@ public final class MigrationBenchmark {
             System.out.printf("built %d conversations (%.1f MB of JSON) in %s in %d ms%n", count, bytes / 1e6, source,
                     (System.nanoTime() - built) / 1_000_000);
         } else if (args.length >= 2 && args[0].equals("migrate")) {
-            migrate(Path.of(args[1]), args.length < 3 || args[2].equals("json"));
+            migrate(Path.of(args[1]), args.length < 3 || args[2].equals("json"), true);
+        } else if (args.length >= 2 && args[0].equals("again")) {
+            migrate(Path.of(args[1]), true, false);
         } else {
-            System.err.println("usage: MigrationBenchmark build COUNT FOLDER | migrate FOLDER [json|memory]");
+            System.err.println("usage: MigrationBenchmark build COUNT FOLDER | migrate FOLDER [json|memory] | again FOLDER");
             System.exit(2);
         }
     }
 
-    private static void migrate(Path work, boolean json) throws Exception {
+    private static void migrate(Path work, boolean json, boolean fresh) throws Exception {
         Path source = work.resolve("amazon-q/data.sqlite3");
         Path folder = work.resolve("conversations");
-        if (Files.exists(folder)) {
+        if (fresh && Files.exists(folder)) {
             try (var files = Files.walk(folder)) {
                 for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
                     Files.delete(file);
@@ -67,8 +70,9 @@ public final class MigrationBenchmark {
         System.out.println(report.summary());
         System.out.printf("migrated into %s in %d ms wall, %d ms CPU of the migrating thread (%.2f ms wall per"
                         + " conversation)%n", json ? folder : "memory", millis, cpuMillis, (double) millis / report.found());
-        if (report.migrated() != report.found()) {
-            throw new IllegalStateException("expected every conversation migrated: " + report.summary());
+        if ((fresh ? report.migrated() : report.unchanged()) != report.found()) {
+            throw new IllegalStateException("expected every conversation " + (fresh ? "migrated" : "unchanged")
+                    + ": " + report.summary());
         }
     }
 
