@@ -1,13 +1,8 @@
 package io.redux.storage.migration;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.redux.domain.json.JsonValue;
 import io.redux.domain.model.AssistantMessage;
 import io.redux.domain.model.Message;
@@ -16,7 +11,6 @@ import io.redux.domain.model.ToolResult;
 import io.redux.domain.model.ToolResultStatus;
 import io.redux.domain.model.UserMessage;
 
-import java.io.IOException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -25,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Maps one original {@code ConversationState} document to Redux messages. The mapping is documented field by field
@@ -40,14 +33,10 @@ final class ConversationStateMapper {
     static final String MISSING_RESULT =
             "No result was recorded for this tool call in the original history (added by the migration).";
 
-    /** The top-level fields of a ConversationState the mapping reads; the others are documented as not migrated. */
-    private static final Set<String> READ_FIELDS = Set.of("conversation_id", "history", "next_message",
-            "latest_summary", "model", "model_info");
-
-    private final ObjectMapper json;
+    private final StateDocumentReader reader;
 
     ConversationStateMapper(ObjectMapper json) {
-        this.json = json;
+        this.reader = new StateDocumentReader(json);
     }
 
     /** What a source row maps to, before it gets a Redux id and metadata. */
@@ -56,7 +45,7 @@ final class ConversationStateMapper {
     }
 
     Mapped map(SourceRow row, Instant now) throws UnreadableRowException {
-        JsonNode root = parse(row.value());
+        JsonNode root = reader.read(row.value());
         if (!root.isObject()) {
             throw new UnreadableRowException("the value is JSON but not an object; expected a ConversationState");
         }
@@ -108,45 +97,6 @@ final class ConversationStateMapper {
         }
         return new Mapped(sourceId, sourceModel(root, history), List.copyOf(messages), created, updated,
                 builder.repairs, builder.images);
-    }
-
-    /**
-     * Parses the fields the mapping reads into a tree and skips the rest (tool specifications, the transcript,
-     * timing metadata: most of a document's bytes) without building it, checking the syntax all the same.
-     */
-    private JsonNode parse(byte[] value) throws UnreadableRowException {
-        if (value == null) {
-            throw new UnreadableRowException("the value is NULL");
-        }
-        try (JsonParser parser = json.getFactory().createParser(value)) {
-            JsonToken first = parser.nextToken();
-            if (first == null) {
-                throw new UnreadableRowException("the value is empty");
-            }
-            if (first != JsonToken.START_OBJECT) {
-                parser.skipChildren();
-                return json.getNodeFactory().arrayNode();
-            }
-            ObjectNode root = json.createObjectNode();
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                String name = parser.currentName();
-                parser.nextToken();
-                if (READ_FIELDS.contains(name)) {
-                    root.set(name, json.readTree(parser));
-                } else {
-                    parser.skipChildren();
-                }
-            }
-            if (parser.nextToken() != null) {
-                throw new UnreadableRowException("the value has more after its JSON object");
-            }
-            return root;
-        } catch (IOException e) {
-            // The parser's own message can quote the content, which may hold a secret: say only where it broke.
-            JsonLocation at = e instanceof JsonProcessingException processing ? processing.getLocation() : null;
-            throw new UnreadableRowException("the value is not valid JSON"
-                    + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
-        }
     }
 
     private static String sourceModel(JsonNode root, JsonNode history) {
@@ -459,9 +409,9 @@ final class ConversationStateMapper {
             List<String> placeholders = new ArrayList<>();
             for (JsonNode image : list) {
                 String format = textOrNull(image.get("format"));
-                JsonNode bytes = image.path("source").get("Bytes");
+                JsonNode bytes = image.path("source").get(StateDocumentReader.BYTES);
                 placeholders.add("[image: " + (format == null ? "unknown format" : format.toLowerCase(Locale.ROOT))
-                        + (bytes != null && bytes.isArray() ? ", " + bytes.size() + " bytes" : "") + "]");
+                        + (bytes != null && bytes.canConvertToLong() ? ", " + bytes.asLong() + " bytes" : "") + "]");
                 images++;
             }
             return String.join("\n", placeholders);

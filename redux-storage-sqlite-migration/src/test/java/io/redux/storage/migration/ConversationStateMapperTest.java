@@ -166,6 +166,19 @@ class ConversationStateMapperTest {
     }
 
     @Test
+    void aScreenshotSizedImageIsCountedWithoutKeepingItsBytes() throws Exception {
+        String bytes = String.join(",", java.util.Collections.nCopies(300_000, "255"));
+        ConversationStateMapper.Mapped mapped = map("""
+                {"conversation_id":"c","history":[{
+                   "user":{"content":{"Prompt":{"prompt":"see"}},"timestamp":null,
+                           "images":[{"format":"Png","source":{"Bytes":[%s]}}]},
+                   "assistant":{"Response":{"message_id":"a1","content":"ok"}}}]}
+                """.formatted(bytes));
+
+        assertThat(mapped.messages().get(0).text()).isEqualTo("see\n\n[image: png, 300000 bytes]");
+    }
+
+    @Test
     void aDanglingToolUseGetsAnErrorResultAndAnOrphanResultAPlaceholderCall() throws Exception {
         ConversationStateMapper.Mapped mapped = map("""
                 {"conversation_id":"c","history":[
@@ -239,6 +252,8 @@ class ConversationStateMapperTest {
     @Test
     void aDocumentThatIsNotAConversationStateIsReported() {
         assertThatThrownBy(() -> map("[1,2,3]")).hasMessageContaining("not an object");
+        assertThatThrownBy(() -> map("{\"history\":[]} {}")).hasMessageContaining("more after its JSON document");
+        assertThatThrownBy(() -> map("")).hasMessageContaining("empty");
         assertThatThrownBy(() -> map("{\"foo\":1}")).hasMessageContaining("no \"history\" array");
         assertThatThrownBy(() -> map("{\"history\":[{\"user\":{\"content\":{\"Telepathy\":{}}},\"assistant\":{\"Response\":{}}}]}"))
                 .hasMessageContaining("history entry 0: unknown user content kind \"Telepathy\"");
