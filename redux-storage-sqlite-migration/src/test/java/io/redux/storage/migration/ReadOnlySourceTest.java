@@ -169,6 +169,13 @@ class ReadOnlySourceTest {
     }
 
     @Test
+    void aFolderGivenAsTheSourceIsAClearError() {
+        assertThatThrownBy(() -> migration.migrate(dir, MigrationOptions.DEFAULT, MigrationProgress.NONE))
+                .isInstanceOf(SourceDatabaseException.class)
+                .hasMessageContaining("it is not a file");
+    }
+
+    @Test
     void aFileThatIsNotSqliteIsAClearErrorAndLeftAlone() throws IOException {
         Path text = dir.resolve("data.sqlite3");
         Files.writeString(text, "these are not the droids you are looking for".repeat(10));
