@@ -41,7 +41,7 @@ public final class JsonConversationRepository implements ConversationRepository 
 
     private static final Comparator<ConversationSummary> NEWEST_FIRST = Comparator
             .comparing(ConversationSummary::updatedAt).reversed()
-            .thenComparing(summary -> summary.id().toString());
+            .thenComparing(summary -> summary.id().value());
 
     private final ConversationFolder folder;
 

@@ -1,0 +1,25 @@
+package io.redux.cli;
+
+import io.redux.cli.composition.Composition;
+import picocli.CommandLine;
+
+/** Builds the command line: the commands, their composition, and the one place errors become exit codes. */
+public final class ReduxCli {
+
+    private ReduxCli() {
+    }
+
+    /** Runs one command line and returns its exit code: 0 ok, 1 failure, 2 bad usage. */
+    public static int execute(CliEnvironment environment, String... args) {
+        Composition composition = new Composition(environment);
+        ErrorReporter errors = new ErrorReporter(environment.err());
+        CommandLine commandLine = new CommandLine(new ReduxCommand())
+                .setOut(environment.out())
+                .setErr(environment.err())
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionStrategy(new InjectingExecutionStrategy(composition))
+                .setParameterExceptionHandler(errors)
+                .setExecutionExceptionHandler(errors);
+        return commandLine.execute(args);
+    }
+}

@@ -1,0 +1,24 @@
+package io.redux.cli.composition;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import io.redux.cli.CliEnvironment;
+import io.redux.domain.port.ConversationRepository;
+import io.redux.storage.json.JsonConversationRepository;
+
+/** Conversations live in JSON files under REDUX_CONVERSATIONS_DIR, else ~/.amazon-q/conversations. */
+final class StorageModule extends AbstractModule {
+
+    @Override
+    protected void configure() {
+        bind(ConversationRepository.class).to(JsonConversationRepository.class);
+    }
+
+    @Provides
+    @Singleton
+    JsonConversationRepository jsonRepository(CliEnvironment environment) {
+        return new JsonConversationRepository(
+                JsonConversationRepository.resolveDirectory(environment.variables(), environment.userHome()));
+    }
+}

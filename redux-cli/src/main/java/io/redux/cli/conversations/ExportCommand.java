@@ -1,0 +1,68 @@
+package io.redux.cli.conversations;
+
+import io.redux.cli.CliEnvironment;
+import io.redux.cli.output.MarkdownTranscript;
+import io.redux.cli.output.SafeFileWriter;
+import io.redux.domain.error.StorageException;
+import io.redux.domain.model.Conversation;
+import io.redux.domain.model.ConversationId;
+import io.redux.storage.json.JsonConversationRepository;
+import jakarta.inject.Inject;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+@Command(name = "export", mixinStandardHelpOptions = true,
+        description = "Export a conversation: json is the stored document, markdown a readable transcript.")
+final class ExportCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "ID", description = "The conversation id (a UUID).", converter = ConversationIdConverter.class)
+    ConversationId id;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "json",
+            description = "json or markdown (default: ${DEFAULT-VALUE}).")
+    ExportFormat format;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE instead of standard output.")
+    Path output;
+
+    @Option(names = "--force", description = "Replace FILE if it exists.")
+    boolean force;
+
+    @Inject
+    CliEnvironment environment;
+
+    @Inject
+    JsonConversationRepository repository;
+
+    @Override
+    public Integer call() {
+        Conversation conversation = repository.load(id);
+        byte[] document = format == ExportFormat.JSON
+                ? storedDocument()
+                : MarkdownTranscript.render(conversation).getBytes(StandardCharsets.UTF_8);
+        if (output == null) {
+            environment.out().print(new String(document, StandardCharsets.UTF_8));
+            environment.out().flush();
+        } else {
+            SafeFileWriter.write(environment.workingDirectory().resolve(output), document, force);
+            environment.err().println("Exported conversation " + id + " to " + output);
+        }
+        return 0;
+    }
+
+    /** The file's own bytes, so fields this version does not know are exported too. */
+    private byte[] storedDocument() {
+        try {
+            return Files.readAllBytes(repository.fileOf(id));
+        } catch (IOException e) {
+            throw new StorageException("Cannot read " + repository.fileOf(id) + ": " + e.getMessage(), e);
+        }
+    }
+}

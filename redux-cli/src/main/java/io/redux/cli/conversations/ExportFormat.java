@@ -1,0 +1,6 @@
+package io.redux.cli.conversations;
+
+enum ExportFormat {
+    JSON,
+    MARKDOWN
+}

@@ -1,0 +1,31 @@
+package io.redux.cli.conversations;
+
+import io.redux.cli.CliEnvironment;
+import io.redux.cli.output.MarkdownTranscript;
+import io.redux.domain.model.ConversationId;
+import io.redux.domain.port.ConversationRepository;
+import jakarta.inject.Inject;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+import java.util.concurrent.Callable;
+
+@Command(name = "show", mixinStandardHelpOptions = true, description = "Print a conversation as a readable transcript.")
+final class ShowCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "ID", description = "The conversation id (a UUID).", converter = ConversationIdConverter.class)
+    ConversationId id;
+
+    @Inject
+    CliEnvironment environment;
+
+    @Inject
+    ConversationRepository repository;
+
+    @Override
+    public Integer call() {
+        environment.out().print(MarkdownTranscript.render(repository.load(id)));
+        environment.out().flush();
+        return 0;
+    }
+}

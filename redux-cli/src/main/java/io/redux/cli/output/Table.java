@@ -1,0 +1,46 @@
+package io.redux.cli.output;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A plain text table whose columns are as wide as their widest cell; the last column is not padded. */
+public final class Table {
+
+    private final List<String[]> rows = new ArrayList<>();
+    private final int columns;
+
+    public Table(String... header) {
+        this.columns = header.length;
+        rows.add(header);
+    }
+
+    public Table row(String... cells) {
+        if (cells.length != columns) {
+            throw new IllegalArgumentException("expected " + columns + " cells, got " + cells.length);
+        }
+        rows.add(cells);
+        return this;
+    }
+
+    public void print(PrintWriter out) {
+        int[] widths = new int[columns];
+        for (String[] row : rows) {
+            for (int i = 0; i < columns; i++) {
+                widths[i] = Math.max(widths[i], row[i].length());
+            }
+        }
+        StringBuilder line = new StringBuilder();
+        for (String[] row : rows) {
+            line.setLength(0);
+            for (int i = 0; i < columns; i++) {
+                line.append(row[i]);
+                if (i < columns - 1) {
+                    line.append(" ".repeat(widths[i] - row[i].length() + 2));
+                }
+            }
+            out.println(line.toString().stripTrailing());
+        }
+        out.flush();
+    }
+}

@@ -1,0 +1,112 @@
+package io.redux.cli.process;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs the packaged launcher ({@code target/redux_cli/bin/redux_cli}) as a real process, with a clean environment
+ * of the test's choosing, and captures what it prints and its exit code.
+ */
+public final class CliProcess {
+
+    public static final Path LAUNCHER = Path.of("target", "redux_cli", "bin", "redux_cli").toAbsolutePath();
+
+    private final Map<String, String> environment = new HashMap<>();
+    private Path workingDirectory = Path.of("").toAbsolutePath();
+    private byte[] stdin = new byte[0];
+
+    private CliProcess() {
+        // Only what a launcher needs; no AWS variables of the machine leak into a test.
+        for (String name : List.of("PATH", "JAVA_HOME", "LANG", "TMPDIR")) {
+            String value = System.getenv(name);
+            if (value != null) {
+                environment.put(name, value);
+            }
+        }
+    }
+
+    public static CliProcess launcher() {
+        if (!Files.isExecutable(LAUNCHER)) {
+            throw new IllegalStateException("No launcher at " + LAUNCHER + "; run the tests with ./mvnw verify");
+        }
+        return new CliProcess();
+    }
+
+    public CliProcess env(String name, String value) {
+        environment.put(name, value);
+        return this;
+    }
+
+    public CliProcess home(Path home) {
+        return env("HOME", home.toString());
+    }
+
+    public CliProcess in(Path folder) {
+        this.workingDirectory = folder;
+        return this;
+    }
+
+    public CliProcess stdin(String text) {
+        this.stdin = text.getBytes(StandardCharsets.UTF_8);
+        return this;
+    }
+
+    public Result run(String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(LAUNCHER.toString());
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile());
+        builder.environment().clear();
+        builder.environment().putAll(environment);
+        try {
+            Process process = builder.start();
+            CompletableFuture<String> out = drain(process.getInputStream());
+            CompletableFuture<String> err = drain(process.getErrorStream());
+            try (OutputStream input = process.getOutputStream()) {
+                input.write(stdin);
+            }
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError("redux_cli " + String.join(" ", args) + " did not finish within 60 s");
+            }
+            return new Result(process.exitValue(), out.join(), err.join());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    private static CompletableFuture<String> drain(InputStream stream) {
+        return CompletableFuture.supplyAsync(() -> {
+            try (stream) {
+                ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                stream.transferTo(bytes);
+                return bytes.toString(StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    /** What a run printed and how it ended. */
+    public record Result(int exitCode, String stdout, String stderr) {
+
+        public List<String> stderrLines() {
+            return stderr.lines().toList();
+        }
+    }
+}

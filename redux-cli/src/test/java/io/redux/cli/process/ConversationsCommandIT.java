@@ -1,0 +1,191 @@
+package io.redux.cli.process;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.redux.cli.process.CliProcess.Result;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code redux_cli conversations ...} run as a real process against real files. */
+class ConversationsCommandIT {
+
+    private static final String EXAMPLE_ID = "550e8400-e29b-41d4-a716-446655440000";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path home;
+
+    private Path folder;
+    private Path example;
+
+    @BeforeEach
+    void putTheDesignExampleInAFolder() throws IOException {
+        folder = home.resolve("conversations");
+        Files.createDirectories(folder);
+        example = folder.resolve(EXAMPLE_ID + ".json");
+        try (InputStream in = getClass().getResourceAsStream("/design-example.json")) {
+            Files.write(example, in.readAllBytes());
+        }
+    }
+
+    private CliProcess cli() {
+        return CliProcess.launcher().home(home).env("REDUX_CONVERSATIONS_DIR", folder.toString()).in(home);
+    }
+
+    @Test
+    void listsTheDesignExample() {
+        Result result = cli().run("conversations", "list");
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.stdout()).contains(EXAMPLE_ID, "custom:us-east-1:anthropic:claude-3-5-sonnet-20241022-v2:0",
+                "Hello, can you help me?", "2025-01-09T18:30:00Z");
+        assertThat(result.stderr()).isEmpty();
+    }
+
+    @Test
+    void listsAsJsonForScripts() throws IOException {
+        Result result = cli().run("conversations", "list", "--json");
+
+        JsonNode listed = JSON.readTree(result.stdout());
+        assertThat(listed).hasSize(1);
+        assertThat(listed.get(0).get("conversation_id").asText()).isEqualTo(EXAMPLE_ID);
+        assertThat(listed.get(0).get("message_count").asInt()).isEqualTo(4);
+        assertThat(listed.get(0).get("title").asText()).isEqualTo("Hello, can you help me?");
+    }
+
+    @Test
+    void showsATranscriptWithToolCalls() {
+        Result result = cli().run("conversations", "show", EXAMPLE_ID);
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.stdout()).contains("Hello, can you help me?", "Of course! How can I help you today?",
+                "file_read", "/src/main.rs", "File contents here...");
+    }
+
+    @Test
+    void exportsJsonEqualInMeaningToTheStoredDocument() throws IOException {
+        Result result = cli().run("conversations", "export", EXAMPLE_ID, "--format", "json");
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(JSON.readTree(result.stdout())).isEqualTo(JSON.readTree(example.toFile()));
+    }
+
+    @Test
+    void exportsMarkdownToAFileAndNeverOverwritesOne() throws IOException {
+        Path output = home.resolve("transcript.md");
+
+        Result first = cli().run("conversations", "export", EXAMPLE_ID, "--format", "markdown", "--output", output.toString());
+        Files.writeString(output, "keep me");
+        Result second = cli().run("conversations", "export", EXAMPLE_ID, "--format", "markdown", "--output", output.toString());
+
+        assertThat(first.exitCode()).isZero();
+        assertThat(second.exitCode()).isEqualTo(2);
+        assertThat(second.stderrLines()).singleElement().asString().contains("already exists", "--force");
+        assertThat(Files.readString(output)).isEqualTo("keep me");
+    }
+
+    @Test
+    void deletesOnlyWhenConfirmed() {
+        Result refused = cli().run("conversations", "delete", EXAMPLE_ID);
+        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.stderrLines()).singleElement().asString().contains("--yes");
+        assertThat(example).exists();
+
+        Result deleted = cli().run("conversations", "delete", EXAMPLE_ID, "--yes");
+        assertThat(deleted.exitCode()).isZero();
+        assertThat(example).doesNotExist();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"../../etc/passwd", "", "not-a-uuid"})
+    void refusesAnIdThatIsNotAUuid(String id) {
+        Result result = cli().run("conversations", "show", id);
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.stderrLines()).singleElement().asString().contains("UUID");
+        assertThat(result.stdout()).isEmpty();
+    }
+
+    @Test
+    void refusesAThousandCharacterIdInOneShortLine() {
+        Result result = cli().run("conversations", "show", "x".repeat(1000));
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.stderrLines()).singleElement().asString().hasSizeLessThan(300);
+    }
+
+    @Test
+    void saysWhenAConversationDoesNotExist() {
+        Result result = cli().run("conversations", "show", "00000000-0000-4000-8000-000000000000");
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.stderrLines()).singleElement().asString().contains("does not exist");
+    }
+
+    @Test
+    void reportsACorruptFileAndLeavesItUntouched() throws IOException {
+        Path corrupt = folder.resolve("11111111-1111-4111-8111-111111111111.json");
+        Files.writeString(corrupt, "{\"conversation_id\": \"11111111-1111-4111-8111-111111111111\", \"messages\": [");
+        byte[] before = Files.readAllBytes(corrupt);
+
+        Result list = cli().run("conversations", "list");
+        Result show = cli().run("conversations", "show", "11111111-1111-4111-8111-111111111111");
+
+        assertThat(list.exitCode()).isZero();
+        assertThat(list.stdout()).contains(EXAMPLE_ID);
+        assertThat(list.stderr()).contains(corrupt.getFileName().toString());
+        assertThat(show.exitCode()).isEqualTo(1);
+        assertThat(show.stderrLines()).singleElement().asString().contains(corrupt.getFileName().toString());
+        assertThat(Files.readAllBytes(corrupt)).isEqualTo(before);
+    }
+
+    @Test
+    void reportsAConversationsFolderThatIsAFile() throws IOException {
+        Path file = home.resolve("not-a-folder");
+        Files.writeString(file, "x");
+
+        Result result = CliProcess.launcher().home(home).env("REDUX_CONVERSATIONS_DIR", file.toString())
+                .run("conversations", "list");
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.stderrLines()).singleElement().asString().contains(file.toString());
+    }
+
+    @Test
+    void listingAnEmptyStoreCreatesNoFolder() {
+        Path missing = home.resolve("nothing-here");
+
+        Result result = CliProcess.launcher().home(home).env("REDUX_CONVERSATIONS_DIR", missing.toString())
+                .run("conversations", "list");
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.stdout()).contains("No conversations yet");
+        assertThat(missing).doesNotExist();
+    }
+
+    @Test
+    void printsItsVersionAndHelp() {
+        assertThat(cli().run("--version").stdout()).startsWith("redux_cli ");
+        Result help = cli().run("--help");
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.stdout()).contains("conversations", "REDUX_CONVERSATIONS_DIR");
+    }
+
+    @Test
+    void anUnknownOptionIsAUsageErrorInOneLine() {
+        Result result = cli().run("conversations", "list", "--frobnicate");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.stderrLines()).singleElement().asString().contains("--frobnicate", "--help");
+    }
+}

@@ -1,0 +1,241 @@
+package io.redux.domain.chat;
+
+import io.redux.domain.error.ConversationAlreadyExistsException;
+import io.redux.domain.error.InvalidInputException;
+import io.redux.domain.model.Conversation;
+import io.redux.domain.model.ConversationId;
+import io.redux.domain.model.ConversationSummary;
+import io.redux.domain.model.ModelId;
+import io.redux.domain.port.ConversationRepository;
+import io.redux.domain.port.InferenceSettings;
+import io.redux.domain.port.ModelGateway;
+import io.redux.domain.port.ToolApprover;
+import io.redux.domain.tool.ToolPolicy;
+import io.redux.domain.tool.ToolRegistry;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * The chat use case: opens {@link ChatSession}s on stored conversations. Built once with its ports; no framework
+ * needed:
+ *
+ * <pre>{@code
+ * Chat chat = Chat.builder().conversations(repository).gateway(gateway).build();
+ * ChatSession session = chat.open(OpenConversation.start(model, ConversationMetadata.EMPTY));
+ * session.send("Hello", ChatListener.streamingTextTo(System.out::print));
+ * }</pre>
+ */
+public final class Chat {
+
+    public static final int DEFAULT_MAX_TOOL_ROUNDS = 25;
+    public static final String DEFAULT_SYSTEM_PROMPT = "You are Redux, an AI assistant in the user's terminal. "
+            + "Tools run on the user's machine; the user may refuse a tool call, so say what you need and why.";
+
+    private final ConversationRepository conversations;
+    private final ModelGateway gateway;
+    private final ToolRegistry tools;
+    private final ToolPolicy policy;
+    private final ToolApprover approver;
+    private final Clock clock;
+    private final Supplier<String> messageIds;
+    private final String systemPrompt;
+    private final InferenceSettings settings;
+    private final int maxToolRounds;
+    private final ModelId defaultModel;
+
+    private Chat(Builder builder) {
+        this.conversations = Objects.requireNonNull(builder.conversations, "conversations (a ConversationRepository)");
+        this.gateway = Objects.requireNonNull(builder.gateway, "gateway (a ModelGateway)");
+        this.tools = builder.tools;
+        this.policy = builder.policy;
+        this.approver = builder.approver;
+        this.clock = builder.clock;
+        this.messageIds = builder.messageIds;
+        this.systemPrompt = builder.systemPrompt;
+        this.settings = builder.settings;
+        this.maxToolRounds = builder.maxToolRounds;
+        this.defaultModel = builder.defaultModel;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Starts or continues a conversation as {@code command} says. Continuing with another model records the switch.
+     *
+     * @throws io.redux.domain.error.ConversationNotFoundException when a conversation to continue does not exist
+     * @throws ConversationAlreadyExistsException                  when a conversation to start exists
+     * @throws InvalidInputException when a new conversation has no model, or no conversation was started in the
+     *                               working directory to continue
+     */
+    public ChatSession open(OpenConversation command) {
+        Conversation conversation = switch (command.mode()) {
+            case START -> create(command);
+            case START_OR_CONTINUE -> conversations.find(command.id())
+                    .map(existing -> continued(existing, command.model()))
+                    .orElseGet(() -> createOrContinue(command));
+            case CONTINUE -> continued(conversations.load(command.id()), command.model());
+            case CONTINUE_LATEST -> continued(conversations.load(latestIn(command.metadata().workingDirectory())),
+                    command.model());
+        };
+        return new ChatSession(this, conversation);
+    }
+
+    private Conversation create(OpenConversation command) {
+        ModelId model = command.model() != null ? command.model() : defaultModel;
+        if (model == null) {
+            throw new InvalidInputException("A new conversation needs a model: give --model-id " + ModelId.FORM
+                    + " or set REDUX_MODEL_ID.");
+        }
+        Conversation conversation = Conversation.start(command.id(), model, command.metadata(), now());
+        conversations.create(conversation);
+        return conversation;
+    }
+
+    /** Another process may create the same id between our look and our create; then we continue theirs. */
+    private Conversation createOrContinue(OpenConversation command) {
+        try {
+            return create(command);
+        } catch (ConversationAlreadyExistsException e) {
+            return continued(conversations.load(command.id()), command.model());
+        }
+    }
+
+    private Conversation continued(Conversation conversation, ModelId model) {
+        if (model == null || model.equals(conversation.modelId())) {
+            return conversation;
+        }
+        return conversations.update(conversation.id(), c -> c.withModel(model, now()));
+    }
+
+    private ConversationId latestIn(String workingDirectory) {
+        return conversations.findLatestIn(workingDirectory).map(ConversationSummary::id)
+                .orElseThrow(() -> new InvalidInputException("No conversation was started in " + workingDirectory
+                        + " yet; start one with 'redux_cli chat', or resume one by id from "
+                        + "'redux_cli conversations list'."));
+    }
+
+    ConversationRepository conversations() {
+        return conversations;
+    }
+
+    ModelGateway gateway() {
+        return gateway;
+    }
+
+    ToolRegistry tools() {
+        return tools;
+    }
+
+    ToolPolicy policy() {
+        return policy;
+    }
+
+    ToolApprover approver() {
+        return approver;
+    }
+
+    InferenceSettings settings() {
+        return settings;
+    }
+
+    int maxToolRounds() {
+        return maxToolRounds;
+    }
+
+    Instant now() {
+        return clock.instant();
+    }
+
+    String newMessageId() {
+        return messageIds.get();
+    }
+
+    String systemPromptFor(Conversation conversation) {
+        String directory = conversation.metadata().workingDirectory();
+        return directory == null ? systemPrompt : systemPrompt + "\nThe user's working directory is " + directory + ".";
+    }
+
+    /** Every part but the repository and the gateway has a default. */
+    public static final class Builder {
+        private ConversationRepository conversations;
+        private ModelGateway gateway;
+        private ToolRegistry tools = ToolRegistry.none();
+        private ToolPolicy policy = ToolPolicy.defaults(Path.of(""));
+        private ToolApprover approver = ToolApprover.REFUSE;
+        private Clock clock = Clock.systemUTC();
+        private Supplier<String> messageIds = () -> "msg_" + UUID.randomUUID();
+        private String systemPrompt = DEFAULT_SYSTEM_PROMPT;
+        private InferenceSettings settings = InferenceSettings.DEFAULTS;
+        private int maxToolRounds = DEFAULT_MAX_TOOL_ROUNDS;
+        private ModelId defaultModel;
+
+        private Builder() {
+        }
+
+        public Builder conversations(ConversationRepository repository) {
+            this.conversations = repository;
+            return this;
+        }
+
+        public Builder gateway(ModelGateway modelGateway) {
+            this.gateway = modelGateway;
+            return this;
+        }
+
+        /** The tools offered to the model, which of them run without asking, and who is asked about the rest. */
+        public Builder tools(ToolRegistry registry, ToolPolicy toolPolicy, ToolApprover toolApprover) {
+            this.tools = Objects.requireNonNull(registry, "registry");
+            this.policy = Objects.requireNonNull(toolPolicy, "toolPolicy");
+            this.approver = Objects.requireNonNull(toolApprover, "toolApprover");
+            return this;
+        }
+
+        public Builder clock(Clock timeSource) {
+            this.clock = Objects.requireNonNull(timeSource, "clock");
+            return this;
+        }
+
+        /** Ids of new messages; they must be unique within a conversation. Default: {@code msg_<random UUID>}. */
+        public Builder messageIds(Supplier<String> ids) {
+            this.messageIds = Objects.requireNonNull(ids, "ids");
+            return this;
+        }
+
+        /** Replaces {@link #DEFAULT_SYSTEM_PROMPT}; the working directory is still added when known. */
+        public Builder systemPrompt(String prompt) {
+            this.systemPrompt = Objects.requireNonNull(prompt, "prompt");
+            return this;
+        }
+
+        public Builder settings(InferenceSettings inferenceSettings) {
+            this.settings = Objects.requireNonNull(inferenceSettings, "settings");
+            return this;
+        }
+
+        /** How many rounds of tool calls one user turn may run before the session stops and hands back. */
+        public Builder maxToolRounds(int rounds) {
+            if (rounds < 1) {
+                throw new InvalidInputException("The limit of tool rounds must be at least 1, not " + rounds);
+            }
+            this.maxToolRounds = rounds;
+            return this;
+        }
+
+        /** The model of new conversations opened without one. */
+        public Builder defaultModel(ModelId model) {
+            this.defaultModel = model;
+            return this;
+        }
+
+        public Chat build() {
+            return new Chat(this);
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package io.redux.domain.chat;
+
+import io.redux.domain.model.ToolCall;
+import io.redux.domain.port.ToolApprover;
+import io.redux.domain.tool.ToolOutput;
+import io.redux.domain.tool.ToolPolicy;
+import io.redux.domain.tool.ToolRegistry;
+
+/** Runs one tool call the model asked for, if the policy trusts it or the user allows it. */
+final class ToolRunner {
+
+    static final String CANCELLED = "Not run: the user cancelled this turn.";
+
+    private final ToolRegistry tools;
+    private final ToolPolicy policy;
+    private final ToolApprover approver;
+
+    ToolRunner(ToolRegistry tools, ToolPolicy policy, ToolApprover approver) {
+        this.tools = tools;
+        this.policy = policy;
+        this.approver = approver;
+    }
+
+    ToolOutput run(ToolCall call, TurnControl control) {
+        if (tools.find(call.toolName()).isPresent() && !policy.isTrusted(call)) {
+            ToolApprover.Decision decision = approver.decide(call);
+            if (decision == ToolApprover.Decision.TRUST_FOR_SESSION) {
+                policy.trust(call.toolName());
+            } else if (decision != ToolApprover.Decision.ALLOW) {
+                return ToolOutput.error(refused(call.toolName()));
+            }
+        }
+        try {
+            return control.interruptibly(() -> tools.run(call.toolName(), call.arguments()));
+        } catch (TurnControl.Cancelled e) {
+            return ToolOutput.error(CANCELLED);
+        }
+    }
+
+    static String refused(String toolName) {
+        return "The user refused to run " + toolName + ". Do not ask for it again for this request unless the user "
+                + "says so; go on without it, or tell the user what you would need it for.";
+    }
+}

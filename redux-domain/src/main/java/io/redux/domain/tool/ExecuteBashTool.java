@@ -1,0 +1,109 @@
+package io.redux.domain.tool;
+
+import io.redux.domain.json.JsonValue;
+import io.redux.domain.port.ToolSpec;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code execute_bash}: runs {@code bash -c COMMAND} in the working directory with no input, a time limit and a
+ * limit on the output kept from each stream. It answers with the exit code, stdout and stderr; a command that runs
+ * and fails is still a successful tool run (the exit code tells), while one that cannot start or runs out of time
+ * is an error.
+ */
+public final class ExecuteBashTool implements Tool {
+
+    public static final String NAME = "execute_bash";
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(2);
+    public static final int DEFAULT_MAX_OUTPUT_BYTES = 100_000;
+
+    /** How long to wait for the output of a killed command's streams to end. */
+    private static final long DRAIN_MILLIS = 2_000;
+
+    private static final ToolSpec SPEC = new ToolSpec(NAME,
+            "Runs a command with bash -c in the working directory, without input, and returns its exit code, stdout "
+                    + "and stderr. Long output is cut; commands that run too long are stopped.",
+            Schemas.object(Map.of("command", Schemas.property("string", "The bash command to run.")), "command"));
+
+    private final Path workingDirectory;
+    private final Duration timeout;
+    private final int maxOutputBytes;
+
+    public ExecuteBashTool(Path workingDirectory) {
+        this(workingDirectory, DEFAULT_TIMEOUT, DEFAULT_MAX_OUTPUT_BYTES);
+    }
+
+    public ExecuteBashTool(Path workingDirectory, Duration timeout, int maxOutputBytes) {
+        this.workingDirectory = workingDirectory.toAbsolutePath().normalize();
+        if (timeout.isNegative() || timeout.isZero() || maxOutputBytes < 1) {
+            throw new IllegalArgumentException("execute_bash needs a positive timeout and output limit");
+        }
+        this.timeout = timeout;
+        this.maxOutputBytes = maxOutputBytes;
+    }
+
+    @Override
+    public ToolSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public ToolOutput run(JsonValue.JsonObject arguments) {
+        ToolArguments args = new ToolArguments(NAME, arguments);
+        String command;
+        try {
+            command = args.requiredString("command");
+            if (command.isBlank()) {
+                throw args.bad("command", "must not be empty");
+            }
+        } catch (ToolArgumentException e) {
+            return ToolOutput.error(e.getMessage());
+        }
+        Process process;
+        try {
+            process = new ProcessBuilder("bash", "-c", command).directory(workingDirectory.toFile()).start();
+        } catch (IOException e) {
+            return ToolOutput.error(NAME + ": cannot start bash: " + e.getMessage());
+        }
+        return await(process);
+    }
+
+    private ToolOutput await(Process process) {
+        OutputCapture stdout = OutputCapture.start(process.getInputStream(), maxOutputBytes, "stdout");
+        OutputCapture stderr = OutputCapture.start(process.getErrorStream(), maxOutputBytes, "stderr");
+        try {
+            process.getOutputStream().close();
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                kill(process);
+                return ToolOutput.error(NAME + ": the command did not finish within " + describe(timeout)
+                        + " and was stopped.\n" + report(stdout, stderr));
+            }
+            return ToolOutput.success("exit code: " + process.exitValue() + "\n" + report(stdout, stderr));
+        } catch (InterruptedException e) {
+            kill(process);
+            Thread.currentThread().interrupt();
+            return ToolOutput.error(NAME + ": the command was interrupted by the user and stopped.");
+        } catch (IOException e) {
+            kill(process);
+            return ToolOutput.error(NAME + ": " + e.getMessage());
+        }
+    }
+
+    private static String report(OutputCapture stdout, OutputCapture stderr) throws InterruptedException {
+        return "stdout:\n" + stdout.await(DRAIN_MILLIS) + "\nstderr:\n" + stderr.await(DRAIN_MILLIS);
+    }
+
+    /** Stops the command and whatever it started, so none of them keeps holding the output pipes. */
+    private static void kill(Process process) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+    }
+
+    private static String describe(Duration duration) {
+        return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + " s" : duration.toMillis() + " ms";
+    }
+}

@@ -1,0 +1,9 @@
+package io.redux.domain.tool;
+
+/** The model called a tool with arguments it cannot run with; the message goes back to the model. */
+final class ToolArgumentException extends RuntimeException {
+
+    ToolArgumentException(String message) {
+        super(message, null, false, false);
+    }
+}

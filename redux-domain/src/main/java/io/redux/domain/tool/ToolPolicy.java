@@ -1,0 +1,98 @@
+package io.redux.domain.tool;
+
+import io.redux.domain.json.JsonValue;
+import io.redux.domain.model.ToolCall;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Which tool calls run without asking the user. A tool is trusted when {@code --trust-all-tools} was given, when it
+ * was named in {@code --trust-tools}, or when the user trusted it for the session; {@code file_read} of a path inside
+ * the working directory is trusted by default. A tool the user untrusts during the session is asked about again,
+ * whatever else says. Thread-safe: the session changes it while it is read.
+ */
+public final class ToolPolicy {
+
+    private final Path workingDirectory;
+    private final boolean trustAll;
+    private final Set<String> trusted = ConcurrentHashMap.newKeySet();
+    private final Set<String> untrusted = ConcurrentHashMap.newKeySet();
+
+    public ToolPolicy(Path workingDirectory, boolean trustAll, Collection<String> trustedTools) {
+        this.workingDirectory = realOrNormal(workingDirectory.toAbsolutePath());
+        this.trustAll = trustAll;
+        this.trusted.addAll(trustedTools);
+    }
+
+    /** Only the defaults: {@code file_read} inside the working directory. */
+    public static ToolPolicy defaults(Path workingDirectory) {
+        return new ToolPolicy(workingDirectory, false, Set.of());
+    }
+
+    /** The names in a {@code --trust-tools=a,b} value, blanks ignored. */
+    public static Set<String> parseToolList(String commaSeparated) {
+        Set<String> names = new LinkedHashSet<>();
+        Arrays.stream(commaSeparated.split(",")).map(String::trim).filter(s -> !s.isEmpty()).forEach(names::add);
+        return names;
+    }
+
+    public boolean isTrusted(ToolCall call) {
+        String name = call.toolName();
+        if (untrusted.contains(name)) {
+            return false;
+        }
+        return trustAll || trusted.contains(name)
+                || FileReadTool.NAME.equals(name) && readsInsideWorkingDirectory(call.arguments());
+    }
+
+    /** Trusts {@code toolName} for the rest of the session (the user's {@code t} answer, {@code /tools trust}). */
+    public void trust(String toolName) {
+        untrusted.remove(toolName);
+        trusted.add(toolName);
+    }
+
+    /** Asks about {@code toolName} again from now on, whatever the options said. */
+    public void untrust(String toolName) {
+        trusted.remove(toolName);
+        untrusted.add(toolName);
+    }
+
+    public boolean trustsAll() {
+        return trustAll && untrusted.isEmpty();
+    }
+
+    /** The tools trusted by name, without the default {@code file_read} rule. */
+    public Set<String> trustedTools() {
+        return Set.copyOf(trusted);
+    }
+
+    private boolean readsInsideWorkingDirectory(JsonValue arguments) {
+        if (!(arguments instanceof JsonValue.JsonObject object) || object.getString("path") == null) {
+            return false;
+        }
+        try {
+            Path target = realOrNormal(workingDirectory.resolve(object.getString("path")));
+            return target.startsWith(workingDirectory);
+        } catch (InvalidPathException e) {
+            return false;
+        }
+    }
+
+    /** The real path (symbolic links followed, so a link cannot lead outside unnoticed), or the normal one. */
+    private static Path realOrNormal(Path path) {
+        Path normal = path.normalize();
+        try {
+            return Files.exists(normal) ? normal.toRealPath() : normal;
+        } catch (IOException e) {
+            return normal;
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package io.redux.domain.tool;
+
+import io.redux.domain.error.InvalidInputException;
+import io.redux.domain.json.JsonValue;
+import io.redux.domain.port.ToolSpec;
+
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** The tools a chat offers the model, by name. */
+public final class ToolRegistry {
+
+    private final Map<String, Tool> tools = new LinkedHashMap<>();
+
+    public ToolRegistry(List<? extends Tool> tools) {
+        for (Tool tool : tools) {
+            if (this.tools.putIfAbsent(tool.name(), tool) != null) {
+                throw new IllegalArgumentException("Two tools are named " + tool.name());
+            }
+        }
+    }
+
+    /** {@code file_read}, {@code file_write} and {@code execute_bash}, working in {@code workingDirectory}. */
+    public static ToolRegistry builtIn(Path workingDirectory) {
+        return new ToolRegistry(List.of(new FileReadTool(workingDirectory), new FileWriteTool(workingDirectory),
+                new ExecuteBashTool(workingDirectory)));
+    }
+
+    public static ToolRegistry none() {
+        return new ToolRegistry(List.of());
+    }
+
+    public List<ToolSpec> specs() {
+        return tools.values().stream().map(Tool::spec).toList();
+    }
+
+    public Set<String> names() {
+        return Set.copyOf(tools.keySet());
+    }
+
+    public Optional<Tool> find(String name) {
+        return Optional.ofNullable(tools.get(name));
+    }
+
+    /** Checks tool names a user gave (e.g. {@code --trust-tools}); @throws InvalidInputException naming the unknown */
+    public void requireKnown(Collection<String> names, String option) {
+        for (String name : names) {
+            if (!tools.containsKey(name)) {
+                throw new InvalidInputException("Unknown tool " + InvalidInputException.quote(name) + " in " + option
+                        + "; the tools are " + String.join(", ", tools.keySet()) + ".");
+            }
+        }
+    }
+
+    /** Runs the named tool. Anything that goes wrong becomes an error output for the model, never an exception. */
+    public ToolOutput run(String name, JsonValue arguments) {
+        Tool tool = tools.get(name);
+        if (tool == null) {
+            return ToolOutput.error("There is no tool named \"" + name + "\". The tools are "
+                    + String.join(", ", tools.keySet()) + ".");
+        }
+        if (!(arguments instanceof JsonValue.JsonObject object)) {
+            return ToolOutput.error(name + ": the arguments must be a JSON object, not " + arguments.toJson() + ".");
+        }
+        try {
+            return tool.run(object);
+        } catch (RuntimeException e) {
+            return ToolOutput.error(name + " failed: " + e);
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package io.redux.domain.tool;
+
+import io.redux.domain.error.InvalidInputException;
+import io.redux.domain.json.JsonValue;
+import io.redux.domain.port.ToolSpec;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ToolRegistryTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void offersTheThreeBuiltInToolsWithTheirSchemas() {
+        ToolRegistry registry = ToolRegistry.builtIn(dir);
+
+        assertThat(registry.specs()).extracting(ToolSpec::name).containsExactly("file_read", "file_write", "execute_bash");
+        assertThat(registry.specs()).allSatisfy(spec -> {
+            assertThat(spec.description()).isNotBlank();
+            assertThat(spec.inputSchema().getString("type")).isEqualTo("object");
+        });
+    }
+
+    @Test
+    void anUnknownToolIsAnErrorForTheModel() {
+        ToolOutput output = ToolRegistry.builtIn(dir).run("rm_rf", JsonValue.emptyObject());
+
+        assertThat(output.error()).isTrue();
+        assertThat(output.content()).contains("no tool named \"rm_rf\"").contains("file_read");
+    }
+
+    @Test
+    void argumentsThatAreNotAnObjectAreAnErrorForTheModel() {
+        ToolOutput output = ToolRegistry.builtIn(dir).run("file_read", JsonValue.of("a.txt"));
+
+        assertThat(output).isEqualTo(ToolOutput.error("file_read: the arguments must be a JSON object, not \"a.txt\"."));
+    }
+
+    @Test
+    void aToolThatThrowsBecomesAnErrorForTheModel() {
+        Tool broken = new Tool() {
+            @Override
+            public ToolSpec spec() {
+                return new ToolSpec("broken", "breaks", JsonValue.emptyObject());
+            }
+
+            @Override
+            public ToolOutput run(JsonValue.JsonObject arguments) {
+                throw new IllegalStateException("boom");
+            }
+        };
+
+        ToolOutput output = new ToolRegistry(List.of(broken)).run("broken", JsonValue.emptyObject());
+
+        assertThat(output).isEqualTo(ToolOutput.error("broken failed: java.lang.IllegalStateException: boom"));
+    }
+
+    @Test
+    void unknownNamesInAnOptionAreAUsageError() {
+        assertThatThrownBy(() -> ToolRegistry.builtIn(dir).requireKnown(List.of("file_read", "fs_read"), "--trust-tools"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("Unknown tool \"fs_read\" in --trust-tools; the tools are file_read, file_write, execute_bash.");
+    }
+}
