@@ -258,6 +258,7 @@ class HistoryMigrationTest {
         assertThat(dry.migrated()).isEqualTo(4);
         assertThat(dry.failed()).isEqualTo(1);
         assertThat(repository.list().conversations()).isEmpty();
+        assertThat(dry.summary()).startsWith("Dry run, nothing written.").contains("a real run would give: 4 migrated");
         MigrationReport real = migrate(file);
         assertThat(real.rows()).isEqualTo(dry.rows());
     }
