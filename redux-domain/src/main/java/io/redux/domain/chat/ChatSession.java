@@ -15,8 +15,10 @@ import io.redux.domain.port.ModelResponse;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
 
 /**
  * One conversation being had. {@link #send} takes a user turn: it stores the prompt at once, streams the answer to
@@ -94,7 +96,7 @@ public final class ChatSession {
 
     /** The tokens of every stored answer of this conversation. */
     public TokenUsage usage() {
-        return answers().map(AssistantMessage::usage).filter(u -> u != null).reduce(TokenUsage.NONE, TokenUsage::plus);
+        return answers().map(AssistantMessage::usage).filter(Objects::nonNull).reduce(TokenUsage.NONE, TokenUsage::plus);
     }
 
     /** The usage of the latest answer that reported one; its input tokens tell how full the model's context is. */
@@ -150,7 +152,7 @@ public final class ChatSession {
         return new UserMessage(chat.newMessageId(), chat.now(), text);
     }
 
-    private java.util.stream.Stream<AssistantMessage> answers() {
+    private Stream<AssistantMessage> answers() {
         return conversation.messages().stream().filter(AssistantMessage.class::isInstance)
                 .map(AssistantMessage.class::cast);
     }

@@ -19,6 +19,11 @@ import io.redux.domain.model.ToolCall;
 import io.redux.domain.model.ToolResult;
 import io.redux.domain.model.ToolResultStatus;
 import io.redux.domain.model.UserMessage;
+import io.redux.domain.port.ModelEvent;
+import io.redux.domain.port.ModelGateway;
+import io.redux.domain.port.ModelRequest;
+import io.redux.domain.port.ModelResponse;
+import io.redux.domain.port.ModelStreamListener;
 import io.redux.domain.port.ToolApprover;
 import io.redux.domain.port.ToolSpec;
 import io.redux.domain.tool.ExecuteBashTool;
@@ -42,6 +47,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -264,6 +273,53 @@ class ChatSessionTest {
                 new AssistantMessage("msg_2", NOW, "Once upon ", null, StopReason.INTERRUPTED));
         assertThat(Thread.currentThread().isInterrupted()).as("the cancel leaves no interrupt behind").isFalse();
         assertThat(session.send("Another", ChatListener.SILENT).answer()).isEqualTo("Next answer.");
+    }
+
+    /** Ctrl-C as it happens: the model is silent mid-answer, and the cancel comes from another thread. */
+    @Test
+    void cancellingFromAnotherThreadStopsAModelThatHasGoneQuiet() throws Exception {
+        CountDownLatch firstDelta = new CountDownLatch(1);
+        ModelGateway quietAfterOneDelta = new ModelGateway() {
+            @Override
+            public ModelResponse converse(ModelRequest request) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public ModelResponse converseStream(ModelRequest request, ModelStreamListener listener) {
+                listener.onEvent(new ModelEvent.TextDelta("Thinking"));
+                try {
+                    new CountDownLatch(1).await();
+                    throw new AssertionError("a latch nobody counts down never opens");
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new ModelInvocationException(ModelInvocationException.Reason.INTERRUPTED, "interrupted");
+                }
+            }
+        };
+        ChatSession session = Chat.builder().conversations(repository).gateway(quietAfterOneDelta)
+                .clock(Clock.fixed(NOW, ZoneOffset.UTC)).messageIds(() -> "msg_" + ids.incrementAndGet()).build()
+                .open(OpenConversation.start(MODEL, ConversationMetadata.EMPTY));
+        ExecutorService turnThread = Executors.newSingleThreadExecutor();
+        try {
+            Future<TurnResult> turn = turnThread.submit(() -> session.send("Think hard", new ChatListener() {
+                @Override
+                public void onTextDelta(String text) {
+                    firstDelta.countDown();
+                }
+            }));
+            firstDelta.await();
+
+            session.cancel();
+
+            assertThat(turn.get().interrupted()).isTrue();
+            assertThat(stored(session)).last().isEqualTo(
+                    new AssistantMessage("msg_2", NOW, "Thinking", null, StopReason.INTERRUPTED));
+            assertThat(turnThread.submit(() -> Thread.currentThread().isInterrupted()).get())
+                    .as("the turn's thread is not left interrupted").isFalse();
+        } finally {
+            turnThread.shutdownNow();
+        }
     }
 
     @Test
