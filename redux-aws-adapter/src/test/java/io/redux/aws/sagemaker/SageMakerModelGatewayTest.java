@@ -105,6 +105,21 @@ class SageMakerModelGatewayTest {
     }
 
     @Test
+    void throttling_is_retried_and_a_stream_failure_after_text_is_not() {
+        stub.enqueue(StubReply.error(StubError.THROTTLING), StubReply.text("ok"));
+        assertThat(gateway.converse(ask(ENDPOINT, "hi")).text()).isEqualTo("ok");
+        assertThat(stub.requests()).hasSize(2);
+
+        stub.enqueue(StubReply.text("first", " second").withStreamFailure(2, StubError.INTERNAL), StubReply.text("never"));
+        ModelInvocationException error = catchThrowableOfType(ModelInvocationException.class,
+                () -> gateway.converseStream(ask(ENDPOINT, "hi"), events::add));
+
+        assertThat(error.reason()).isEqualTo(Reason.SERVICE_UNAVAILABLE);
+        assertThat(events).containsExactly(new ModelEvent.TextDelta("first"));
+        assertThat(stub.requests()).hasSize(3);
+    }
+
+    @Test
     void the_aws_gateway_routes_sagemaker_ids_to_sagemaker() {
         try (AwsModelGateway aws = new AwsModelGateway(TestGateways.against(stub.endpoint()))) {
             assertThat(aws.converse(ask(ENDPOINT, "echo me")).text()).contains("echo me");
