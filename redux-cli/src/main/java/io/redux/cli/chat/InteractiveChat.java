@@ -47,7 +47,7 @@ final class InteractiveChat {
                 continue;
             }
             if (SlashCommands.isCommand(line)) {
-                SlashCommands.Outcome outcome = commands.run(line, session, renderer);
+                SlashCommands.Outcome outcome = command(session, line);
                 session = outcome.session();
                 if (outcome.quit()) {
                     break;
@@ -60,6 +60,20 @@ final class InteractiveChat {
                 + "'redux_cli chat --resume " + session.id() + "'."));
         out.flush();
         return session;
+    }
+
+    /** A slash command; Ctrl-C stops what it asks of the model ({@code /compact}) instead of ending the process. */
+    private SlashCommands.Outcome command(ChatSession session, String line) {
+        SignalHandler previous = terminal.handle(Signal.INT, signal -> session.cancel());
+        try {
+            return commands.run(line, session, renderer);
+        } catch (ReduxException e) {
+            renderer.endTurn();
+            out.println(style.error("redux_cli: " + e.getMessage()));
+            return new SlashCommands.Outcome(false, session);
+        } finally {
+            terminal.handle(Signal.INT, previous);
+        }
     }
 
     private void turn(ChatSession session, String prompt, boolean mayCompact) {

@@ -219,6 +219,23 @@ class InteractiveChatTest {
     }
 
     @Test
+    void aSlashCommandThatFailsIsReportedAndTheSessionGoesOn() throws Exception {
+        FakeModelGateway model = FakeModelGateway.builder()
+                .answer("First.")
+                .answer("Second.")
+                .failure(new ModelInvocationException(ModelInvocationException.Reason.THROTTLED,
+                        "Bedrock throttled the request 3 times."))
+                .answer("Still here.")
+                .build();
+        CompletableFuture<Integer> session = start(model);
+
+        keyboard.type("one\ntwo\n/compact\nthree\n/quit\n");
+
+        assertThat(session.get(30, TimeUnit.SECONDS)).isZero();
+        assertThat(keyboard.screen()).contains("redux_cli: Bedrock throttled the request 3 times.", "Still here.");
+    }
+
+    @Test
     void resumesTheLatestConversationOfTheFolder() throws Exception {
         CompletableFuture<Integer> first = start(FakeModelGateway.builder().answer("One.").build());
         keyboard.type("first\n/quit\n");
