@@ -129,6 +129,26 @@ class ChatCommandIT {
     }
 
     @Test
+    void chatsWithANamedProfileAndRecordsIt() throws IOException {
+        Files.createDirectories(home.resolve(".aws"));
+        Files.writeString(home.resolve(".aws/credentials"), "[production]\naws_access_key_id = " + ACCESS_KEY_ID
+                + "\naws_secret_access_key = " + SECRET + "\n");
+        CliProcess noEnvironmentKeys = CliProcess.launcher().home(home).in(work)
+                .env("REDUX_ENDPOINT_URL", bedrock.endpoint().toString())
+                .env("AWS_ENDPOINT_URL_STS", sts.endpoint().toString())
+                .env("AWS_EC2_METADATA_DISABLED", "true");
+
+        Result result = noEnvironmentKeys.run("chat", "--profile", "production", "--model-id",
+                "custom:eu-west-1:bedrock:claude-3-haiku:1", "hello");
+
+        assertThat(result.exitCode()).isZero();
+        JsonNode metadata = onlyConversation().get("metadata");
+        assertThat(metadata.get("aws_profile").asText()).isEqualTo("production");
+        assertThat(metadata.get("aws_account_id").asText()).isEqualTo(ACCOUNT);
+        assertThat(bedrock.modelRequests().get(0).header("Authorization")).contains(ACCESS_KEY_ID + "/", "eu-west-1");
+    }
+
+    @Test
     void readsTheQuestionFromPipedStdin() throws IOException {
         Result result = cli().stdin("What is in this pipe?\n").run("chat", "--no-interactive");
 
