@@ -35,6 +35,7 @@ public final class AwsCredentialSource implements CredentialSource, AutoCloseabl
     private final CredentialChain chain;
     private final List<AutoCloseable> owned = new ArrayList<>();
     private ResolvedCredentials resolved;
+    private final Object identityLock = new Object();
     private CallerIdentity identity;
 
     private AwsCredentialSource(Builder builder) {
@@ -79,15 +80,21 @@ public final class AwsCredentialSource implements CredentialSource, AutoCloseabl
         };
     }
 
+    /**
+     * Holds its own lock, not this object's, so SDK clients resolving credentials through {@link #resolve()} never
+     * wait for an STS call in flight (the CLI looks the identity up while the first answer streams).
+     */
     @Override
-    public synchronized CallerIdentity identity() {
-        if (identity == null) {
-            ResolvedCredentials credentials = resolve();
-            GetCallerIdentityResponse caller = callerIdentity(credentials);
-            identity = new CallerIdentity(credentials.origin(), credentials.profile(), caller.account(), caller.arn(),
-                    credentials.region(), credentials.maskedAccessKeyId());
+    public CallerIdentity identity() {
+        ResolvedCredentials credentials = resolve();
+        synchronized (identityLock) {
+            if (identity == null) {
+                GetCallerIdentityResponse caller = callerIdentity(credentials);
+                identity = new CallerIdentity(credentials.origin(), credentials.profile(), caller.account(),
+                        caller.arn(), credentials.region(), credentials.maskedAccessKeyId());
+            }
+            return identity;
         }
-        return identity;
     }
 
     /** The caller's ARN for error messages, or null when it cannot be found out. Never throws. */
