@@ -10,7 +10,8 @@ import java.util.Arrays;
 
 /**
  * Times {@code JsonConversationRepository.list()} in one JVM: the first (cold) run, then the median of the next runs,
- * and the peak heap used. Fill the folder with {@link ConversationGenerator} first.
+ * and the peak heap used; with RUNS=0, only the first listing of a fresh JVM, as a CLI run does it. Fill the folder with
+ * {@link ConversationGenerator} first.
  *
  * <pre>java -Xmx256m -cp CLASSPATH io.redux.storage.json.bench.ListingBenchmark FOLDER [RUNS=5]</pre>
  */
@@ -30,6 +31,12 @@ public final class ListingBenchmark {
         long started = System.nanoTime();
         ConversationListing first = repository.list();
         double cold = (System.nanoTime() - started) / 1e6;
+        if (runs == 0) {
+            // One listing in a fresh JVM, as a CLI run does it.
+            System.out.printf("conversations=%d unreadable=%d first=%.0f ms cpu=%.0f ms%n", first.conversations().size(),
+                    first.unreadable().size(), cold, processCpuNanos() / 1e6);
+            return;
+        }
         double[] warm = new double[runs];
         double[] cpu = new double[runs];
         for (int i = 0; i < runs; i++) {
