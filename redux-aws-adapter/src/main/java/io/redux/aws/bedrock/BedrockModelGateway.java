@@ -1,12 +1,12 @@
 package io.redux.aws.bedrock;
 
 import io.redux.aws.ModelGatewaySettings;
+import io.redux.aws.http.RegionalClients;
 import io.redux.aws.resilience.AwsErrorTranslator;
 import io.redux.aws.resilience.CallContext;
 import io.redux.aws.resilience.ResilientInvoker;
 import io.redux.aws.routing.ModelRoute;
 import io.redux.aws.routing.ModelTarget;
-import io.redux.domain.error.InvalidInputException;
 import io.redux.domain.error.ModelInvocationException;
 import io.redux.domain.model.StopReason;
 import io.redux.domain.model.TokenUsage;
@@ -15,6 +15,8 @@ import io.redux.domain.port.ModelGateway;
 import io.redux.domain.port.ModelRequest;
 import io.redux.domain.port.ModelResponse;
 import io.redux.domain.port.ModelStreamListener;
+import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
+import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
 import software.amazon.awssdk.services.bedrockruntime.model.ContentBlock;
 import software.amazon.awssdk.services.bedrockruntime.model.ConverseResponse;
 import software.amazon.awssdk.services.bedrockruntime.model.ConverseStreamResponseHandler;
@@ -33,12 +35,12 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class BedrockModelGateway implements ModelGateway, AutoCloseable {
 
     private final ModelGatewaySettings settings;
-    private final BedrockClients clients;
+    private final RegionalClients clients;
     private final ResilientInvoker invoker;
 
     public BedrockModelGateway(ModelGatewaySettings settings) {
         this.settings = settings;
-        this.clients = new BedrockClients(settings);
+        this.clients = new RegionalClients(settings);
         this.invoker = new ResilientInvoker(settings.resilience());
     }
 
@@ -48,7 +50,7 @@ public final class BedrockModelGateway implements ModelGateway, AutoCloseable {
         CallContext context = context(request, route);
         return invoker.invoke(context, () -> {
             try {
-                return toResponse(clients.sync(route).converse(BedrockRequests.converse(route.identifier(), request)));
+                return toResponse(clients.sync(BedrockRuntimeClient.class, route, BedrockRuntimeClient::builder).converse(BedrockRequests.converse(route.identifier(), request)));
             } catch (RuntimeException e) {
                 throw AwsErrorTranslator.translate(e, context);
             }
@@ -70,7 +72,7 @@ public final class BedrockModelGateway implements ModelGateway, AutoCloseable {
     private ModelResponse stream(ModelRoute route, ModelRequest request, AnswerCollector collector, CallContext context) {
         CompletableFuture<Void> call;
         try {
-            call = clients.async(route).converseStream(BedrockRequests.converseStream(route.identifier(), request),
+            call = clients.async(BedrockRuntimeAsyncClient.class, route, BedrockRuntimeAsyncClient::builder).converseStream(BedrockRequests.converseStream(route.identifier(), request),
                     handler(collector));
         } catch (RuntimeException e) {
             throw AwsErrorTranslator.translate(e, context);
@@ -140,17 +142,11 @@ public final class BedrockModelGateway implements ModelGateway, AutoCloseable {
     }
 
     private ModelRoute route(ModelRequest request) {
-        ModelRoute route = settings.router().route(request.model());
-        if (route.target() != ModelTarget.BEDROCK) {
-            throw new InvalidInputException("Model " + request.model() + " is served by SageMaker, not Bedrock;"
-                    + " use AwsModelGateway, which routes each model to its service");
-        }
-        return route;
+        return settings.router().route(request.model(), ModelTarget.BEDROCK);
     }
 
     private CallContext context(ModelRequest request, ModelRoute route) {
-        return new CallContext("Bedrock", request.model().toString(), route.identifier(), route.region(),
-                route.endpoint().toString(), settings.caller());
+        return CallContext.of(request.model(), route, settings.caller());
     }
 
     @Override

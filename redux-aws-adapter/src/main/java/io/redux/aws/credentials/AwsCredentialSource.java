@@ -1,5 +1,6 @@
 package io.redux.aws.credentials;
 
+import io.redux.aws.http.Closeables;
 import io.redux.aws.http.NetworkSettings;
 import io.redux.domain.error.CredentialsException;
 import io.redux.domain.port.CallerIdentity;
@@ -127,14 +128,7 @@ public final class AwsCredentialSource implements CredentialSource, AutoCloseabl
 
     @Override
     public synchronized void close() {
-        for (int i = owned.size() - 1; i >= 0; i--) {
-            try {
-                owned.get(i).close();
-            } catch (Exception e) {
-                // Best effort: nothing a user would lose.
-            }
-        }
-        owned.clear();
+        Closeables.closeAllQuietly(owned);
     }
 
     public static final class Builder {

@@ -1,5 +1,8 @@
 package io.redux.aws.resilience;
 
+import io.redux.aws.routing.ModelRoute;
+import io.redux.domain.model.ModelId;
+
 import java.util.function.Supplier;
 
 /**
@@ -14,4 +17,10 @@ import java.util.function.Supplier;
  */
 public record CallContext(String service, String model, String identifier, String region, String endpoint,
                           Supplier<String> caller) {
+
+    /** The context of calling {@code route} for {@code model}. */
+    public static CallContext of(ModelId model, ModelRoute route, Supplier<String> caller) {
+        return new CallContext(route.target().displayName(), model.toString(), route.identifier(), route.region(),
+                route.endpoint().toString(), caller);
+    }
 }

@@ -65,6 +65,20 @@ public final class ModelRouter {
         }
     }
 
+    /**
+     * The route of a model that {@code expected}'s gateway must serve.
+     *
+     * @throws InvalidInputException when another service serves it
+     */
+    public ModelRoute route(ModelId model, ModelTarget expected) {
+        ModelRoute route = route(model);
+        if (route.target() != expected) {
+            throw new InvalidInputException("Model " + model + " is served by " + route.target().displayName() + ", not "
+                    + expected.displayName() + "; use AwsModelGateway, which routes each model to its service");
+        }
+        return route;
+    }
+
     private ModelRoute bedrock(String region, String modelId) {
         return new ModelRoute(ModelTarget.BEDROCK, region, endpoint("bedrock-runtime", region),
                 endpointOverride != null, modelId, null, null);

@@ -1,19 +1,21 @@
 package io.redux.aws.sagemaker;
 
 import io.redux.aws.ModelGatewaySettings;
+import io.redux.aws.http.RegionalClients;
 import io.redux.aws.bedrock.AnswerCollector;
 import io.redux.aws.resilience.AwsErrorTranslator;
 import io.redux.aws.resilience.CallContext;
 import io.redux.aws.resilience.ResilientInvoker;
 import io.redux.aws.routing.ModelRoute;
 import io.redux.aws.routing.ModelTarget;
-import io.redux.domain.error.InvalidInputException;
 import io.redux.domain.error.ModelInvocationException;
 import io.redux.domain.port.ModelGateway;
 import io.redux.domain.port.ModelRequest;
 import io.redux.domain.port.ModelResponse;
 import io.redux.domain.port.ModelStreamListener;
 import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeClient;
+import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeAsyncClient;
 import software.amazon.awssdk.services.sagemakerruntime.model.InvokeEndpointRequest;
 import software.amazon.awssdk.services.sagemakerruntime.model.InvokeEndpointWithResponseStreamRequest;
 import software.amazon.awssdk.services.sagemakerruntime.model.InvokeEndpointWithResponseStreamResponseHandler;
@@ -31,7 +33,7 @@ public final class SageMakerModelGateway implements ModelGateway, AutoCloseable 
 
     private final ModelGatewaySettings settings;
     private final ChatPayloadFormat format;
-    private final SageMakerClients clients;
+    private final RegionalClients clients;
     private final ResilientInvoker invoker;
 
     public SageMakerModelGateway(ModelGatewaySettings settings) {
@@ -41,7 +43,7 @@ public final class SageMakerModelGateway implements ModelGateway, AutoCloseable 
     public SageMakerModelGateway(ModelGatewaySettings settings, ChatPayloadFormat format) {
         this.settings = settings;
         this.format = format;
-        this.clients = new SageMakerClients(settings);
+        this.clients = new RegionalClients(settings);
         this.invoker = new ResilientInvoker(settings.resilience());
     }
 
@@ -59,7 +61,7 @@ public final class SageMakerModelGateway implements ModelGateway, AutoCloseable 
                 .build();
         return invoker.invoke(context, () -> {
             try {
-                return format.response(clients.sync(route).invokeEndpoint(call).body().asByteArray());
+                return format.response(clients.sync(SageMakerRuntimeClient.class, route, SageMakerRuntimeClient::builder).invokeEndpoint(call).body().asByteArray());
             } catch (RuntimeException e) {
                 throw AwsErrorTranslator.translate(e, context);
             }
@@ -85,7 +87,7 @@ public final class SageMakerModelGateway implements ModelGateway, AutoCloseable 
             InvokeEndpointWithResponseStreamResponseHandler handler = InvokeEndpointWithResponseStreamResponseHandler
                     .builder().subscriber(InvokeEndpointWithResponseStreamResponseHandler.Visitor.builder()
                             .onPayloadPart(part -> decoder.accept(part.bytes().asByteArray())).build()).build();
-            await(clients.async(route), call, handler, collector, context);
+            await(clients.async(SageMakerRuntimeAsyncClient.class, route, SageMakerRuntimeAsyncClient::builder), call, handler, collector, context);
             decoder.end();
             return collector.finish();
         }, () -> current.get() != null && current.get().committed());
@@ -115,17 +117,11 @@ public final class SageMakerModelGateway implements ModelGateway, AutoCloseable 
     }
 
     private ModelRoute route(ModelRequest request) {
-        ModelRoute route = settings.router().route(request.model());
-        if (route.target() != ModelTarget.SAGEMAKER) {
-            throw new InvalidInputException("Model " + request.model() + " is served by Bedrock, not SageMaker;"
-                    + " use AwsModelGateway, which routes each model to its service");
-        }
-        return route;
+        return settings.router().route(request.model(), ModelTarget.SAGEMAKER);
     }
 
     private CallContext context(ModelRequest request, ModelRoute route) {
-        return new CallContext("SageMaker", request.model().toString(), route.identifier(), route.region(),
-                route.endpoint().toString(), settings.caller());
+        return CallContext.of(request.model(), route, settings.caller());
     }
 
     @Override

@@ -51,8 +51,8 @@ final class SummaryReader {
     }
 
     /**
-     * Plain jackson-core, without the object mapper: a listing never needs data binding, and not loading it saves a
-     * CLI run a good part of its start-up.
+     * Plain jackson-core, without the object mapper: a listing never needs data binding, so a CLI run that only lists
+     * never loads it. No cap on string length, as for a load.
      */
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE).build())
