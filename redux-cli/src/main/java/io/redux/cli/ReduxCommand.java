@@ -15,10 +15,10 @@ import picocli.CommandLine.Option;
         subcommands = {ChatCommand.class, ConversationsCommand.class, ModelsCommand.class, WhoamiCommand.class},
         footer = {"",
                 "Environment:",
-                "  REDUX_CONVERSATIONS_DIR  where conversations are kept (default ~/.amazon-q/conversations)",
+                "  REDUX_CONVERSATIONS_DIR  conversations folder (~/.amazon-q/conversations)",
                 "  REDUX_MODEL_ID           the model used when none is given",
-                "  REDUX_ENDPOINT_URL       an endpoint that replaces the AWS one for model calls",
-                "  AWS_PROFILE, AWS_*       the standard AWS credential and configuration variables",
+                "  REDUX_ENDPOINT_URL       replaces the AWS endpoint of model calls",
+                "  AWS_PROFILE, AWS_*       the standard AWS variables",
                 "",
                 "Exit codes: 0 success, 1 failure, 2 bad usage."})
 public final class ReduxCommand {
