@@ -52,6 +52,11 @@ public abstract class ConversationRepositoryContract {
     /** A new, empty repository; called before each test. */
     protected abstract ConversationRepository newRepository();
 
+    /** How many messages each of two threads appends at once to one conversation; lower it for slow (durable) stores. */
+    protected int concurrentAppendsPerWriter() {
+        return 200;
+    }
+
     /** Whether the store keeps fields it does not know when it rewrites a conversation. */
     protected boolean supportsUnknownFieldPreservation() {
         return false;
@@ -227,7 +232,7 @@ public abstract class ConversationRepositoryContract {
     void concurrentAppendsFromTwoThreadsLoseNothing() throws Exception {
         Conversation conversation = Conversation.start(ConversationId.random(), MODEL, ConversationMetadata.EMPTY, T0);
         repository.create(conversation);
-        int perThread = 200;
+        int perThread = concurrentAppendsPerWriter();
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService threads = Executors.newFixedThreadPool(2);
         try {

@@ -34,9 +34,9 @@ final class ConversationTreeWriter {
     private ConversationTreeWriter() {
     }
 
-    /** @param previous the file's tree, or null for a new file; it is not modified */
+    /** @param previous the file's tree, which becomes the new tree (no copy: a load is cheaper), or null for a new file */
     static ObjectNode write(Conversation conversation, ObjectNode previous) {
-        ObjectNode tree = previous == null ? NODES.objectNode() : previous.deepCopy();
+        ObjectNode tree = previous == null ? NODES.objectNode() : previous;
         tree.put("conversation_id", conversation.id().toString());
         tree.put("created_at", Timestamps.format(conversation.createdAt()));
         tree.put("updated_at", Timestamps.format(conversation.updatedAt()));

@@ -12,11 +12,9 @@ import io.redux.domain.model.Role;
 import io.redux.domain.model.Titles;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -29,11 +27,26 @@ import java.util.Set;
  */
 final class SummaryReader {
 
-    private static final Map<Role, List<String>> REQUIRED_BY_ROLE = new EnumMap<>(Map.of(
-            Role.USER, List.of("timestamp", "content"),
-            Role.ASSISTANT, List.of("timestamp", "content"),
-            Role.TOOL_CALL, List.of("timestamp", "tool_name", "arguments"),
-            Role.TOOL_RESULT, List.of("timestamp", "tool_call_id", "content")));
+    /** The message fields whose presence a listing checks, one bit each, and which of them each role needs. */
+    private static final int TIMESTAMP = 1;
+    private static final int CONTENT = 2;
+    private static final int TOOL_NAME = 4;
+    private static final int ARGUMENTS = 8;
+    private static final int TOOL_CALL_ID = 16;
+    private static final List<String> FIELD_NAMES = List.of("timestamp", "content", "tool_name", "arguments", "tool_call_id");
+    private static final Map<String, Role> ROLES = Map.of(
+            Role.USER.wireName(), Role.USER,
+            Role.ASSISTANT.wireName(), Role.ASSISTANT,
+            Role.TOOL_CALL.wireName(), Role.TOOL_CALL,
+            Role.TOOL_RESULT.wireName(), Role.TOOL_RESULT);
+    private static final int[] REQUIRED_BY_ROLE = new int[Role.values().length];
+
+    static {
+        REQUIRED_BY_ROLE[Role.USER.ordinal()] = TIMESTAMP | CONTENT;
+        REQUIRED_BY_ROLE[Role.ASSISTANT.ordinal()] = TIMESTAMP | CONTENT;
+        REQUIRED_BY_ROLE[Role.TOOL_CALL.ordinal()] = TIMESTAMP | TOOL_NAME | ARGUMENTS;
+        REQUIRED_BY_ROLE[Role.TOOL_RESULT.ordinal()] = TIMESTAMP | TOOL_CALL_ID | CONTENT;
+    }
 
     private SummaryReader() {
     }
@@ -43,8 +56,8 @@ final class SummaryReader {
      * @throws IOException                  when it cannot be read at all (vanished, no permission)
      */
     static ConversationSummary read(Path file, ConversationId expectedId) throws IOException {
-        try (InputStream in = Files.newInputStream(file);
-             JsonParser parser = JsonSupport.MAPPER.getFactory().createParser(in)) {
+        // A conversation is small enough to read whole, which is faster than streaming it through a buffer.
+        try (JsonParser parser = JsonSupport.MAPPER.getFactory().createParser(Files.readAllBytes(file))) {
             return new Pass(parser, expectedId).summary();
         } catch (JsonProcessingException e) {
             throw new CorruptConversationException(file.toString(), "it is not valid JSON ("
@@ -144,12 +157,11 @@ final class SummaryReader {
          * reading only short strings: the id, the role, a tool result's call id, and the first user prompt.
          */
         private void message() throws IOException {
-            String path = "messages[" + messageCount + "]";
             String messageId = null;
             String role = null;
             String content = null;
             String answeredCall = null;
-            Set<String> present = new HashSet<>();
+            int present = 0;
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String field = parser.currentName();
                 JsonToken value = parser.nextToken();
@@ -157,40 +169,51 @@ final class SummaryReader {
                     continue;
                 }
                 switch (field) {
-                    case "id" -> messageId = text(path + ".id");
-                    case "role" -> role = text(path + ".role");
-                    case "tool_call_id" -> answeredCall = text(path + ".tool_call_id");
+                    case "id" -> messageId = messageText("id");
+                    case "role" -> role = messageText("role");
+                    case "tool_call_id" -> {
+                        answeredCall = messageText("tool_call_id");
+                        present |= TOOL_CALL_ID;
+                    }
                     case "content" -> {
-                        requireToken(JsonToken.VALUE_STRING, path + ".content", "a string");
+                        requireMessageToken(JsonToken.VALUE_STRING, "content", "a string");
                         if (title == null && (role == null || role.equals("user"))) {
                             content = parser.getText();
                         }
+                        present |= CONTENT;
                     }
-                    case "timestamp", "tool_name" -> requireToken(JsonToken.VALUE_STRING, path + "." + field, "a string");
+                    case "timestamp" -> {
+                        requireMessageToken(JsonToken.VALUE_STRING, "timestamp", "a string");
+                        present |= TIMESTAMP;
+                    }
+                    case "tool_name" -> {
+                        requireMessageToken(JsonToken.VALUE_STRING, "tool_name", "a string");
+                        present |= TOOL_NAME;
+                    }
                     case "arguments" -> {
-                        requireToken(JsonToken.START_OBJECT, path + ".arguments", "an object");
+                        requireMessageToken(JsonToken.START_OBJECT, "arguments", "an object");
                         parser.skipChildren();
+                        present |= ARGUMENTS;
                     }
                     default -> parser.skipChildren();
                 }
-                present.add(field);
             }
             if (messageId == null || messageId.isBlank()) {
+                String path = "messages[" + messageCount + "]";
                 throw new Problem(messageId == null ? "the field " + path + ".id is missing" : path + ".id is empty");
             }
-            String where = path + " (id " + InvalidInputException.quote(messageId) + ").";
             if (role == null) {
-                throw new Problem("the field " + where + "role is missing");
+                throw new Problem("the field " + where(messageId) + "role is missing");
             }
-            Role known = Role.fromWireName(role).orElse(null);
+            Role known = ROLES.get(role);
             if (known == null) {
-                throw new Problem(where + "role " + InvalidInputException.quote(role)
+                throw new Problem(where(messageId) + "role " + InvalidInputException.quote(role)
                         + " is not one of user, assistant, tool_call, tool_result");
             }
-            for (String required : REQUIRED_BY_ROLE.get(known)) {
-                if (!present.contains(required)) {
-                    throw new Problem("the field " + where + required + " is missing");
-                }
+            int missing = REQUIRED_BY_ROLE[known.ordinal()] & ~present;
+            if (missing != 0) {
+                throw new Problem("the field " + where(messageId) + FIELD_NAMES.get(Integer.numberOfTrailingZeros(missing))
+                        + " is missing");
             }
             if (!messageIds.add(messageId)) {
                 throw new Problem("it has two messages with the id " + messageId);
@@ -206,10 +229,21 @@ final class SummaryReader {
             }
         }
 
-        private void requireToken(JsonToken expected, String field, String kind) {
-            if (parser.currentToken() != expected) {
-                throw new Problem(field + " is not " + kind);
+        private String messageText(String field) throws IOException {
+            if (parser.currentToken() != JsonToken.VALUE_STRING) {
+                throw new Problem("messages[" + messageCount + "]." + field + " is not a string");
             }
+            return parser.getText();
+        }
+
+        private void requireMessageToken(JsonToken expected, String field, String kind) {
+            if (parser.currentToken() != expected) {
+                throw new Problem("messages[" + messageCount + "]." + field + " is not " + kind);
+            }
+        }
+
+        private String where(String messageId) {
+            return "messages[" + messageCount + "] (id " + InvalidInputException.quote(messageId) + ").";
         }
 
         private void metadata() throws IOException {

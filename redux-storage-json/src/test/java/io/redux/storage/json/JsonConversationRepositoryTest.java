@@ -22,6 +22,12 @@ class JsonConversationRepositoryTest extends ConversationRepositoryContract {
         return new JsonConversationRepository(temp.resolve("conversations"));
     }
 
+    /** Every append is two fsyncs; 2 x 100 still interleaves writers thoroughly and keeps the test quick. */
+    @Override
+    protected int concurrentAppendsPerWriter() {
+        return 100;
+    }
+
     @Override
     protected boolean supportsUnknownFieldPreservation() {
         return true;
