@@ -1,6 +1,7 @@
 package io.redux.cli.distribution;
 
 import io.redux.cli.CliEnvironment;
+import io.redux.cli.Main;
 import io.redux.cli.ReduxCli;
 import io.redux.domain.model.AssistantMessage;
 import io.redux.domain.model.Conversation;
@@ -32,7 +33,9 @@ public final class CdsTraining {
     private CdsTraining() {
     }
 
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) throws IOException, ClassNotFoundException {
+        // The launcher's entry point is not run here (it exits the JVM), but it belongs in the archive.
+        Class.forName(Main.class.getName(), false, CdsTraining.class.getClassLoader());
         Path folder = Files.createTempDirectory("redux-cds-training");
         try {
             JsonConversationRepository repository = new JsonConversationRepository(folder);
