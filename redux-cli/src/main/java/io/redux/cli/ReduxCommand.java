@@ -1,6 +1,9 @@
 package io.redux.cli;
 
+import io.redux.cli.aws.WhoamiCommand;
+import io.redux.cli.chat.ChatCommand;
 import io.redux.cli.conversations.ConversationsCommand;
+import io.redux.cli.models.ModelsCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -9,13 +12,13 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "AWS-native AI chat: models on Amazon Bedrock and SageMaker, conversations kept as JSON files.",
-        subcommands = {ConversationsCommand.class},
+        subcommands = {ChatCommand.class, ConversationsCommand.class, ModelsCommand.class, WhoamiCommand.class},
         footer = {"",
                 "Environment:",
-                "  REDUX_CONVERSATIONS_DIR  where conversations are kept (default ~/.amazon-q/conversations)",
+                "  REDUX_CONVERSATIONS_DIR  conversations folder (~/.amazon-q/conversations)",
                 "  REDUX_MODEL_ID           the model used when none is given",
-                "  REDUX_ENDPOINT_URL       an endpoint that replaces the AWS one for model calls",
-                "  AWS_PROFILE, AWS_*       the standard AWS credential and configuration variables",
+                "  REDUX_ENDPOINT_URL       replaces the AWS endpoint of model calls",
+                "  AWS_PROFILE, AWS_*       the standard AWS variables",
                 "",
                 "Exit codes: 0 success, 1 failure, 2 bad usage."})
 public final class ReduxCommand {

@@ -35,7 +35,8 @@ public final class Composition {
 
     private synchronized Injector injector() {
         if (injector == null) {
-            injector = Guice.createInjector(new CliModule(environment), new StorageModule());
+            injector = Guice.createInjector(new CliModule(environment), new StorageModule(), new AwsModule(),
+                    new ChatModule());
         }
         return injector;
     }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
+import java.util.Set;
 
 /**
  * Replaces a file so that a crash at any instant leaves the old content or the new, never a mix: the new content
@@ -22,7 +23,7 @@ final class AtomicFileWriter {
     static void write(Path target, Path temp, byte[] content, FileAttribute<?>... attributes) throws IOException {
         Files.deleteIfExists(temp);
         try {
-            try (FileChannel channel = FileChannel.open(temp, java.util.Set.of(StandardOpenOption.CREATE_NEW,
+            try (FileChannel channel = FileChannel.open(temp, Set.of(StandardOpenOption.CREATE_NEW,
                     StandardOpenOption.WRITE), attributes)) {
                 ByteBuffer buffer = ByteBuffer.wrap(content);
                 while (buffer.hasRemaining()) {

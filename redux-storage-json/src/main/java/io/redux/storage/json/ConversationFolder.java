@@ -74,6 +74,8 @@ final class ConversationFolder {
             } else {
                 Files.createDirectories(directory);
             }
+            // The new folder's entry in its parent must survive a power cut too, or the files inside it would not.
+            AtomicFileWriter.forceFolder(directory.getParent());
         } catch (IOException e) {
             throw failure("cannot be created", e);
         }

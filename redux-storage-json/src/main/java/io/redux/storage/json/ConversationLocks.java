@@ -29,6 +29,11 @@ final class ConversationLocks {
     /** Blocks until this thread holds the conversation whose lock file is {@code lockFile}. */
     static Held acquire(Path lockFile, FileAttribute<?>... attributes) throws IOException {
         ReentrantLock threadLock = IN_PROCESS.computeIfAbsent(lockFile, path -> new ReentrantLock());
+        if (threadLock.isHeldByCurrentThread()) {
+            // Checked before opening the file: closing a second channel on it would drop the OS lock held by the first.
+            throw new IllegalStateException("This thread already holds " + lockFile.getFileName()
+                    + ": a change to a conversation must not itself change that conversation");
+        }
         threadLock.lock();
         FileChannel channel = null;
         try {

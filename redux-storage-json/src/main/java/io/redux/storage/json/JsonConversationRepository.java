@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +42,7 @@ public final class JsonConversationRepository implements ConversationRepository 
 
     private static final Comparator<ConversationSummary> NEWEST_FIRST = Comparator
             .comparing(ConversationSummary::updatedAt).reversed()
-            .thenComparing(summary -> summary.id().toString());
+            .thenComparing(summary -> summary.id().value());
 
     private final ConversationFolder folder;
 
@@ -111,14 +112,14 @@ public final class JsonConversationRepository implements ConversationRepository 
     public ConversationListing list() {
         List<Path> files = folder.conversationFiles();
         // Each file is independent; the common pool plus this thread keep every core busy.
-        List<Object> results = files.parallelStream().map(JsonConversationRepository::summaryOrProblem).toList();
+        List<Listed> results = files.parallelStream().map(JsonConversationRepository::summaryOrProblem).toList();
         List<ConversationSummary> summaries = new ArrayList<>(results.size());
         List<UnreadableConversation> unreadable = new ArrayList<>();
-        for (Object result : results) {
-            if (result instanceof ConversationSummary summary) {
-                summaries.add(summary);
-            } else if (result instanceof UnreadableConversation problem) {
-                unreadable.add(problem);
+        for (Listed result : results) {
+            if (result.summary() != null) {
+                summaries.add(result.summary());
+            } else if (result.unreadable() != null) {
+                unreadable.add(result.unreadable());
             }
         }
         summaries.sort(NEWEST_FIRST);
@@ -141,18 +142,21 @@ public final class JsonConversationRepository implements ConversationRepository 
         }
     }
 
-    /** @return a summary, an unreadable entry, or null when the file vanished while listing */
-    private static Object summaryOrProblem(Path file) {
+    /** What listing one file gave: a summary, the reason it is unreadable, or neither when it vanished meanwhile. */
+    private record Listed(ConversationSummary summary, UnreadableConversation unreadable) {
+    }
+
+    private static Listed summaryOrProblem(Path file) {
         String name = file.getFileName().toString();
         ConversationId id = ConversationId.parse(name.substring(0, name.length() - ".json".length()));
         try {
-            return SummaryReader.read(file, id);
+            return new Listed(SummaryReader.read(file, id), null);
         } catch (CorruptConversationException e) {
-            return new UnreadableConversation(e.location(), e.reason());
+            return new Listed(null, new UnreadableConversation(e.location(), e.reason()));
         } catch (NoSuchFileException e) {
-            return null;
+            return new Listed(null, null);
         } catch (IOException e) {
-            return new UnreadableConversation(file.toString(), "it cannot be read: " + e);
+            return new Listed(null, new UnreadableConversation(file.toString(), "it cannot be read: " + e));
         }
     }
 
@@ -190,7 +194,7 @@ public final class JsonConversationRepository implements ConversationRepository 
     }
 
     private static byte[] appendNewline(byte[] content) {
-        byte[] withNewline = java.util.Arrays.copyOf(content, content.length + 1);
+        byte[] withNewline = Arrays.copyOf(content, content.length + 1);
         withNewline[content.length] = '\n';
         return withNewline;
     }

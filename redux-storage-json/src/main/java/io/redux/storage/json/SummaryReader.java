@@ -1,8 +1,10 @@
 package io.redux.storage.json;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import io.redux.domain.error.CorruptConversationException;
 import io.redux.domain.error.InvalidInputException;
 import io.redux.domain.model.ConversationId;
@@ -48,6 +50,14 @@ final class SummaryReader {
         REQUIRED_BY_ROLE[Role.TOOL_RESULT.ordinal()] = TIMESTAMP | TOOL_CALL_ID | CONTENT;
     }
 
+    /**
+     * Plain jackson-core, without the object mapper: a listing never needs data binding, so a CLI run that only lists
+     * never loads it. No cap on string length, as for a load.
+     */
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE).build())
+            .build();
+
     private SummaryReader() {
     }
 
@@ -57,7 +67,7 @@ final class SummaryReader {
      */
     static ConversationSummary read(Path file, ConversationId expectedId) throws IOException {
         // A conversation is small enough to read whole, which is faster than streaming it through a buffer.
-        try (JsonParser parser = JsonSupport.MAPPER.getFactory().createParser(Files.readAllBytes(file))) {
+        try (JsonParser parser = FACTORY.createParser(Files.readAllBytes(file))) {
             return new Pass(parser, expectedId).summary();
         } catch (JsonProcessingException e) {
             throw new CorruptConversationException(file.toString(), "it is not valid JSON ("

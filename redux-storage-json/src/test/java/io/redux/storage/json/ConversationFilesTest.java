@@ -211,6 +211,22 @@ class ConversationFilesTest {
         }
     }
 
+    @Test
+    void aChangeThatChangesItsOwnConversationFailsClearlyAndChangesNothing() {
+        JsonConversationRepository repository = new JsonConversationRepository(temp);
+        Conversation conversation = Conversation.start(ConversationId.random(), MODEL, ConversationMetadata.EMPTY, T0);
+        repository.create(conversation);
+
+        assertThatThrownBy(() -> repository.update(conversation.id(), current ->
+                repository.append(conversation.id(), new UserMessage("inner", T0, "nested"))))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("must not itself change that conversation");
+
+        assertThat(repository.load(conversation.id())).isEqualTo(conversation);
+        repository.append(conversation.id(), new UserMessage("after", T0, "the lock was released"));
+        assertThat(repository.load(conversation.id()).messages()).hasSize(1);
+    }
+
     private boolean posix() {
         return temp.getFileSystem().supportedFileAttributeViews().contains("posix");
     }

@@ -113,6 +113,20 @@ class DesignExampleTest {
     }
 
     @Test
+    void theExampleOfTheFormatDocumentLoadsAndSatisfiesTheSchema() throws IOException {
+        String doc = Files.readString(TestFiles.repositoryRoot().resolve("docs/conversation-format.md"));
+        int start = doc.indexOf("```json\n") + "```json\n".length();
+        String example = doc.substring(start, doc.indexOf("```", start));
+        Files.writeString(repository.fileOf(ID), example);
+
+        assertThat(validate(JsonSupport.MAPPER.readTree(example))).isEmpty();
+        Conversation loaded = repository.load(ID);
+        assertThat(((AssistantMessage) loaded.messages().get(1)).stopReason()).isNotNull();
+        assertThat(((ToolResult) loaded.messages().get(3)).status()).isNotNull();
+        assertThat(repository.list().conversations().get(0).workingDirectory()).isEqualTo("/home/dev/project");
+    }
+
+    @Test
     void theSchemaRejectsWhatTheReaderRejects() throws IOException {
         String example = TestFiles.designExample();
         for (String broken : new String[] {

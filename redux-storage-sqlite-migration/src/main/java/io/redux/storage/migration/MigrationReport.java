@@ -58,12 +58,16 @@ public record MigrationReport(Path sourceFile, String source, boolean dryRun, Li
         return failed() > 0;
     }
 
-    /** One line for a terminal, e.g. {@code Found 4 conversations: 3 migrated, 0 updated, 1 unchanged, 0 skipped, 0 failed.} */
+    /**
+     * One line for a terminal, e.g. {@code Found 4 conversations in /x/data.sqlite3: 3 migrated, 0 updated,
+     * 1 unchanged, 0 skipped, 0 failed.}; a dry run says what a real run would do.
+     */
     public String summary() {
+        String counts = migrated() + " migrated, " + updated() + " updated, " + unchanged() + " unchanged, "
+                + skipped() + " skipped, " + failed() + " failed.";
         return (dryRun ? "Dry run, nothing written. " : "")
-                + "Found " + found() + (found() == 1 ? " conversation" : " conversations") + " in " + sourceFile + ": "
-                + migrated() + " migrated, " + updated() + " updated, "
-                + unchanged() + " unchanged, " + skipped() + " skipped, " + failed() + " failed.";
+                + "Found " + found() + (found() == 1 ? " conversation" : " conversations") + " in " + sourceFile
+                + (dryRun ? "; a real run would give: " : ": ") + counts;
     }
 
     private int count(RowOutcome outcome) {

@@ -70,8 +70,9 @@ final class SqliteHistoryReader implements AutoCloseable {
 
     static SqliteHistoryReader open(Path file, Duration busyTimeout) {
         if (!Files.isRegularFile(file)) {
-            throw new SourceDatabaseException("No history database at " + file + ": the file does not exist."
-                    + " Pass the original CLI's data.sqlite3 with --from FILE.");
+            throw new SourceDatabaseException("No history database at " + file + ": "
+                    + (Files.exists(file) ? "it is not a file" : "the file does not exist")
+                    + ". Pass the original CLI's data.sqlite3 with --from FILE.");
         }
         byte[] header = readHeader(file);
         boolean wal = header[18] == WAL_VERSION && header[19] == WAL_VERSION;
@@ -142,7 +143,7 @@ final class SqliteHistoryReader implements AutoCloseable {
                 if (!row.next()) {
                     return Optional.empty();
                 }
-                return Optional.of(new SourceRow(V2_TABLE, ref.key(), ref.conversationId(), row.getString(1),
+                return Optional.of(new SourceRow(V2_TABLE, ref.key(), ref.conversationId(), row.getBytes(1),
                         nullableLong(row, 2), nullableLong(row, 3)));
             }
         }
@@ -154,7 +155,7 @@ final class SqliteHistoryReader implements AutoCloseable {
             if (!row.next()) {
                 return Optional.empty();
             }
-            return Optional.of(new SourceRow(V1_TABLE, ref.key(), null, row.getString(1), null, null));
+            return Optional.of(new SourceRow(V1_TABLE, ref.key(), null, row.getBytes(1), null, null));
         }
     }
 
@@ -192,12 +193,12 @@ final class SqliteHistoryReader implements AutoCloseable {
     }
 
     static boolean isBusy(SQLException e) {
-        if (e instanceof SQLiteException sqlite) {
-            SQLiteErrorCode code = sqlite.getResultCode();
-            return code != null && (code.code & 0xff) == SQLiteErrorCode.SQLITE_BUSY.code
-                    || code != null && (code.code & 0xff) == SQLiteErrorCode.SQLITE_LOCKED.code;
+        if (!(e instanceof SQLiteException sqlite) || sqlite.getResultCode() == null) {
+            return false;
         }
-        return false;
+        // Extended codes (SQLITE_BUSY_SNAPSHOT...) carry the primary code in their low byte.
+        int primary = sqlite.getResultCode().code & 0xff;
+        return primary == SQLiteErrorCode.SQLITE_BUSY.code || primary == SQLiteErrorCode.SQLITE_LOCKED.code;
     }
 
     private static Set<String> conversationTables(Connection connection, Path file) throws SQLException {

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -28,7 +29,7 @@ class ConversationStateMapperTest {
     private final ConversationStateMapper mapper = new ConversationStateMapper(new ObjectMapper());
 
     private ConversationStateMapper.Mapped map(String value) throws UnreadableRowException {
-        return mapper.map(new SourceRow("conversations", "/work/project", null, value, null, null), NOW);
+        return mapper.map(new SourceRow("conversations", "/work/project", null, value.getBytes(StandardCharsets.UTF_8), null, null), NOW);
     }
 
     @ParameterizedTest
@@ -165,6 +166,19 @@ class ConversationStateMapperTest {
     }
 
     @Test
+    void aScreenshotSizedImageIsCountedWithoutKeepingItsBytes() throws Exception {
+        String bytes = String.join(",", java.util.Collections.nCopies(300_000, "255"));
+        ConversationStateMapper.Mapped mapped = map("""
+                {"conversation_id":"c","history":[{
+                   "user":{"content":{"Prompt":{"prompt":"see"}},"timestamp":null,
+                           "images":[{"format":"Png","source":{"Bytes":[%s]}}]},
+                   "assistant":{"Response":{"message_id":"a1","content":"ok"}}}]}
+                """.formatted(bytes));
+
+        assertThat(mapped.messages().get(0).text()).isEqualTo("see\n\n[image: png, 300000 bytes]");
+    }
+
+    @Test
     void aDanglingToolUseGetsAnErrorResultAndAnOrphanResultAPlaceholderCall() throws Exception {
         ConversationStateMapper.Mapped mapped = map("""
                 {"conversation_id":"c","history":[
@@ -220,7 +234,7 @@ class ConversationStateMapperTest {
     @Test
     void v2ColumnsGiveTheConversationItsCreationAndUpdateTimes() throws Exception {
         ConversationStateMapper.Mapped mapped = mapper.map(new SourceRow("conversations_v2", "/p", "id-1",
-                "{\"history\":[" + promptEntry("hi", "2026-01-01T10:00:00Z") + "]}", 1_700_000_000_000L, 1_800_000_000_000L), NOW);
+                ("{\"history\":[" + promptEntry("hi", "2026-01-01T10:00:00Z") + "]}").getBytes(StandardCharsets.UTF_8), 1_700_000_000_000L, 1_800_000_000_000L), NOW);
 
         assertThat(mapped.sourceConversationId()).isEqualTo("id-1");
         assertThat(mapped.createdAt()).isEqualTo(Instant.ofEpochMilli(1_700_000_000_000L));
@@ -238,6 +252,8 @@ class ConversationStateMapperTest {
     @Test
     void aDocumentThatIsNotAConversationStateIsReported() {
         assertThatThrownBy(() -> map("[1,2,3]")).hasMessageContaining("not an object");
+        assertThatThrownBy(() -> map("{\"history\":[]} {}")).hasMessageContaining("more after its JSON document");
+        assertThatThrownBy(() -> map("")).hasMessageContaining("empty");
         assertThatThrownBy(() -> map("{\"foo\":1}")).hasMessageContaining("no \"history\" array");
         assertThatThrownBy(() -> map("{\"history\":[{\"user\":{\"content\":{\"Telepathy\":{}}},\"assistant\":{\"Response\":{}}}]}"))
                 .hasMessageContaining("history entry 0: unknown user content kind \"Telepathy\"");

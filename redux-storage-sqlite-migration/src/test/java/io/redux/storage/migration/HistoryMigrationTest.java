@@ -144,6 +144,35 @@ class HistoryMigrationTest {
     }
 
     @Test
+    void oddButValidRowsMigrateFromARealStore() {
+        String unknownFields = SourceStore.fixture(SourceStore.CANCELLED)
+                .replaceFirst("\\{\"conversation_id\"", "{\"from_the_future\":{\"a\":[1]},\"conversation_id\"")
+                .replace("\"images\":null", "\"images\":null,\"voice_note\":null");
+        String legacyModel = "{\"conversation_id\":\"0f0e0d0c-0b0a-4909-8807-060504030201\",\"model\":\"CLAUDE_3_7\","
+                + "\"history\":[[{\"content\":{\"Prompt\":{\"prompt\":\"hi\"}},\"timestamp\":null},"
+                + "{\"Response\":{\"message_id\":null,\"content\":\"hello\"}}]]}";
+        String image = "{\"conversation_id\":\"1f0e0d0c-0b0a-4909-8807-060504030201\",\"history\":[{\"user\":{\"content\":"
+                + "{\"Prompt\":{\"prompt\":\"what is this\"}},\"timestamp\":\"2026-01-01T10:00:00-05:00\","
+                + "\"images\":[{\"format\":\"Gif\",\"source\":{\"Bytes\":[71,73,70,56,57,97]}}]},"
+                + "\"assistant\":{\"Response\":{\"message_id\":\"a\",\"content\":\"a gif\"}}}]}";
+        Path file = SourceStore.v1(dir.resolve("data.sqlite3"))
+                .conversation("/unknown", unknownFields).conversation("/legacy", legacyModel).conversation("/image", image)
+                .file();
+
+        MigrationReport report = migrate(file);
+
+        assertThat(report.migrated()).isEqualTo(3);
+        assertThat(report.imagesReplaced()).isEqualTo(1);
+        assertThat(repository.load(ConversationId.parse("0f0e0d0c-0b0a-4909-8807-060504030201"))
+                .metadata().migratedFrom().sourceModel()).isEqualTo("CLAUDE_3_7");
+        Conversation withImage = repository.load(ConversationId.parse("1f0e0d0c-0b0a-4909-8807-060504030201"));
+        assertThat(withImage.messages().get(0).text()).isEqualTo("what is this\n\n[image: gif, 6 bytes]");
+        assertThat(withImage.createdAt()).isEqualTo(Instant.parse("2026-01-01T15:00:00Z"));
+        assertThat(repository.load(ConversationId.parse("8028abe7-df19-4b61-a511-019685b9b40d")).messages())
+                .hasSizeGreaterThan(10);
+    }
+
+    @Test
     void aNonUuidConversationIdGetsAStableNameBasedId() {
         String doc = "{\"conversation_id\":\"my-chat\",\"history\":[{\"user\":{\"content\":{\"Prompt\":{\"prompt\":\"hi\"}},"
                 + "\"timestamp\":null},\"assistant\":{\"Response\":{\"message_id\":null,\"content\":\"hey\"}}}]}";
@@ -229,6 +258,7 @@ class HistoryMigrationTest {
         assertThat(dry.migrated()).isEqualTo(4);
         assertThat(dry.failed()).isEqualTo(1);
         assertThat(repository.list().conversations()).isEmpty();
+        assertThat(dry.summary()).startsWith("Dry run, nothing written.").contains("a real run would give: 4 migrated");
         MigrationReport real = migrate(file);
         assertThat(real.rows()).isEqualTo(dry.rows());
     }

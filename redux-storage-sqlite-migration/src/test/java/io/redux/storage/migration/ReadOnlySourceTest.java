@@ -70,6 +70,24 @@ class ReadOnlySourceTest {
     }
 
     @Test
+    void aWriterThatOpensAnIdleWalDatabaseDuringTheReadIsReportedWithAWarning() {
+        SourceStore store = store(true);
+        boolean[] written = {false};
+
+        MigrationReport report = migration.migrate(store.file(), MigrationOptions.DEFAULT, (done, total) -> {
+            if (!written[0]) {
+                // The original CLI starts and saves a conversation while the migration is under way.
+                store.conversation("/home/dev/new", SourceStore.fixture(SourceStore.BASIC));
+                written[0] = true;
+            }
+        });
+
+        assertThat(report.warnings()).singleElement().asString()
+                .contains("was opened by another program while it was read").contains("run the migration again");
+        assertThat(report.hasFailures()).isFalse();
+    }
+
+    @Test
     void aWalDatabaseInUseIsReadWithItsUncheckpointedChangesAndLeftUnchanged() throws Exception {
         SourceStore store = store(true);
         try (Connection original = store.connect(); Statement statement = original.createStatement()) {
@@ -148,6 +166,13 @@ class ReadOnlySourceTest {
                 .hasMessageContaining(missing.toString())
                 .hasMessageContaining("does not exist");
         assertThat(missing).doesNotExist();
+    }
+
+    @Test
+    void aFolderGivenAsTheSourceIsAClearError() {
+        assertThatThrownBy(() -> migration.migrate(dir, MigrationOptions.DEFAULT, MigrationProgress.NONE))
+                .isInstanceOf(SourceDatabaseException.class)
+                .hasMessageContaining("it is not a file");
     }
 
     @Test

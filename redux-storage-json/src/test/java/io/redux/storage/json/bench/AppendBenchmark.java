@@ -9,6 +9,8 @@ import io.redux.domain.model.UserMessage;
 import io.redux.storage.json.JsonConversationRepository;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -19,12 +21,14 @@ import java.util.Arrays;
 
 /**
  * Times one {@code append} (lock, re-read, parse, write, fsync, rename, fsync the folder) on conversations of 10, 100
- * and 1,000 messages, and the disk's own fsync latency for comparison.
+ * and 1,000 messages: wall time and this thread's CPU time (the rest is waiting for the disk or for a core), and the
+ * disk's own fsync latency for comparison.
  *
  * <pre>java -cp CLASSPATH io.redux.storage.json.bench.AppendBenchmark FOLDER [APPENDS=30] [SIZES=10,100,1000]</pre>
  */
 public final class AppendBenchmark {
 
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private static final ModelId MODEL = ModelId.parse("custom:us-east-1:anthropic:claude-3-5-sonnet-20241022-v2:0");
 
     private AppendBenchmark() {
@@ -42,14 +46,19 @@ public final class AppendBenchmark {
             ConversationId id = ConversationId.random();
             repository.create(conversationOf(id, size));
             double[] times = new double[appends];
+            double[] cpu = new double[appends];
             for (int i = 0; i < appends; i++) {
                 long t = System.nanoTime();
+                long c = THREADS.getCurrentThreadCpuTime();
                 repository.append(id, new UserMessage("extra-" + i, Instant.now(), "one more question about the build"));
                 times[i] = (System.nanoTime() - t) / 1e6;
+                cpu[i] = (THREADS.getCurrentThreadCpuTime() - c) / 1e6;
             }
             Arrays.sort(times);
-            System.out.printf("append to %,d messages (%,d bytes): median %.2f ms, min %.2f ms, max %.2f ms%n", size,
-                    Files.size(repository.fileOf(id)), times[appends / 2], times[0], times[appends - 1]);
+            Arrays.sort(cpu);
+            System.out.printf("append to %,d messages (%,d bytes): median %.2f ms, min %.2f ms, max %.2f ms;"
+                            + " CPU median %.2f ms%n", size, Files.size(repository.fileOf(id)), times[appends / 2], times[0],
+                    times[appends - 1], cpu[appends / 2]);
         }
     }
 

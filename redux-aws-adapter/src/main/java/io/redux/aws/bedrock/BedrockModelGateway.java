@@ -1,0 +1,156 @@
+package io.redux.aws.bedrock;
+
+import io.redux.aws.ModelGatewaySettings;
+import io.redux.aws.http.RegionalClients;
+import io.redux.aws.resilience.AwsErrorTranslator;
+import io.redux.aws.resilience.CallContext;
+import io.redux.aws.resilience.ResilientInvoker;
+import io.redux.aws.routing.ModelRoute;
+import io.redux.aws.routing.ModelTarget;
+import io.redux.domain.error.ModelInvocationException;
+import io.redux.domain.model.StopReason;
+import io.redux.domain.model.TokenUsage;
+import io.redux.domain.port.ModelEvent;
+import io.redux.domain.port.ModelGateway;
+import io.redux.domain.port.ModelRequest;
+import io.redux.domain.port.ModelResponse;
+import io.redux.domain.port.ModelStreamListener;
+import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
+import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
+import software.amazon.awssdk.services.bedrockruntime.model.ContentBlock;
+import software.amazon.awssdk.services.bedrockruntime.model.ConverseResponse;
+import software.amazon.awssdk.services.bedrockruntime.model.ConverseStreamResponseHandler;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * {@link ModelGateway} on Bedrock Runtime: ConverseStream for {@link #converseStream}, Converse for {@link #converse}.
+ * Routes each request by its model id (region and identifier per {@code ModelRouter}); retries per
+ * {@code ResilienceSettings}. Close it to release its HTTP clients.
+ */
+public final class BedrockModelGateway implements ModelGateway, AutoCloseable {
+
+    private final ModelGatewaySettings settings;
+    private final RegionalClients clients;
+    private final ResilientInvoker invoker;
+
+    public BedrockModelGateway(ModelGatewaySettings settings) {
+        this.settings = settings;
+        this.clients = new RegionalClients(settings);
+        this.invoker = new ResilientInvoker(settings.resilience());
+    }
+
+    @Override
+    public ModelResponse converse(ModelRequest request) {
+        ModelRoute route = route(request);
+        CallContext context = context(request, route);
+        return invoker.invoke(context, () -> {
+            try {
+                return toResponse(clients.sync(BedrockRuntimeClient.class, route, BedrockRuntimeClient::builder).converse(BedrockRequests.converse(route.identifier(), request)));
+            } catch (RuntimeException e) {
+                throw AwsErrorTranslator.translate(e, context);
+            }
+        }, () -> false);
+    }
+
+    @Override
+    public ModelResponse converseStream(ModelRequest request, ModelStreamListener listener) {
+        ModelRoute route = route(request);
+        CallContext context = context(request, route);
+        AtomicReference<AnswerCollector> current = new AtomicReference<>();
+        return invoker.invoke(context, () -> {
+            AnswerCollector collector = new AnswerCollector(listener);
+            current.set(collector);
+            return stream(route, request, collector, context);
+        }, () -> current.get() != null && current.get().committed());
+    }
+
+    private ModelResponse stream(ModelRoute route, ModelRequest request, AnswerCollector collector, CallContext context) {
+        CompletableFuture<Void> call;
+        try {
+            call = clients.async(BedrockRuntimeAsyncClient.class, route, BedrockRuntimeAsyncClient::builder).converseStream(BedrockRequests.converseStream(route.identifier(), request),
+                    handler(collector));
+        } catch (RuntimeException e) {
+            throw AwsErrorTranslator.translate(e, context);
+        }
+        try {
+            call.get();
+        } catch (InterruptedException e) {
+            call.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new ModelInvocationException(ModelInvocationException.Reason.INTERRUPTED,
+                    "The answer from " + context.model() + " was interrupted.", e);
+        } catch (ExecutionException e) {
+            throw failure(collector, e.getCause(), context);
+        } catch (RuntimeException e) {
+            throw failure(collector, e, context);
+        }
+        return collector.finish();
+    }
+
+    /** The listener's own exception when it stopped the stream, else the translated AWS failure. */
+    static RuntimeException failure(AnswerCollector collector, Throwable error, CallContext context) {
+        return collector.listenerFailure() != null ? collector.listenerFailure() : AwsErrorTranslator.translate(error, context);
+    }
+
+    private static ConverseStreamResponseHandler handler(AnswerCollector collector) {
+        return ConverseStreamResponseHandler.builder().subscriber(ConverseStreamResponseHandler.Visitor.builder()
+                .onContentBlockStart(event -> {
+                    if (event.start() != null && event.start().toolUse() != null) {
+                        collector.toolUseStarted(event.contentBlockIndex(), event.start().toolUse().toolUseId(),
+                                event.start().toolUse().name());
+                    }
+                })
+                .onContentBlockDelta(event -> {
+                    if (event.delta().text() != null) {
+                        collector.text(event.delta().text());
+                    } else if (event.delta().toolUse() != null) {
+                        collector.toolUseInput(event.contentBlockIndex(), event.delta().toolUse().input());
+                    }
+                })
+                .onContentBlockStop(event -> collector.blockStopped(event.contentBlockIndex()))
+                .onMessageStop(event -> collector.stopped(event.stopReasonAsString()))
+                .onMetadata(event -> {
+                    if (event.usage() != null) {
+                        collector.usage(event.usage().inputTokens(), event.usage().outputTokens());
+                    }
+                })
+                .build()).build();
+    }
+
+    private static ModelResponse toResponse(ConverseResponse response) {
+        StringBuilder text = new StringBuilder();
+        List<ModelEvent.ToolUse> toolUses = new ArrayList<>();
+        if (response.output() != null && response.output().message() != null) {
+            for (ContentBlock block : response.output().message().content()) {
+                if (block.text() != null) {
+                    text.append(block.text());
+                } else if (block.toolUse() != null) {
+                    toolUses.add(new ModelEvent.ToolUse(block.toolUse().toolUseId(), block.toolUse().name(),
+                            Documents.fromDocument(block.toolUse().input())));
+                }
+            }
+        }
+        StopReason reason = StopReason.fromWireName(response.stopReasonAsString()).orElse(StopReason.END_TURN);
+        TokenUsage usage = response.usage() == null ? TokenUsage.NONE
+                : new TokenUsage(response.usage().inputTokens(), response.usage().outputTokens());
+        return new ModelResponse(text.toString(), toolUses, reason, usage);
+    }
+
+    private ModelRoute route(ModelRequest request) {
+        return settings.router().route(request.model(), ModelTarget.BEDROCK);
+    }
+
+    private CallContext context(ModelRequest request, ModelRoute route) {
+        return CallContext.of(request.model(), route, settings.caller());
+    }
+
+    @Override
+    public void close() {
+        clients.close();
+    }
+}

@@ -1,0 +1,179 @@
+package io.redux.aws.credentials;
+
+import io.redux.aws.http.Closeables;
+import io.redux.aws.http.NetworkSettings;
+import io.redux.domain.error.CredentialsException;
+import io.redux.domain.port.CallerIdentity;
+import io.redux.domain.port.CredentialSource;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@link CredentialSource} on the AWS SDK for Java v2: resolves the credentials chain once (see {@code CredentialChain}
+ * for the order), and the caller's identity once with STS GetCallerIdentity. Every input (environment, home folder,
+ * {@code --profile}, endpoints) is passed in; nothing is read from the process behind the caller's back.
+ *
+ * <pre>{@code
+ * try (AwsCredentialSource credentials = AwsCredentialSource.fromEnvironment(System.getenv(), profileOrNull)) {
+ *     CallerIdentity me = credentials.identity();
+ * }
+ * }</pre>
+ */
+public final class AwsCredentialSource implements CredentialSource, AutoCloseable {
+
+    public static final Duration METADATA_CONNECT_TIMEOUT = Duration.ofMillis(300);
+    public static final Duration METADATA_READ_TIMEOUT = Duration.ofMillis(500);
+
+    private final CredentialChain chain;
+    private final List<AutoCloseable> owned = new ArrayList<>();
+    private ResolvedCredentials resolved;
+    private final Object identityLock = new Object();
+    private CallerIdentity identity;
+
+    private AwsCredentialSource(Builder builder) {
+        this.chain = new CredentialChain(builder.environment, builder.profile, builder.network,
+                new MetadataHttp(builder.metadataConnectTimeout, builder.metadataReadTimeout), builder.clock, owned);
+    }
+
+    /** The usual source for a CLI: this environment map, {@code user.home}, and {@code --profile} or null. */
+    public static AwsCredentialSource fromEnvironment(Map<String, String> environment, String profile) {
+        return builder().environment(new AwsEnvironment(environment, AwsEnvironment.current().home()))
+                .network(NetworkSettings.fromEnvironment(environment)).profile(profile).build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Which source won, with its provider. Resolved on first call, then cached.
+     *
+     * @throws CredentialsException when no source has credentials, or a configured one fails
+     */
+    public synchronized ResolvedCredentials resolve() {
+        if (resolved == null) {
+            resolved = chain.resolve();
+        }
+        return resolved;
+    }
+
+    /** For SDK clients: resolves the chain on first use, then asks the winning provider (which refreshes itself). */
+    public AwsCredentialsProvider credentialsProvider() {
+        return new AwsCredentialsProvider() {
+            @Override
+            public AwsCredentials resolveCredentials() {
+                return resolve().provider().resolveCredentials();
+            }
+
+            @Override
+            public String toString() {
+                return "AwsCredentialSource";
+            }
+        };
+    }
+
+    /**
+     * Holds its own lock, not this object's, so SDK clients resolving credentials through {@link #resolve()} never
+     * wait for an STS call in flight (the CLI looks the identity up while the first answer streams).
+     */
+    @Override
+    public CallerIdentity identity() {
+        ResolvedCredentials credentials = resolve();
+        synchronized (identityLock) {
+            if (identity == null) {
+                GetCallerIdentityResponse caller = callerIdentity(credentials);
+                identity = new CallerIdentity(credentials.origin(), credentials.profile(), caller.account(),
+                        caller.arn(), credentials.region(), credentials.maskedAccessKeyId());
+            }
+            return identity;
+        }
+    }
+
+    /** The caller's ARN for error messages, or null when it cannot be found out. Never throws. */
+    public String callerArnOrNull() {
+        try {
+            return identity().arn();
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private GetCallerIdentityResponse callerIdentity(ResolvedCredentials credentials) {
+        StsClient sts = chain.stsClient(credentials.region(), credentials.provider());
+        try {
+            return sts.getCallerIdentity();
+        } catch (AwsServiceException e) {
+            throw new CredentialsException("AWS rejected the credentials from " + describe(credentials) + ": "
+                    + (e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage())
+                    + " Refresh them (e.g. 'aws sso login') or pick another profile.", e);
+        } catch (RuntimeException e) {
+            throw new CredentialsException("Cannot ask STS who " + describe(credentials) + " is: " + e.getMessage()
+                    + " Check your network, HTTPS_PROXY and AWS_ENDPOINT_URL_STS.", e);
+        }
+    }
+
+    private static String describe(ResolvedCredentials credentials) {
+        return credentials.origin().displayName() + (credentials.profile() == null ? "" : " '" + credentials.profile() + "'")
+                + " (" + credentials.maskedAccessKeyId() + ")";
+    }
+
+    @Override
+    public synchronized void close() {
+        Closeables.closeAllQuietly(owned);
+    }
+
+    public static final class Builder {
+        private AwsEnvironment environment = AwsEnvironment.current();
+        private String profile;
+        private NetworkSettings network = NetworkSettings.DIRECT;
+        private Duration metadataConnectTimeout = METADATA_CONNECT_TIMEOUT;
+        private Duration metadataReadTimeout = METADATA_READ_TIMEOUT;
+        private Clock clock = Clock.systemUTC();
+
+        private Builder() {
+        }
+
+        /** The environment variables and home folder the chain sees (endpoints such as AWS_ENDPOINT_URL_STS included). */
+        public Builder environment(AwsEnvironment value) {
+            environment = value;
+            return this;
+        }
+
+        /** {@code --profile}: wins over AWS_PROFILE and over environment keys; null for none. */
+        public Builder profile(String value) {
+            profile = value;
+            return this;
+        }
+
+        /** Proxies and CA bundle for STS calls. */
+        public Builder network(NetworkSettings value) {
+            network = value;
+            return this;
+        }
+
+        /** Timeouts for EC2 instance metadata and ECS credentials; short, tried once. */
+        public Builder metadataTimeouts(Duration connect, Duration read) {
+            metadataConnectTimeout = connect;
+            metadataReadTimeout = read;
+            return this;
+        }
+
+        public Builder clock(Clock value) {
+            clock = value;
+            return this;
+        }
+
+        public AwsCredentialSource build() {
+            return new AwsCredentialSource(this);
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package io.redux.aws.http;
+
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import software.amazon.awssdk.http.Protocol;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
+import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
+import software.amazon.awssdk.http.nio.netty.ProxyConfiguration;
+import software.amazon.awssdk.http.nio.netty.SdkEventLoopGroup;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+
+import javax.net.ssl.TrustManager;
+import java.net.URI;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Builds the SDK's HTTP clients the way Redux wants them.
+ *
+ * <ul>
+ * <li>Plain calls use the JDK's URLConnection client: it starts far faster than Netty or Apache.</li>
+ * <li>Streaming needs an async client; Netty, on one daemon event-loop thread, speaking HTTP/1.1 always.
+ *     HTTP/1.1 works to {@code http://} stubs and through every proxy, where HTTP/2 to a plain-text endpoint means
+ *     prior knowledge that they do not speak; Bedrock accepts both, and one CLI never needs multiplexing.</li>
+ * <li>Proxies and trust come from {@link NetworkSettings} only, never from the SDK's own reading of the
+ *     environment, so what is configured is what is used (and tests can inject it).</li>
+ * </ul>
+ */
+public final class HttpClients {
+
+    private static final ThreadFactory DAEMON_EVENT_LOOP = runnable -> {
+        Thread thread = new Thread(runnable, "redux-aws-netty");
+        thread.setDaemon(true);
+        return thread;
+    };
+
+    private HttpClients() {
+    }
+
+    public static SdkHttpClient sync(NetworkSettings settings, URI endpoint) {
+        UrlConnectionHttpClient.Builder builder = UrlConnectionHttpClient.builder()
+                .connectionTimeout(settings.connectTimeout())
+                .socketTimeout(settings.readTimeout());
+        URI proxy = settings.proxyFor(endpoint);
+        builder.proxyConfiguration(p -> {
+            p.useSystemPropertyValues(false).useEnvironmentVariablesValues(false);
+            if (proxy != null) {
+                p.endpoint(URI.create(proxy.getScheme() + "://" + proxy.getHost() + ":" + port(proxy)))
+                        .nonProxyHosts(settings.nonProxyHostPatterns());
+                credentials(proxy, p::username, p::password);
+            }
+        });
+        TrustManager[] trust = trust(settings);
+        if (trust != null) {
+            builder.tlsTrustManagersProvider(() -> trust);
+        }
+        return builder.build();
+    }
+
+    /** An async client and the event loop it owns; closing it ends the loop at once instead of after 2 s. */
+    public static AsyncHttp async(NetworkSettings settings, URI endpoint) {
+        NioEventLoopGroup group = new NioEventLoopGroup(1, DAEMON_EVENT_LOOP);
+        NettyNioAsyncHttpClient.Builder builder = NettyNioAsyncHttpClient.builder()
+                .eventLoopGroup(SdkEventLoopGroup.create(group, NioSocketChannel::new))
+                .protocol(Protocol.HTTP1_1)
+                .connectionTimeout(settings.connectTimeout())
+                .readTimeout(settings.readTimeout())
+                .useIdleConnectionReaper(false);
+        URI proxy = settings.proxyFor(endpoint);
+        ProxyConfiguration.Builder proxyConfiguration = ProxyConfiguration.builder()
+                .useSystemPropertyValues(false).useEnvironmentVariableValues(false);
+        if (proxy != null) {
+            proxyConfiguration.scheme(proxy.getScheme()).host(proxy.getHost()).port(port(proxy))
+                    .nonProxyHosts(settings.nonProxyHostPatterns());
+            credentials(proxy, proxyConfiguration::username, proxyConfiguration::password);
+        }
+        builder.proxyConfiguration(proxyConfiguration.build());
+        TrustManager[] trust = trust(settings);
+        if (trust != null) {
+            builder.tlsTrustManagersProvider(() -> trust);
+        }
+        return new AsyncHttp(builder.build(), group);
+    }
+
+    /** An async client with the event loop it owns. */
+    public record AsyncHttp(SdkAsyncHttpClient client, NioEventLoopGroup group) implements AutoCloseable {
+        @Override
+        public void close() {
+            client.close();
+            group.shutdownGracefully(0, 200, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private static TrustManager[] trust(NetworkSettings settings) {
+        return settings.caBundle() == null ? null : TrustedCertificates.withBundle(settings.caBundle());
+    }
+
+    private static int port(URI proxy) {
+        if (proxy.getPort() > 0) {
+            return proxy.getPort();
+        }
+        return "https".equals(proxy.getScheme()) ? 443 : 80;
+    }
+
+    private static void credentials(URI proxy, java.util.function.Consumer<String> user,
+                                    java.util.function.Consumer<String> password) {
+        String userInfo = proxy.getUserInfo();
+        if (userInfo != null) {
+            int colon = userInfo.indexOf(':');
+            user.accept(colon < 0 ? userInfo : userInfo.substring(0, colon));
+            if (colon >= 0) {
+                password.accept(userInfo.substring(colon + 1));
+            }
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package io.redux.aws.http;
+
+import io.redux.aws.ModelGatewaySettings;
+import io.redux.aws.routing.ModelRoute;
+import software.amazon.awssdk.awscore.client.builder.AwsAsyncClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.SdkClient;
+import software.amazon.awssdk.regions.Region;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/**
+ * SDK clients of any service, one per client type and region, each built on first use: a one-shot streamed chat
+ * never pays for a sync client, and a plain call never starts Netty. SDK retries are off, because
+ * {@code ResilientInvoker} is the only retry layer. Closing closes every client and HTTP client it built.
+ */
+public final class RegionalClients implements AutoCloseable {
+
+    private final ModelGatewaySettings settings;
+    private final Map<String, SdkClient> clients = new ConcurrentHashMap<>();
+    private final List<AutoCloseable> owned = new ArrayList<>();
+
+    public RegionalClients(ModelGatewaySettings settings) {
+        this.settings = settings;
+    }
+
+    /** A sync client on the URLConnection HTTP client, e.g. {@code sync(BedrockRuntimeClient.class, route, BedrockRuntimeClient::builder)}. */
+    public <C extends SdkClient, B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>> C sync(
+            Class<C> type, ModelRoute route, Supplier<B> newBuilder) {
+        return type.cast(clients.computeIfAbsent(key(type, route), key -> own(configure(newBuilder.get(), route)
+                .httpClient(own(HttpClients.sync(settings.network(), route.endpoint())))
+                .build())));
+    }
+
+    /** An async client on Netty, for event streams. */
+    public <C extends SdkClient, B extends AwsClientBuilder<B, C> & AwsAsyncClientBuilder<B, C>> C async(
+            Class<C> type, ModelRoute route, Supplier<B> newBuilder) {
+        return type.cast(clients.computeIfAbsent(key(type, route), key -> own(configure(newBuilder.get(), route)
+                .httpClient(own(HttpClients.async(settings.network(), route.endpoint())).client())
+                .build())));
+    }
+
+    private <B extends AwsClientBuilder<B, ?>> B configure(B builder, ModelRoute route) {
+        builder.region(Region.of(route.region()))
+                .credentialsProvider(settings.credentials())
+                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()));
+        if (route.endpointOverridden()) {
+            builder.endpointOverride(route.endpoint());
+        }
+        return builder;
+    }
+
+    private static String key(Class<?> type, ModelRoute route) {
+        return type.getName() + '@' + route.region();
+    }
+
+    private synchronized <T extends AutoCloseable> T own(T closeable) {
+        owned.add(closeable);
+        return closeable;
+    }
+
+    @Override
+    public synchronized void close() {
+        Closeables.closeAllQuietly(owned);
+        clients.clear();
+    }
+}

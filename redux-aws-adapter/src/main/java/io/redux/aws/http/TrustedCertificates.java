@@ -1,0 +1,70 @@
+package io.redux.aws.http;
+
+import io.redux.domain.error.InvalidInputException;
+
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509TrustManager;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.util.Collection;
+
+/**
+ * Trust managers that accept the JVM's trusted certificates plus those of a PEM bundle, so a corporate
+ * TLS-inspecting proxy's root CA can be added without losing the public roots.
+ */
+public final class TrustedCertificates {
+
+    private TrustedCertificates() {
+    }
+
+    public static TrustManager[] withBundle(Path pemBundle) {
+        try {
+            KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
+            store.load(null, null);
+            int n = 0;
+            for (X509Certificate certificate : jvmDefaults().getAcceptedIssuers()) {
+                store.setCertificateEntry("jvm-" + n++, certificate);
+            }
+            Collection<? extends Certificate> bundle = read(pemBundle);
+            if (bundle.isEmpty()) {
+                throw new InvalidInputException("AWS_CA_BUNDLE " + pemBundle + " holds no certificate; point it at a PEM file");
+            }
+            for (Certificate certificate : bundle) {
+                store.setCertificateEntry("bundle-" + n++, certificate);
+            }
+            TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            factory.init(store);
+            return factory.getTrustManagers();
+        } catch (GeneralSecurityException | IOException e) {
+            throw new InvalidInputException("Cannot use AWS_CA_BUNDLE " + pemBundle + ": " + e.getMessage());
+        }
+    }
+
+    private static Collection<? extends Certificate> read(Path pemBundle) throws IOException, GeneralSecurityException {
+        if (!Files.isReadable(pemBundle)) {
+            throw new InvalidInputException("AWS_CA_BUNDLE " + pemBundle + " is not a readable file");
+        }
+        try (InputStream in = Files.newInputStream(pemBundle)) {
+            return CertificateFactory.getInstance("X.509").generateCertificates(in);
+        }
+    }
+
+    private static X509TrustManager jvmDefaults() throws GeneralSecurityException {
+        TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        factory.init((KeyStore) null);
+        for (TrustManager manager : factory.getTrustManagers()) {
+            if (manager instanceof X509TrustManager x509) {
+                return x509;
+            }
+        }
+        throw new GeneralSecurityException("the JVM has no X.509 trust manager");
+    }
+}

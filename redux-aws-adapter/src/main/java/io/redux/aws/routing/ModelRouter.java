@@ -1,0 +1,110 @@
+package io.redux.aws.routing;
+
+import io.redux.domain.error.InvalidInputException;
+import io.redux.domain.model.ModelId;
+
+import java.net.URI;
+
+/**
+ * Maps a {@link ModelId} to the service, region, endpoint and identifier that answer it.
+ *
+ * <table>
+ * <caption>Routing</caption>
+ * <tr><th>service</th><th>target</th><th>identifier</th></tr>
+ * <tr><td>{@code bedrock}</td><td>Bedrock Runtime</td><td>{@code <model-id>:<version>} verbatim</td></tr>
+ * <tr><td>{@code sagemaker}</td><td>SageMaker Runtime</td><td>endpoint {@code <model-id>}; version {@code latest}
+ * = the endpoint's own traffic split, {@code component=NAME} = inference component NAME, anything else = the
+ * production variant of that name</td></tr>
+ * <tr><td>any other</td><td>Bedrock Runtime</td><td>{@code <service>.<model-id>:<version>}</td></tr>
+ * </table>
+ */
+public final class ModelRouter {
+
+    public static final String LATEST = "latest";
+    public static final String COMPONENT_PREFIX = "component=";
+
+    private final URI endpointOverride;
+
+    /** Routes to each service's regional AWS endpoint. */
+    public ModelRouter() {
+        this(null);
+    }
+
+    /** @param endpointOverride {@code REDUX_ENDPOINT_URL}, or null to use the regional AWS endpoints */
+    public ModelRouter(URI endpointOverride) {
+        if (endpointOverride != null && (endpointOverride.getScheme() == null || endpointOverride.getHost() == null
+                || !endpointOverride.getScheme().matches("https?"))) {
+            throw new InvalidInputException("REDUX_ENDPOINT_URL " + InvalidInputException.quote(endpointOverride.toString())
+                    + " is not an http:// or https:// URL; set it to e.g. https://vpce-123.bedrock-runtime.us-east-1.vpce.amazonaws.com");
+        }
+        this.endpointOverride = endpointOverride;
+    }
+
+    /** Parses {@code REDUX_ENDPOINT_URL} as given (null or blank for none). */
+    public static ModelRouter withEndpointUrl(String reduxEndpointUrl) {
+        if (reduxEndpointUrl == null || reduxEndpointUrl.isBlank()) {
+            return new ModelRouter();
+        }
+        try {
+            return new ModelRouter(URI.create(reduxEndpointUrl.strip()));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("REDUX_ENDPOINT_URL " + InvalidInputException.quote(reduxEndpointUrl)
+                    + " is not a valid URL: " + e.getMessage());
+        }
+    }
+
+    public ModelRoute route(ModelId model) {
+        String region = model.region();
+        switch (model.service()) {
+            case "bedrock":
+                return bedrock(region, model.modelName() + ':' + model.version());
+            case "sagemaker":
+                return sageMaker(region, model.modelName(), model.version());
+            default:
+                return bedrock(region, model.service() + '.' + model.modelName() + ':' + model.version());
+        }
+    }
+
+    /**
+     * The route of a model that {@code expected}'s gateway must serve.
+     *
+     * @throws InvalidInputException when another service serves it
+     */
+    public ModelRoute route(ModelId model, ModelTarget expected) {
+        ModelRoute route = route(model);
+        if (route.target() != expected) {
+            throw new InvalidInputException("Model " + model + " is served by " + route.target().displayName() + ", not "
+                    + expected.displayName() + "; use AwsModelGateway, which routes each model to its service");
+        }
+        return route;
+    }
+
+    private ModelRoute bedrock(String region, String modelId) {
+        return new ModelRoute(ModelTarget.BEDROCK, region, endpoint("bedrock-runtime", region),
+                endpointOverride != null, modelId, null, null);
+    }
+
+    private ModelRoute sageMaker(String region, String endpointName, String version) {
+        String variant = null;
+        String component = null;
+        if (version.startsWith(COMPONENT_PREFIX)) {
+            component = version.substring(COMPONENT_PREFIX.length());
+            if (component.isEmpty()) {
+                throw new InvalidInputException("The SageMaker version " + InvalidInputException.quote(version)
+                        + " names no inference component; use component=NAME, latest, or a variant name");
+            }
+        } else if (!LATEST.equals(version)) {
+            variant = version;
+        }
+        return new ModelRoute(ModelTarget.SAGEMAKER, region, endpoint("runtime.sagemaker", region),
+                endpointOverride != null, endpointName, variant, component);
+    }
+
+    private URI endpoint(String hostPrefix, String region) {
+        if (endpointOverride != null) {
+            return endpointOverride;
+        }
+        String domain = region.startsWith("cn-") ? "amazonaws.com.cn" : "amazonaws.com";
+        return URI.create("https://" + hostPrefix + '.' + region + '.' + domain);
+    }
+}

@@ -1,0 +1,35 @@
+package io.redux.aws.sagemaker;
+
+import io.redux.aws.bedrock.AnswerCollector;
+import io.redux.domain.port.ModelRequest;
+import io.redux.domain.port.ModelResponse;
+
+/**
+ * How a SageMaker endpoint's container reads a chat and writes its answer. SageMaker passes bytes through, so the
+ * format belongs to the container; {@link OpenAiChatFormat} is the default. Implement this for another container
+ * and pass it to {@link SageMakerModelGateway}.
+ */
+public interface ChatPayloadFormat {
+
+    /** The request body. */
+    byte[] request(ModelRequest request, boolean stream);
+
+    /** The content type of {@link #request}. */
+    default String contentType() {
+        return "application/json";
+    }
+
+    /** Reads a whole (not streamed) answer. */
+    ModelResponse response(byte[] body);
+
+    /** A decoder for one streamed answer, fed the bytes of each PayloadPart as they arrive. */
+    StreamDecoder streamDecoder(AnswerCollector collector);
+
+    /** Turns payload parts, which may split a line anywhere, into answer events. */
+    interface StreamDecoder {
+        void accept(byte[] part);
+
+        /** Called once the stream ended, to flush what is left. */
+        void end();
+    }
+}

@@ -1,0 +1,83 @@
+package io.redux.aws;
+
+import io.redux.aws.credentials.AwsCredentialSource;
+import io.redux.aws.credentials.AwsEnvironment;
+import io.redux.aws.routing.ModelTarget;
+import io.redux.domain.error.CredentialsException;
+import io.redux.domain.error.ModelInvocationException;
+import io.redux.domain.model.ModelId;
+import io.redux.testkit.stub.BedrockRuntimeStub;
+import io.redux.testkit.stub.StsStub;
+import io.redux.testkit.stub.StubError;
+import io.redux.testkit.stub.StubReply;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import static io.redux.aws.TestGateways.ask;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/** The composition a CLI uses: a credential source and an environment map, nothing from the SDK. */
+class AwsModelGatewayTest {
+
+    private static final String MODEL = "custom:us-east-1:anthropic:claude-3-5-sonnet-20241022-v2:0";
+
+    @TempDir
+    Path home;
+
+    private final BedrockRuntimeStub bedrock = new BedrockRuntimeStub();
+    private final StsStub sts = new StsStub().identity("AKIACLIUSER000000001", "123456789012",
+            "arn:aws:iam::123456789012:user/cli-user");
+
+    @AfterEach
+    void close() {
+        bedrock.close();
+        sts.close();
+    }
+
+    @Test
+    void streams_an_answer_from_the_endpoint_in_redux_endpoint_url_with_the_resolved_credentials() {
+        Map<String, String> env = Map.of("AWS_ACCESS_KEY_ID", "AKIACLIUSER000000001", "AWS_SECRET_ACCESS_KEY", "s",
+                "REDUX_ENDPOINT_URL", bedrock.endpoint().toString(), "AWS_ENDPOINT_URL_STS", sts.endpoint().toString());
+        try (AwsCredentialSource credentials = source(env);
+             AwsModelGateway gateway = AwsModelGateway.create(credentials, env)) {
+            assertThat(gateway.describe(ModelId.parse(MODEL)).target()).isEqualTo(ModelTarget.BEDROCK);
+            assertThat(gateway.converseStream(ask(MODEL, "hello cli"), e -> { }).text()).contains("hello cli");
+            assertThat(bedrock.lastRequest().header("Authorization")).contains("AKIACLIUSER000000001");
+        }
+    }
+
+    @Test
+    void access_denied_names_the_caller_found_through_sts() {
+        Map<String, String> env = Map.of("AWS_ACCESS_KEY_ID", "AKIACLIUSER000000001", "AWS_SECRET_ACCESS_KEY", "s",
+                "REDUX_ENDPOINT_URL", bedrock.endpoint().toString(), "AWS_ENDPOINT_URL_STS", sts.endpoint().toString());
+        bedrock.enqueue(StubReply.error(StubError.ACCESS_DENIED));
+        try (AwsCredentialSource credentials = source(env);
+             AwsModelGateway gateway = AwsModelGateway.create(credentials, env)) {
+            ModelInvocationException error = catchThrowableOfType(ModelInvocationException.class,
+                    () -> gateway.converse(ask(MODEL, "hi")));
+            assertThat(error.getMessage()).contains("arn:aws:iam::123456789012:user/cli-user");
+        }
+    }
+
+    @Test
+    void without_credentials_the_call_fails_with_the_chain_error_and_sends_nothing() {
+        Map<String, String> env = Map.of("REDUX_ENDPOINT_URL", bedrock.endpoint().toString(),
+                "AWS_EC2_METADATA_DISABLED", "true");
+        try (AwsCredentialSource credentials = source(env);
+             AwsModelGateway gateway = AwsModelGateway.create(credentials, env)) {
+            assertThatThrownBy(() -> gateway.converseStream(ask(MODEL, "hi"), e -> { }))
+                    .isInstanceOf(CredentialsException.class).hasMessageContaining("No AWS credentials found");
+        }
+        assertThat(bedrock.modelRequests()).isEmpty();
+    }
+
+    private AwsCredentialSource source(Map<String, String> env) {
+        return AwsCredentialSource.builder().environment(new AwsEnvironment(env, home)).build();
+    }
+}

@@ -1,0 +1,256 @@
+package io.redux.aws.credentials;
+
+import io.redux.domain.error.CredentialsException;
+import io.redux.domain.port.CallerIdentity;
+import io.redux.domain.port.CredentialOrigin;
+import io.redux.testkit.stub.ContainerCredentialsStub;
+import io.redux.testkit.stub.InstanceMetadataStub;
+import io.redux.testkit.stub.StsStub;
+import io.redux.testkit.stub.StubCredentials;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Every source of the chain, resolved end to end with the real SDK against loopback stubs. */
+class AwsCredentialSourceTest {
+
+    private static final String ACCOUNT = "123456789012";
+    private static final String ENV_KEY = "AKIAENVIRONMENT0WXYZ";
+    private static final String ENV_SECRET = "env-secret-never-shown";
+
+    @TempDir
+    Path home;
+
+    private final StsStub sts = new StsStub()
+            .identity(ENV_KEY, ACCOUNT, "arn:aws:iam::123456789012:user/env-user")
+            .identity("AKIADEFAULTPROFILE01", ACCOUNT, "arn:aws:iam::123456789012:user/default-user")
+            .identity("AKIAWORKPROFILE00001", ACCOUNT, "arn:aws:iam::123456789012:user/work-user")
+            .identity("AKIADEVPROFILE000001", ACCOUNT, "arn:aws:iam::123456789012:user/dev-user")
+            .identity("ASIAINSTANCEROLE0001", ACCOUNT, "arn:aws:sts::123456789012:assumed-role/ec2-role/i-0abc")
+            .identity("ASIATASKROLE00000001", ACCOUNT, "arn:aws:sts::123456789012:assumed-role/task-role/abc");
+    private final InstanceMetadataStub imds = new InstanceMetadataStub("ec2-role",
+            new StubCredentials("ASIAINSTANCEROLE0001", "instance-secret", "instance-token"));
+    private final ContainerCredentialsStub ecs = new ContainerCredentialsStub("/v2/credentials/task", "Bearer task-auth",
+            new StubCredentials("ASIATASKROLE00000001", "task-secret", "task-token"), "arn:aws:iam::123456789012:role/task-role");
+    private final Map<String, String> env = new HashMap<>();
+
+    @AfterEach
+    void close() {
+        sts.close();
+        imds.close();
+        ecs.close();
+    }
+
+    @Test
+    void environment_keys_win_and_the_identity_comes_from_sts() {
+        env.put("AWS_ACCESS_KEY_ID", ENV_KEY);
+        env.put("AWS_SECRET_ACCESS_KEY", ENV_SECRET);
+        env.put("AWS_REGION", "eu-west-1");
+
+        CallerIdentity identity = identity(null);
+
+        assertThat(identity).isEqualTo(new CallerIdentity(CredentialOrigin.ENVIRONMENT, null, ACCOUNT,
+                "arn:aws:iam::123456789012:user/env-user", "eu-west-1", "AKIA************WXYZ"));
+        assertThat(sts.lastRequest().header("Authorization")).contains("Credential=" + ENV_KEY + "/");
+    }
+
+    @Test
+    void the_default_profile_comes_from_the_credentials_file_with_its_region_from_config() throws IOException {
+        profiles();
+
+        CallerIdentity identity = identity(null);
+
+        assertThat(identity.origin()).isEqualTo(CredentialOrigin.PROFILE);
+        assertThat(identity.profile()).isEqualTo("default");
+        assertThat(identity.arn()).endsWith("user/default-user");
+        assertThat(identity.region()).isEqualTo("us-west-2");
+    }
+
+    @Test
+    void aws_profile_picks_a_profile_and_cli_profile_beats_it() throws IOException {
+        profiles();
+        env.put("AWS_PROFILE", "work");
+
+        assertThat(identity(null).arn()).endsWith("user/work-user");
+        CallerIdentity dev = identity("dev");
+        assertThat(dev.arn()).endsWith("user/dev-user");
+        assertThat(dev.profile()).isEqualTo("dev");
+        assertThat(dev.region()).isEqualTo("ap-southeast-1");
+    }
+
+    @Test
+    void cli_profile_beats_environment_keys_but_aws_profile_does_not() throws IOException {
+        profiles();
+        env.put("AWS_ACCESS_KEY_ID", ENV_KEY);
+        env.put("AWS_SECRET_ACCESS_KEY", ENV_SECRET);
+        env.put("AWS_PROFILE", "work");
+
+        assertThat(identity(null).origin()).isEqualTo(CredentialOrigin.ENVIRONMENT);
+        assertThat(identity("dev").profile()).isEqualTo("dev");
+    }
+
+    @Test
+    void a_missing_named_profile_is_an_error_naming_it_and_the_profiles_there() throws IOException {
+        profiles();
+        env.put("AWS_EC2_METADATA_SERVICE_ENDPOINT", imds.endpoint().toString());
+
+        assertThatThrownBy(() -> identity("prod"))
+                .isInstanceOf(CredentialsException.class)
+                .hasMessageContaining("'prod'").hasMessageContaining("--profile")
+                .hasMessageContaining("default, work, dev");
+        env.put("AWS_PROFILE", "staging");
+        assertThatThrownBy(() -> identity(null)).hasMessageContaining("'staging'").hasMessageContaining("AWS_PROFILE");
+        assertThat(imds.requests()).isEmpty();
+    }
+
+    @Test
+    void a_credential_process_profile_runs_its_command() throws IOException {
+        Path aws = Files.createDirectories(home.resolve(".aws"));
+        Files.writeString(aws.resolve("config"), String.join("\n", "[profile tool]",
+                "credential_process = printf '{\"Version\":1,\"AccessKeyId\":\"AKIAPROCESS000000001\",\"SecretAccessKey\":\"p\"}'", ""));
+        sts.identity("AKIAPROCESS000000001", ACCOUNT, "arn:aws:iam::123456789012:user/process-user");
+
+        CallerIdentity identity = identity("tool");
+
+        assertThat(identity.origin()).isEqualTo(CredentialOrigin.PROFILE);
+        assertThat(identity.arn()).endsWith("user/process-user");
+    }
+
+    @Test
+    void web_identity_assumes_the_role_through_sts_with_the_token_file() throws IOException {
+        Path token = Files.writeString(home.resolve("token"), "eyJ-the-oidc-token\n");
+        sts.webIdentity("eyJ-the-oidc-token", ACCOUNT, "arn:aws:sts::123456789012:assumed-role/irsa-role/redux");
+        env.put("AWS_WEB_IDENTITY_TOKEN_FILE", token.toString());
+        env.put("AWS_ROLE_ARN", "arn:aws:iam::123456789012:role/irsa-role");
+        env.put("AWS_ROLE_SESSION_NAME", "redux");
+
+        CallerIdentity identity = identity(null);
+
+        assertThat(identity.origin()).isEqualTo(CredentialOrigin.WEB_IDENTITY);
+        assertThat(identity.arn()).isEqualTo("arn:aws:sts::123456789012:assumed-role/irsa-role/redux");
+        assertThat(identity.accessKeyId()).isEqualTo("ASIA************0001");
+    }
+
+    @Test
+    void instance_metadata_uses_the_imdsv2_token_flow() {
+        env.put("AWS_EC2_METADATA_SERVICE_ENDPOINT", imds.endpoint().toString());
+
+        CallerIdentity identity = identity(null);
+
+        assertThat(identity.origin()).isEqualTo(CredentialOrigin.INSTANCE_METADATA);
+        assertThat(identity.arn()).endsWith("assumed-role/ec2-role/i-0abc");
+        assertThat(imds.requests().get(0).method()).isEqualTo("PUT");
+        assertThat(imds.requests().subList(1, imds.requests().size()))
+                .allSatisfy(r -> assertThat(r.header("X-aws-ec2-metadata-token")).isNotBlank());
+    }
+
+    @Test
+    void container_credentials_carry_the_authorization_token() {
+        env.put("AWS_CONTAINER_CREDENTIALS_FULL_URI", ecs.fullUri());
+        env.put("AWS_CONTAINER_AUTHORIZATION_TOKEN", "Bearer task-auth");
+
+        CallerIdentity identity = identity(null);
+
+        assertThat(identity.origin()).isEqualTo(CredentialOrigin.CONTAINER);
+        assertThat(identity.arn()).endsWith("assumed-role/task-role/abc");
+    }
+
+    @Test
+    void inside_a_container_the_task_role_comes_before_the_instance_role() {
+        env.put("AWS_CONTAINER_CREDENTIALS_FULL_URI", ecs.fullUri());
+        env.put("AWS_CONTAINER_AUTHORIZATION_TOKEN", "Bearer task-auth");
+        env.put("AWS_EC2_METADATA_SERVICE_ENDPOINT", imds.endpoint().toString());
+
+        assertThat(identity(null).origin()).isEqualTo(CredentialOrigin.CONTAINER);
+        assertThat(imds.requests()).isEmpty();
+    }
+
+    @Test
+    void a_configured_container_source_that_fails_is_an_error_not_a_fall_through_to_the_instance_role() {
+        env.put("AWS_CONTAINER_CREDENTIALS_FULL_URI", ecs.fullUri());
+        env.put("AWS_CONTAINER_AUTHORIZATION_TOKEN", "Bearer wrong");
+        env.put("AWS_EC2_METADATA_SERVICE_ENDPOINT", imds.endpoint().toString());
+
+        assertThatThrownBy(() -> identity(null)).isInstanceOf(CredentialsException.class)
+                .hasMessageContaining("container credentials").hasMessageContaining("401");
+        assertThat(imds.requests()).isEmpty();
+    }
+
+    @Test
+    void with_no_credentials_anywhere_the_error_lists_every_source_tried_and_how_to_fix_it() throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        env.put("AWS_EC2_METADATA_SERVICE_ENDPOINT", "http://127.0.0.1:" + closedPort);
+
+        assertThatThrownBy(() -> identity(null)).isInstanceOf(CredentialsException.class)
+                .hasMessageContaining("environment").hasMessageContaining("profile")
+                .hasMessageContaining("web identity").hasMessageContaining("container")
+                .hasMessageContaining("instance metadata").hasMessageContaining("aws configure");
+    }
+
+    @Test
+    void a_full_container_uri_to_another_plain_http_host_is_refused() {
+        env.put("AWS_CONTAINER_CREDENTIALS_FULL_URI", "http://203.0.113.10/creds");
+
+        assertThatThrownBy(() -> identity(null)).isInstanceOf(CredentialsException.class)
+                .hasMessageContaining("must use https");
+    }
+
+    @Test
+    void no_secret_or_full_key_id_appears_in_identity_or_resolved_credentials() {
+        env.put("AWS_ACCESS_KEY_ID", ENV_KEY);
+        env.put("AWS_SECRET_ACCESS_KEY", ENV_SECRET);
+        env.put("AWS_SESSION_TOKEN", "session-token-never-shown");
+        try (AwsCredentialSource source = source(null)) {
+            String shown = source.identity().toString() + source.resolve() + source.credentialsProvider();
+
+            assertThat(shown).doesNotContain(ENV_SECRET, "session-token-never-shown", ENV_KEY).contains("AKIA************WXYZ");
+        }
+    }
+
+    @Test
+    void the_identity_is_asked_of_sts_once_per_source() {
+        env.put("AWS_ACCESS_KEY_ID", ENV_KEY);
+        env.put("AWS_SECRET_ACCESS_KEY", ENV_SECRET);
+        try (AwsCredentialSource source = source(null)) {
+            source.identity();
+            source.identity();
+        }
+        assertThat(sts.requests()).hasSize(1);
+    }
+
+    private CallerIdentity identity(String cliProfile) {
+        try (AwsCredentialSource source = source(cliProfile)) {
+            return source.identity();
+        }
+    }
+
+    private AwsCredentialSource source(String cliProfile) {
+        Map<String, String> variables = new HashMap<>(env);
+        variables.put("AWS_ENDPOINT_URL_STS", sts.endpoint().toString());
+        variables.putIfAbsent("AWS_EC2_METADATA_DISABLED", variables.containsKey("AWS_EC2_METADATA_SERVICE_ENDPOINT") ? "false" : "true");
+        return AwsCredentialSource.builder().environment(new AwsEnvironment(variables, home)).profile(cliProfile).build();
+    }
+
+    private void profiles() throws IOException {
+        Path aws = Files.createDirectories(home.resolve(".aws"));
+        Files.writeString(aws.resolve("credentials"), String.join("\n",
+                "[default]", "aws_access_key_id = AKIADEFAULTPROFILE01", "aws_secret_access_key = default-secret", "",
+                "[work]", "aws_access_key_id = AKIAWORKPROFILE00001", "aws_secret_access_key = work-secret", "",
+                "[dev]", "aws_access_key_id = AKIADEVPROFILE000001", "aws_secret_access_key = dev-secret", ""));
+        Files.writeString(aws.resolve("config"), String.join("\n",
+                "[default]", "region = us-west-2", "", "[profile dev]", "region = ap-southeast-1", ""));
+    }
+}

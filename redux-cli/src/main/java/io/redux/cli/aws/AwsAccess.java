@@ -1,0 +1,22 @@
+package io.redux.cli.aws;
+
+import io.redux.aws.routing.ModelRoute;
+import io.redux.domain.model.ModelId;
+import io.redux.domain.port.CredentialSource;
+import io.redux.domain.port.ModelGateway;
+
+/**
+ * The AWS side of a command, for a profile chosen on the command line: who the caller is, and the gateway that
+ * answers model calls. Nothing is built until a command asks, so commands that never call AWS never load the SDK.
+ */
+public interface AwsAccess {
+
+    /** @param profile {@code --profile}, or null for the standard chain ({@code AWS_PROFILE} and the rest) */
+    CredentialSource credentials(String profile);
+
+    /** @param profile {@code --profile}, or null for the standard chain */
+    ModelGateway gateway(String profile);
+
+    /** Where {@code model} is sent, with {@code REDUX_ENDPOINT_URL} applied. */
+    ModelRoute route(ModelId model);
+}

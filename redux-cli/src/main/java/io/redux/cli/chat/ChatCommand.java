@@ -1,0 +1,197 @@
+package io.redux.cli.chat;
+
+import io.redux.cli.CliEnvironment;
+import io.redux.cli.aws.AwsAccess;
+import io.redux.cli.conversations.ConversationIdConverter;
+import io.redux.domain.chat.Chat;
+import io.redux.domain.chat.ChatSession;
+import io.redux.domain.chat.OpenConversation;
+import io.redux.domain.error.InvalidInputException;
+import io.redux.domain.error.StorageException;
+import io.redux.domain.model.ConversationId;
+import io.redux.domain.model.ModelId;
+import io.redux.domain.model.SessionType;
+import io.redux.domain.port.ToolApprover;
+import io.redux.domain.tool.ToolPolicy;
+import io.redux.domain.tool.ToolRegistry;
+import jakarta.inject.Inject;
+import org.jline.terminal.Terminal;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+
+@Command(name = "chat", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Chat with a model on Amazon Bedrock or SageMaker.",
+                "With a PROMPT, or a question on piped stdin, answers once and exits (one-shot); otherwise starts an "
+                        + "interactive session. Every message is saved as soon as it is complete."},
+        footer = {"",
+                "Model: --model-id, else the resumed conversation's, else REDUX_MODEL_ID, else",
+                "  " + ModelId.EXAMPLE + ".",
+                "Tools: file_read, file_write, execute_bash. file_read inside the working directory runs without "
+                        + "asking; others ask 'Allow? [y/n/t]', and are refused in one-shot mode unless trusted.",
+                "",
+                "Examples:",
+                "  redux_cli chat",
+                "  redux_cli chat \"How do I list S3 buckets with the CLI?\"",
+                "  git diff | redux_cli chat --no-interactive --json",
+                "  redux_cli chat --resume",
+                "  redux_cli chat --conversation-id 550e8400-e29b-41d4-a716-446655440000 \"next step?\""})
+public final class ChatCommand implements Callable<Integer> {
+
+    static final String HISTORY_FILE = ".amazon-q/redux_history";
+
+    @Option(names = "--model-id", paramLabel = "ID", converter = ModelIdConverter.class,
+            description = "The model, as " + ModelId.FORM + ".")
+    ModelId modelId;
+
+    @Option(names = "--conversation-id", paramLabel = "UUID", converter = ConversationIdConverter.class,
+            description = "Start the conversation with this id, or continue it if it exists.")
+    ConversationId conversationId;
+
+    @Option(names = "--resume", paramLabel = "UUID", arity = "0..1", fallbackValue = ResumeOption.LATEST,
+            description = "Continue conversation UUID (it must exist); alone, the latest conversation started in "
+                    + "this folder.")
+    String resume;
+
+    @Option(names = "--profile", paramLabel = "NAME", description = "The AWS profile (default: AWS_PROFILE).")
+    String profile;
+
+    @Option(names = "--no-interactive", description = "Answer once and exit, even at a terminal.")
+    boolean noInteractive;
+
+    @Option(names = "--json", description = "One-shot: print one JSON object (conversation_id, answer, usage, "
+            + "stop_reason) instead of the streamed text.")
+    boolean json;
+
+    @Option(names = "--trust-all-tools", description = "Run every tool without asking.")
+    boolean trustAllTools;
+
+    @Option(names = "--trust-tools", paramLabel = "NAMES", split = ",",
+            description = "Run these tools without asking, e.g. --trust-tools=file_read,file_write.")
+    List<String> trustTools = List.of();
+
+    @Parameters(paramLabel = "PROMPT", arity = "0..*", description = "The question; several words are joined.")
+    List<String> prompt = List.of();
+
+    @Inject
+    CliEnvironment environment;
+
+    @Inject
+    ChatFactory chats;
+
+    @Inject
+    AwsAccess aws;
+
+    @Inject
+    ToolRegistry tools;
+
+    @Inject
+    Terminals terminals;
+
+    @Override
+    public Integer call() {
+        checkOptions();
+        boolean oneShot = !prompt.isEmpty() || noInteractive || json || !environment.interactive();
+        String question = oneShot ? question() : null;
+        ToolPolicy policy = new ToolPolicy(environment.workingDirectory(), trustAllTools, trustTools);
+        SessionMetadata metadata = SessionMetadata.lookUp(aws.credentials(profile), profileName(),
+                oneShot ? SessionType.NON_INTERACTIVE : SessionType.INTERACTIVE,
+                environment.workingDirectory().toString(), chats.conversations());
+        return oneShot ? oneShot(question, policy, metadata) : interactive(policy, metadata);
+    }
+
+    private int oneShot(String question, ToolPolicy policy, SessionMetadata metadata) {
+        Chat chat = chats.create(profile, tools, policy, new OneShotToolApprover(environment.err()));
+        ChatSession session = chat.open(openCommand(metadata));
+        CompletableFuture<Void> recording = metadata.recordOn(session.id());
+        try {
+            new OneShotChat(environment.out(), json).ask(session, question);
+        } finally {
+            SessionMetadata.await(recording);
+        }
+        return 0;
+    }
+
+    private int interactive(ToolPolicy policy, SessionMetadata metadata) {
+        try (Terminal terminal = terminals.open()) {
+            boolean capable = !terminal.getType().startsWith(Terminal.TYPE_DUMB);
+            Style style = new Style(capable && environment.colour(),
+                    StandardCharsets.UTF_8.equals(terminal.encoding()));
+            ConsoleInput input = new ConsoleInput(terminal, environment.userHome().resolve(HISTORY_FILE));
+            try {
+                ToolApprover approver = new TerminalToolApprover(input, terminal.writer(), style);
+                Chat chat = chats.create(profile, tools, policy, approver);
+                ChatSession session = chat.open(openCommand(metadata));
+                CompletableFuture<Void> recording = metadata.recordOn(session.id());
+                SlashCommands commands = new SlashCommands(chat, tools, policy, metadata,
+                        new TranscriptExport(chats.conversations()), environment.workingDirectory(), terminal.writer(),
+                        style);
+                AnswerRenderer renderer = new AnswerRenderer(terminal.writer(), style, capable);
+                new InteractiveChat(terminal, input, commands, renderer, style).run(session);
+                SessionMetadata.await(recording);
+            } finally {
+                input.close();
+            }
+            return 0;
+        } catch (IOException e) {
+            throw new StorageException("Cannot open the terminal: " + e.getMessage(), e);
+        }
+    }
+
+    private void checkOptions() {
+        if (ResumeOption.isPromptWord(resume)) {
+            prompt = ResumeOption.withFirstWord(resume, prompt);
+            resume = ResumeOption.LATEST;
+        }
+        if (conversationId != null && resume != null) {
+            throw new InvalidInputException("Give --conversation-id or --resume, not both: --conversation-id starts "
+                    + "or continues, --resume only continues.");
+        }
+        if (!trustTools.isEmpty()) {
+            tools.requireKnown(trustTools, "--trust-tools");
+        }
+    }
+
+    private OpenConversation openCommand(SessionMetadata metadata) {
+        if (conversationId != null) {
+            return OpenConversation.startOrContinue(conversationId, modelId, metadata.forNewConversation());
+        }
+        if (resume == null) {
+            return OpenConversation.start(modelId, metadata.forNewConversation());
+        }
+        if (resume.equals(ResumeOption.LATEST)) {
+            return OpenConversation.resumeLatestIn(environment.workingDirectory().toString(), modelId);
+        }
+        return OpenConversation.resume(ConversationId.parse(resume), modelId);
+    }
+
+    /** The words of PROMPT, else all of stdin. */
+    private String question() {
+        String text;
+        if (!prompt.isEmpty()) {
+            text = String.join(" ", prompt);
+        } else {
+            try {
+                text = new String(environment.in().readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        if (text.isBlank()) {
+            throw new InvalidInputException("No question: give a PROMPT argument or pipe one to stdin, e.g. "
+                    + "echo \"hello\" | redux_cli chat --no-interactive");
+        }
+        return text.strip();
+    }
+
+    private String profileName() {
+        return profile != null ? profile : environment.variable("AWS_PROFILE");
+    }
+}

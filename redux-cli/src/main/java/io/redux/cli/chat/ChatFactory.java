@@ -1,0 +1,44 @@
+package io.redux.cli.chat;
+
+import io.redux.cli.CliEnvironment;
+import io.redux.cli.ModelChoice;
+import io.redux.cli.aws.AwsAccess;
+import io.redux.domain.chat.Chat;
+import io.redux.domain.port.ConversationRepository;
+import io.redux.domain.port.ToolApprover;
+import io.redux.domain.tool.ToolPolicy;
+import io.redux.domain.tool.ToolRegistry;
+import jakarta.inject.Inject;
+
+import java.time.Clock;
+
+/** Builds the chat use case for one command run, once its options (profile, trusted tools, approver) are known. */
+public final class ChatFactory {
+
+    private final ConversationRepository conversations;
+    private final AwsAccess aws;
+    private final Clock clock;
+    private final CliEnvironment environment;
+
+    @Inject
+    public ChatFactory(ConversationRepository conversations, AwsAccess aws, Clock clock, CliEnvironment environment) {
+        this.conversations = conversations;
+        this.aws = aws;
+        this.clock = clock;
+        this.environment = environment;
+    }
+
+    public Chat create(String profile, ToolRegistry tools, ToolPolicy policy, ToolApprover approver) {
+        return Chat.builder()
+                .conversations(conversations)
+                .gateway(aws.gateway(profile))
+                .tools(tools, policy, approver)
+                .clock(clock)
+                .defaultModel(ModelChoice.resolve(null, environment))
+                .build();
+    }
+
+    public ConversationRepository conversations() {
+        return conversations;
+    }
+}

@@ -1,0 +1,106 @@
+package io.redux.cli.chat;
+
+import io.redux.domain.chat.ChatSession;
+import io.redux.domain.error.ModelInvocationException;
+import io.redux.domain.error.ReduxException;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.Terminal.Signal;
+import org.jline.terminal.Terminal.SignalHandler;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+
+/**
+ * The interactive session: read a prompt, stream the answer, repeat. Ctrl-C while an answer streams cancels it (the
+ * use case keeps the partial answer, marked interrupted); Ctrl-C or Ctrl-D at the prompt leaves.
+ */
+final class InteractiveChat {
+
+    private final Terminal terminal;
+    private final ConsoleInput input;
+    private final SlashCommands commands;
+    private final AnswerRenderer renderer;
+    private final PrintWriter out;
+    private final Style style;
+
+    InteractiveChat(Terminal terminal, ConsoleInput input, SlashCommands commands, AnswerRenderer renderer,
+                    Style style) {
+        this.terminal = terminal;
+        this.input = input;
+        this.commands = commands;
+        this.renderer = renderer;
+        this.out = terminal.writer();
+        this.style = style;
+    }
+
+    /** Runs until the user leaves; returns the session last used. */
+    ChatSession run(ChatSession first) {
+        ChatSession session = first;
+        out.println(style.dim("Conversation " + session.id() + " with " + session.model() + ". /help for commands, "
+                + "Ctrl-D to leave."));
+        while (true) {
+            String line = input.readPrompt(style.prompt("> "));
+            if (line == null) {
+                break;
+            }
+            if (line.isBlank()) {
+                continue;
+            }
+            if (SlashCommands.isCommand(line)) {
+                SlashCommands.Outcome outcome = command(session, line);
+                session = outcome.session();
+                if (outcome.quit()) {
+                    break;
+                }
+                continue;
+            }
+            turn(session, line, true);
+        }
+        out.println(style.dim("Conversation " + session.id() + " is saved; continue it with "
+                + "'redux_cli chat --resume " + session.id() + "'."));
+        out.flush();
+        return session;
+    }
+
+    /** A slash command; Ctrl-C stops what it asks of the model ({@code /compact}) instead of ending the process. */
+    private SlashCommands.Outcome command(ChatSession session, String line) {
+        SignalHandler previous = terminal.handle(Signal.INT, signal -> session.cancel());
+        try {
+            return commands.run(line, session, renderer);
+        } catch (ReduxException e) {
+            renderer.endTurn();
+            out.println(style.error("redux_cli: " + e.getMessage()));
+            return new SlashCommands.Outcome(false, session);
+        } finally {
+            terminal.handle(Signal.INT, previous);
+        }
+    }
+
+    private void turn(ChatSession session, String prompt, boolean mayCompact) {
+        SignalHandler previous = terminal.handle(Signal.INT, signal -> session.cancel());
+        try {
+            session.send(prompt, renderer);
+        } catch (ModelInvocationException e) {
+            renderer.endTurn();
+            out.println(style.error("redux_cli: " + e.getMessage()));
+            if (e.reason() == ModelInvocationException.Reason.INPUT_TOO_LONG && mayCompact && offerCompaction()) {
+                terminal.handle(Signal.INT, previous);
+                commands.compact(session, renderer);
+                turn(session, prompt, false);
+            }
+        } catch (ReduxException e) {
+            renderer.endTurn();
+            out.println(style.error("redux_cli: " + e.getMessage()));
+        } finally {
+            terminal.handle(Signal.INT, previous);
+            renderer.endTurn();
+            out.flush();
+        }
+    }
+
+    private boolean offerCompaction() {
+        String answer = input.readAnswer("The conversation is too long for the model. Summarise it with /compact "
+                + "and ask again? [y/n] ");
+        return answer != null && answer.strip().toLowerCase(Locale.ROOT).startsWith("y");
+    }
+}

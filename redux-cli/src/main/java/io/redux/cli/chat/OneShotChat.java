@@ -1,0 +1,69 @@
+package io.redux.cli.chat;
+
+import io.redux.cli.output.Json;
+import io.redux.domain.chat.ChatListener;
+import io.redux.domain.chat.ChatSession;
+import io.redux.domain.chat.TurnResult;
+import io.redux.domain.model.AssistantMessage;
+import io.redux.domain.model.Message;
+import io.redux.domain.model.StopReason;
+
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One question, one answer, for scripts and pipes: the answer streams to stdout as plain text, or, with
+ * {@code --json}, one JSON object is printed when the turn is done.
+ */
+final class OneShotChat {
+
+    private final PrintWriter out;
+    private final boolean json;
+
+    OneShotChat(PrintWriter out, boolean json) {
+        this.out = out;
+        this.json = json;
+    }
+
+    TurnResult ask(ChatSession session, String prompt) {
+        if (json) {
+            TurnResult result = session.send(prompt, ChatListener.SILENT);
+            out.println(Json.write(document(session, result)));
+            out.flush();
+            return result;
+        }
+        MarkdownStream answer = new MarkdownStream(out, false);
+        try {
+            return session.send(prompt, new ChatListener() {
+                @Override
+                public void onTextDelta(String text) {
+                    answer.write(text);
+                }
+
+                @Override
+                public void onMessageSaved(Message message) {
+                    if (message instanceof AssistantMessage) {
+                        answer.finish();
+                    }
+                }
+            });
+        } finally {
+            answer.finish();
+        }
+    }
+
+    private static Map<String, Object> document(ChatSession session, TurnResult result) {
+        Map<String, Object> usage = new LinkedHashMap<>();
+        usage.put("input_tokens", result.usage().inputTokens());
+        usage.put("output_tokens", result.usage().outputTokens());
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("conversation_id", session.id().toString());
+        document.put("model_id", session.model().toString());
+        document.put("answer", result.answer());
+        document.put("usage", usage);
+        StopReason stop = result.stopReason();
+        document.put("stop_reason", stop == null ? null : stop.wireName());
+        return document;
+    }
+}

@@ -1,0 +1,182 @@
+package io.redux.cli.chat;
+
+import io.redux.domain.chat.Chat;
+import io.redux.domain.chat.ChatSession;
+import io.redux.domain.chat.CompactResult;
+import io.redux.domain.chat.OpenConversation;
+import io.redux.domain.error.InvalidInputException;
+import io.redux.domain.model.ModelId;
+import io.redux.domain.model.TokenUsage;
+import io.redux.domain.tool.ToolPolicy;
+import io.redux.domain.tool.ToolRegistry;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.TreeSet;
+
+/** The commands a user types at the chat prompt, starting with {@code /}. */
+final class SlashCommands {
+
+    static final String HELP = String.join("\n",
+            "/help                       this list",
+            "/quit                       leave (Ctrl-D does too)",
+            "/clear                      start a new conversation",
+            "/model [ID]                 show the model, or continue with another (" + ModelId.FORM + ")",
+            "/usage                      tokens used so far, and how full the model's context is",
+            "/tools                      list the tools and which run without asking",
+            "/tools trust|untrust NAME   run NAME without asking / ask again",
+            "/export [--format markdown|json] FILE   write this conversation to FILE",
+            "/compact                    summarise the history into a shorter one",
+            "End a line with \\ to continue on the next. Ctrl-C stops an answer; at the prompt it leaves.");
+
+    /** What the loop does next. */
+    record Outcome(boolean quit, ChatSession session) {
+    }
+
+    private final Chat chat;
+    private final ToolRegistry tools;
+    private final ToolPolicy policy;
+    private final SessionMetadata metadata;
+    private final TranscriptExport export;
+    private final Path workingDirectory;
+    private final PrintWriter out;
+    private final Style style;
+
+    SlashCommands(Chat chat, ToolRegistry tools, ToolPolicy policy, SessionMetadata metadata, TranscriptExport export,
+                  Path workingDirectory, PrintWriter out, Style style) {
+        this.chat = chat;
+        this.tools = tools;
+        this.policy = policy;
+        this.metadata = metadata;
+        this.export = export;
+        this.workingDirectory = workingDirectory;
+        this.out = out;
+        this.style = style;
+    }
+
+    static boolean isCommand(String line) {
+        return line.strip().startsWith("/");
+    }
+
+    /** Runs one command line; a bad one is explained and the session goes on. */
+    Outcome run(String line, ChatSession session, AnswerRenderer renderer) {
+        List<String> words = Arrays.asList(line.strip().split("\\s+"));
+        String name = words.get(0);
+        List<String> arguments = words.subList(1, words.size());
+        try {
+            switch (name) {
+                case "/help" -> out.println(HELP);
+                case "/quit", "/exit" -> {
+                    return new Outcome(true, session);
+                }
+                case "/clear" -> {
+                    return new Outcome(false, clear(session));
+                }
+                case "/model" -> model(arguments, session);
+                case "/usage" -> usage(session);
+                case "/tools" -> tools(arguments);
+                case "/export" -> export(arguments, session);
+                case "/compact" -> compact(session, renderer);
+                default -> out.println(style.error("Unknown command " + name + "; /help lists the commands."));
+            }
+        } catch (InvalidInputException e) {
+            out.println(style.error(e.getMessage()));
+        }
+        out.flush();
+        return new Outcome(false, session);
+    }
+
+    void compact(ChatSession session, AnswerRenderer renderer) {
+        out.println(style.dim("Summarising the conversation..."));
+        CompactResult result;
+        try {
+            result = session.compact(renderer);
+        } finally {
+            renderer.endTurn();
+        }
+        out.println(result.compacted()
+                ? style.dim("Compacted " + result.messagesSummarised() + " messages into a summary; "
+                        + "the conversation continues from it (the file keeps the whole history).")
+                : style.dim("Nothing to compact."));
+    }
+
+    private ChatSession clear(ChatSession session) {
+        ChatSession fresh = chat.open(OpenConversation.start(session.model(), metadata.forNewConversation()));
+        metadata.recordOn(fresh.id());
+        out.println(style.dim("New conversation " + fresh.id() + " (the previous one, " + session.id()
+                + ", is kept)."));
+        return fresh;
+    }
+
+    private void model(List<String> arguments, ChatSession session) {
+        if (arguments.isEmpty()) {
+            out.println("Model: " + session.model());
+            return;
+        }
+        if (arguments.size() > 1) {
+            throw new InvalidInputException("Usage: /model [" + ModelId.FORM + "]");
+        }
+        session.switchModel(ModelId.parse(arguments.get(0)));
+        out.println(style.dim("Continuing with " + session.model() + "."));
+    }
+
+    private void usage(ChatSession session) {
+        TokenUsage total = session.usage();
+        out.println("Tokens in this conversation: " + total.inputTokens() + " in, " + total.outputTokens() + " out ("
+                + total.totalTokens() + " in all).");
+        session.lastUsage().ifPresent(last -> out.println("Context: the last request sent " + last.inputTokens()
+                + " tokens of history; /compact shortens it."));
+    }
+
+    private void tools(List<String> arguments) {
+        if (arguments.isEmpty()) {
+            for (String name : new TreeSet<>(tools.names())) {
+                boolean trusted = policy.trustsAll() || policy.trustedTools().contains(name);
+                String note = trusted ? "runs without asking" : defaultNote(name);
+                out.println("  " + name + "  " + style.dim(note));
+            }
+            return;
+        }
+        if (arguments.size() != 2 || !List.of("trust", "untrust").contains(arguments.get(0))) {
+            throw new InvalidInputException("Usage: /tools, /tools trust NAME, /tools untrust NAME");
+        }
+        String name = arguments.get(1);
+        tools.requireKnown(List.of(name), "/tools " + arguments.get(0));
+        if (arguments.get(0).equals("trust")) {
+            policy.trust(name);
+            out.println(style.dim(name + " now runs without asking, for this session."));
+        } else {
+            policy.untrust(name);
+            out.println(style.dim(name + " will be asked about again."));
+        }
+    }
+
+    private static String defaultNote(String name) {
+        return name.equals("file_read") ? "asks, except for files inside the working directory" : "asks first";
+    }
+
+    private void export(List<String> arguments, ChatSession session) {
+        String format = "markdown";
+        String file = null;
+        for (int i = 0; i < arguments.size(); i++) {
+            String argument = arguments.get(i);
+            if (argument.equals("--format") && i + 1 < arguments.size()) {
+                format = arguments.get(++i);
+            } else if (argument.startsWith("--format=")) {
+                format = argument.substring("--format=".length());
+            } else if (file == null && !argument.startsWith("--")) {
+                file = argument;
+            } else {
+                throw new InvalidInputException("Usage: /export [--format markdown|json] FILE");
+            }
+        }
+        if (file == null) {
+            throw new InvalidInputException("Usage: /export [--format markdown|json] FILE");
+        }
+        Path target = workingDirectory.resolve(file);
+        export.export(session.id(), format, target);
+        out.println(style.dim("Exported conversation " + session.id() + " to " + target + "."));
+    }
+}

@@ -1,0 +1,46 @@
+package io.redux.cli.chat;
+
+import io.redux.domain.model.ToolCall;
+import io.redux.domain.port.ToolApprover;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+
+/** Asks the person at the terminal {@code Allow? [y/n/t]} about a tool call the policy does not trust. */
+final class TerminalToolApprover implements ToolApprover {
+
+    private final ConsoleInput input;
+    private final PrintWriter out;
+    private final Style style;
+
+    TerminalToolApprover(ConsoleInput input, PrintWriter out, Style style) {
+        this.input = input;
+        this.out = out;
+        this.style = style;
+    }
+
+    @Override
+    public Decision decide(ToolCall call) {
+        while (true) {
+            String answer = input.readAnswer(style.bold("Allow " + call.toolName() + "? [y/n/t] "));
+            if (answer == null) {
+                return Decision.DENY;
+            }
+            switch (answer.strip().toLowerCase(Locale.ROOT)) {
+                case "y", "yes" -> {
+                    return Decision.ALLOW;
+                }
+                case "n", "no" -> {
+                    return Decision.DENY;
+                }
+                case "t", "trust" -> {
+                    out.println(style.dim(call.toolName() + " is trusted for the rest of this session "
+                            + "(/tools untrust " + call.toolName() + " to undo)."));
+                    return Decision.TRUST_FOR_SESSION;
+                }
+                default -> out.println("Answer y (run it once), n (refuse) or t (trust " + call.toolName()
+                        + " for this session).");
+            }
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package io.redux.cli.composition;
+
+import io.redux.aws.AwsModelGateway;
+import io.redux.aws.ModelGatewaySettings;
+import io.redux.aws.credentials.AwsCredentialSource;
+import io.redux.aws.credentials.AwsEnvironment;
+import io.redux.aws.http.NetworkSettings;
+import io.redux.aws.routing.ModelRoute;
+import io.redux.aws.routing.ModelRouter;
+import io.redux.cli.CliEnvironment;
+import io.redux.cli.aws.AwsAccess;
+import io.redux.domain.model.ModelId;
+import io.redux.domain.port.CredentialSource;
+import io.redux.domain.port.ModelGateway;
+
+import java.util.Objects;
+
+/**
+ * {@link AwsAccess} on the AWS adapter, seeing only the command's environment (its variables and home folder). The
+ * credentials chain and the gateway are built on first use, once per run; their clients are created on first call.
+ */
+final class AdapterAwsAccess implements AwsAccess, AutoCloseable {
+
+    private final CliEnvironment environment;
+    private final NetworkSettings network;
+    private AwsCredentialSource credentials;
+    private String credentialsProfile;
+    private AwsModelGateway gateway;
+    private ModelRouter router;
+
+    AdapterAwsAccess(CliEnvironment environment) {
+        this.environment = environment;
+        this.network = NetworkSettings.fromEnvironment(environment.variables());
+    }
+
+    @Override
+    public synchronized CredentialSource credentials(String profile) {
+        return source(profile);
+    }
+
+    @Override
+    public synchronized ModelGateway gateway(String profile) {
+        if (gateway == null) {
+            AwsCredentialSource source = source(profile);
+            gateway = new AwsModelGateway(ModelGatewaySettings.of(source.credentialsProvider())
+                    .withRouter(router())
+                    .withNetwork(network)
+                    .withCaller(source::callerArnOrNull));
+        }
+        return gateway;
+    }
+
+    @Override
+    public synchronized ModelRoute route(ModelId model) {
+        return router().route(model);
+    }
+
+    private ModelRouter router() {
+        if (router == null) {
+            router = ModelRouter.withEndpointUrl(environment.variable("REDUX_ENDPOINT_URL"));
+        }
+        return router;
+    }
+
+    private AwsCredentialSource source(String profile) {
+        if (credentials == null) {
+            credentials = AwsCredentialSource.builder()
+                    .environment(new AwsEnvironment(environment.variables(), environment.userHome()))
+                    .network(network)
+                    .profile(profile)
+                    .build();
+            credentialsProfile = profile;
+        } else if (!Objects.equals(profile, credentialsProfile)) {
+            throw new IllegalStateException("One run uses one profile; asked for " + profile + " after "
+                    + credentialsProfile);
+        }
+        return credentials;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (gateway != null) {
+            gateway.close();
+        }
+        if (credentials != null) {
+            credentials.close();
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package io.redux.architecture;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import io.redux.domain.violation.DomainClassUsingJackson;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Checks every module's production classes (this module's test classpath sees them all) against
+ * {@link ArchitectureRules}. A rule over an empty set of classes fails, so every rule checks real code.
+ */
+class ArchitectureTest {
+
+    private static JavaClasses production;
+
+    @BeforeAll
+    static void importProductionClasses() {
+        production = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("io.redux");
+    }
+
+    @Test
+    void domain_depends_on_nothing_but_the_jdk() {
+        ArchitectureRules.domain_depends_on_nothing_but_the_jdk.check(production);
+    }
+
+    @Test
+    void aws_adapter_depends_on_no_other_adapter() {
+        ArchitectureRules.aws_adapter_depends_on_no_other_adapter.check(production);
+    }
+
+    @Test
+    void json_storage_depends_on_no_other_adapter() {
+        ArchitectureRules.json_storage_depends_on_no_other_adapter.check(production);
+    }
+
+    @Test
+    void migration_writes_through_the_port_not_the_json_adapter() {
+        ArchitectureRules.migration_writes_through_the_port_not_the_json_adapter.check(production);
+    }
+
+    @Test
+    void aws_sdk_is_used_only_by_the_aws_adapter() {
+        ArchitectureRules.aws_sdk_is_used_only_by_the_aws_adapter.check(production);
+    }
+
+    @Test
+    void picocli_guice_and_jline_are_used_only_by_the_cli() {
+        ArchitectureRules.picocli_guice_and_jline_are_used_only_by_the_cli.check(production);
+    }
+
+    @Test
+    void nothing_depends_on_the_cli() {
+        ArchitectureRules.nothing_depends_on_the_cli.check(production);
+    }
+
+    @Test
+    void testkit_builds_on_the_domain_only() {
+        ArchitectureRules.testkit_builds_on_the_domain_only.check(production);
+    }
+
+    @Test
+    void every_class_lives_in_a_module_package() {
+        ArchitectureRules.every_class_lives_in_a_module_package.check(production);
+    }
+
+    @Test
+    void theDomainRuleCatchesAnImportOfJackson() {
+        JavaClasses violating = new ClassFileImporter().importClasses(DomainClassUsingJackson.class);
+
+        assertThat(evaluate(ArchitectureRules.domain_depends_on_nothing_but_the_jdk, violating)).contains("com.fasterxml.jackson");
+    }
+
+    @Test
+    void theCliRuleCatchesGuiceOutsideTheCli() {
+        JavaClasses violating = new ClassFileImporter().importClasses(DomainClassUsingJackson.class);
+
+        assertThat(evaluate(ArchitectureRules.picocli_guice_and_jline_are_used_only_by_the_cli, violating)).contains("com.google.inject");
+    }
+
+    private static String evaluate(ArchRule rule, JavaClasses classes) {
+        return rule.evaluate(classes).getFailureReport().toString();
+    }
+}

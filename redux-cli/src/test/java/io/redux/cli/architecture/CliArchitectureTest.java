@@ -1,0 +1,41 @@
+package io.redux.cli.architecture;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/** The CLI is thin: it talks to AWS only through the adapter, and only the composition root knows Guice. */
+class CliArchitectureTest {
+
+    private static JavaClasses cli;
+
+    @BeforeAll
+    static void importTheCli() {
+        cli = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("io.redux.cli");
+    }
+
+    @Test
+    void the_cli_never_uses_aws_sdk_or_netty_types() {
+        noClasses().should().dependOnClassesThat().resideInAnyPackage("software.amazon..", "io.netty..")
+                .check(cli);
+    }
+
+    @Test
+    void only_the_composition_root_knows_guice() {
+        noClasses().that().resideOutsideOfPackage("io.redux.cli.composition..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.google.inject..")
+                .check(cli);
+    }
+
+    @Test
+    void commands_reach_aws_only_through_aws_access() {
+        noClasses().that().resideInAnyPackage("io.redux.cli.chat..", "io.redux.cli.conversations..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.redux.aws..")
+                .check(cli);
+    }
+}

@@ -1,0 +1,38 @@
+package io.redux.cli.chat;
+
+import io.redux.aws.routing.ModelRoute;
+import io.redux.aws.routing.ModelRouter;
+import io.redux.cli.aws.AwsAccess;
+import io.redux.domain.model.ModelId;
+import io.redux.domain.port.CallerIdentity;
+import io.redux.domain.port.CredentialOrigin;
+import io.redux.domain.port.CredentialSource;
+import io.redux.domain.port.ModelGateway;
+
+/** AWS for in-process tests: a fixed identity and the gateway the test scripts. */
+final class FakeAwsAccess implements AwsAccess {
+
+    static final CallerIdentity IDENTITY = new CallerIdentity(CredentialOrigin.ENVIRONMENT, null, "123456789012",
+            "arn:aws:iam::123456789012:user/tester", "us-east-1", "AKIA************1234");
+
+    private final ModelGateway gateway;
+
+    FakeAwsAccess(ModelGateway gateway) {
+        this.gateway = gateway;
+    }
+
+    @Override
+    public CredentialSource credentials(String profile) {
+        return () -> IDENTITY;
+    }
+
+    @Override
+    public ModelGateway gateway(String profile) {
+        return gateway;
+    }
+
+    @Override
+    public ModelRoute route(ModelId model) {
+        return new ModelRouter().route(model);
+    }
+}

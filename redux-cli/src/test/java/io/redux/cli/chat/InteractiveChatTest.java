@@ -1,0 +1,302 @@
+package io.redux.cli.chat;
+
+import io.redux.cli.CliEnvironment;
+import io.redux.cli.ModelChoice;
+import io.redux.domain.error.ModelInvocationException;
+import io.redux.domain.json.JsonValue;
+import io.redux.domain.model.AssistantMessage;
+import io.redux.domain.model.Conversation;
+import io.redux.domain.model.ConversationSummary;
+import io.redux.domain.model.Message;
+import io.redux.domain.model.SessionType;
+import io.redux.domain.model.StopReason;
+import io.redux.domain.model.ToolResult;
+import io.redux.domain.model.UserMessage;
+import io.redux.domain.port.ModelEvent;
+import io.redux.domain.port.ModelGateway;
+import io.redux.domain.port.ModelRequest;
+import io.redux.domain.port.ModelResponse;
+import io.redux.domain.port.ModelStreamListener;
+import io.redux.domain.tool.ToolRegistry;
+import io.redux.storage.json.JsonConversationRepository;
+import io.redux.testkit.FakeModelGateway;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The interactive session driven through a JLine test terminal, in process, against a scripted model. */
+class InteractiveChatTest {
+
+    @TempDir
+    Path home;
+
+    @TempDir
+    Path work;
+
+    private final TestTerminal keyboard = new TestTerminal();
+    private JsonConversationRepository conversations;
+
+    private CompletableFuture<Integer> start(ModelGateway gateway, String... options) {
+        return startOn(keyboard, gateway, options);
+    }
+
+    private static Conversation only(JsonConversationRepository conversations) {
+        List<ConversationSummary> all = conversations.list().conversations();
+        assertThat(all).hasSize(1);
+        return conversations.load(all.get(0).id());
+    }
+
+    @Test
+    void answersEachPromptAndSavesTheConversationAsInteractive() throws Exception {
+        FakeModelGateway model = FakeModelGateway.builder().answer("Hello from the model.").answer("Second answer.")
+                .build();
+        CompletableFuture<Integer> session = start(model);
+
+        keyboard.type("hi\nand again\n/quit\n");
+
+        assertThat(session.get(30, TimeUnit.SECONDS)).isZero();
+        assertThat(keyboard.screen()).contains("Hello from the model.", "Second answer.", "--resume");
+        Conversation saved = only(conversations);
+        assertThat(saved.messages()).extracting(Message::text)
+                .containsExactly("hi", "Hello from the model.", "and again", "Second answer.");
+        assertThat(saved.metadata().sessionType()).isEqualTo(SessionType.INTERACTIVE);
+        assertThat(saved.metadata().workingDirectory()).isEqualTo(work.toString());
+        assertThat(saved.metadata().awsAccountId()).isEqualTo("123456789012");
+        assertThat(saved.metadata().userArn()).isEqualTo("arn:aws:iam::123456789012:user/tester");
+    }
+
+    @Test
+    void keepsPromptsInAPrivateHistoryFile() throws Exception {
+        CompletableFuture<Integer> session = start(FakeModelGateway.builder().answer("ok").build());
+
+        keyboard.type("remember this prompt\n");
+        keyboard.endInput();
+
+        assertThat(session.get(30, TimeUnit.SECONDS)).isZero();
+        Path history = home.resolve(".amazon-q/redux_history");
+        assertThat(Files.readString(history)).contains("remember this prompt");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(history))).isEqualTo("rw-------");
+    }
+
+    @Test
+    void aLineEndingInABackslashContinuesOnTheNext() throws Exception {
+        FakeModelGateway model = FakeModelGateway.builder().answer("ok").build();
+        CompletableFuture<Integer> session = start(model);
+
+        keyboard.type("first line \\\nsecond line\n/quit\n");
+
+        assertThat(session.get(30, TimeUnit.SECONDS)).isZero();
+        assertThat(only(conversations).messages().get(0).text()).isEqualTo("first line \nsecond line");
+    }
+
+    @Test
+    void ctrlCDuringAnAnswerKeepsThePartialAnswerMarkedInterrupted() throws Exception {
+        BlockingGateway model = new BlockingGateway("The beginning of a long ");
+        CompletableFuture<Integer> session = start(model);
+
+        keyboard.type("tell me a long story\n");
+        assertThat(model.streaming.await(30, TimeUnit.SECONDS)).isTrue();
+        keyboard.pressCtrlC();
+        keyboard.type("/quit\n");
+
+        assertThat(session.get(30, TimeUnit.SECONDS)).isZero();
+        Conversation saved = only(conversations);
+        assertThat(saved.messages()).hasSize(2);
+        AssistantMessage partial = (AssistantMessage) saved.messages().get(1);
+        assertThat(partial.content()).isEqualTo("The beginning of a long ");
+        assertThat(partial.stopReason()).isEqualTo(StopReason.INTERRUPTED);
+        assertThat(keyboard.screen()).contains("interrupted");
+    }
+
+    @Test
+    void asksBeforeRunningAnUntrustedToolAndTrustsItForTheSessionOnT() throws Exception {
+        FakeModelGateway model = FakeModelGateway.builder()
+                .toolUse("tool_1", "file_write", write("a.txt", "one"))
+                .answer("Wrote a.txt.")
+                .toolUse("tool_2", "file_write", write("b.txt", "two"))
+                .answer("Wrote b.txt.")
+                .build();
+        CompletableFuture<Integer> session = start(model);
+
+        keyboard.type("write a\nt\nwrite b\n/quit\n");
+
+        assertThat(session.get(30, TimeUnit.SECONDS)).isZero();
+        assertThat(keyboard.screen()).containsOnlyOnce("Allow file_write? [y/n/t]");
+        assertThat(work.resolve("a.txt")).hasContent("one");
+        assertThat(work.resolve("b.txt")).hasContent("two");
+    }
+
+    @Test
+    void aRefusedToolIsNotRunAndTheModelIsTold() throws Exception {
+        FakeModelGateway model = FakeModelGateway.builder()
+                .toolUse("tool_1", "file_write", write("a.txt", "one"))
+                .answer("Understood, I will not write it.")
+                .build();
+        CompletableFuture<Integer> session = start(model);
+
+        keyboard.type("write a\nn\n/quit\n");
+
+        assertThat(session.get(30, TimeUnit.SECONDS)).isZero();
+        assertThat(work.resolve("a.txt")).doesNotExist();
+        ToolResult result = only(conversations).messages().stream().filter(ToolResult.class::isInstance)
+                .map(ToolResult.class::cast).findFirst().orElseThrow();
+        assertThat(result.isError()).isTrue();
+        assertThat(result.content()).contains("refused");
+    }
+
+    @Test
+    void trustToolsOptionSkipsTheQuestion() throws Exception {
+        FakeModelGateway model = FakeModelGateway.builder()
+                .toolUse("tool_1", "file_write", write("a.txt", "one"))
+                .answer("Done.")
+                .build();
+        CompletableFuture<Integer> session = start(model, "--trust-tools=file_write");
+
+        keyboard.type("write a\n/quit\n");
+
+        assertThat(session.get(30, TimeUnit.SECONDS)).isZero();
+        assertThat(keyboard.screen()).doesNotContain("Allow");
+        assertThat(work.resolve("a.txt")).hasContent("one");
+    }
+
+    @Test
+    void slashCommandsShowSwitchListTrustExportAndClear() throws Exception {
+        FakeModelGateway model = FakeModelGateway.builder().answer("First.").answer("In the new one.").build();
+        CompletableFuture<Integer> session = start(model);
+
+        keyboard.type(String.join("\n", "hello", "/help", "/usage", "/model",
+                "/model custom:eu-west-1:bedrock:claude-3-haiku:1", "/tools", "/tools trust execute_bash",
+                "/tools trust nothing", "/export --format markdown out.md", "/export out.md", "/frobnicate",
+                "/clear", "again", "/quit", ""));
+
+        assertThat(session.get(30, TimeUnit.SECONDS)).isZero();
+        String screen = keyboard.screen();
+        assertThat(screen).contains("/compact", "Tokens in this conversation: 10 in, 5 out",
+                "Model: " + ModelChoice.DEFAULT, "Continuing with custom:eu-west-1:bedrock:claude-3-haiku:1",
+                "execute_bash", "now runs without asking", "Unknown tool \"nothing\"", "Exported conversation",
+                "already exists", "Unknown command /frobnicate", "New conversation");
+        assertThat(Files.readString(work.resolve("out.md"))).contains("hello", "First.");
+        List<ConversationSummary> all = conversations.list().conversations();
+        assertThat(all).hasSize(2);
+        assertThat(all).extracting(ConversationSummary::modelId)
+                .containsOnly("custom:eu-west-1:bedrock:claude-3-haiku:1");
+        assertThat(model.lastRequest().model().toString()).isEqualTo("custom:eu-west-1:bedrock:claude-3-haiku:1");
+    }
+
+    @Test
+    void offersToCompactWhenTheModelSaysTheInputIsTooLong() throws Exception {
+        FakeModelGateway model = FakeModelGateway.builder()
+                .answer("An early answer.")
+                .failure(new ModelInvocationException(ModelInvocationException.Reason.INPUT_TOO_LONG,
+                        "The input is too long for the model."))
+                .answer("A summary of everything.")
+                .answer("The answer after compaction.")
+                .build();
+        CompletableFuture<Integer> session = start(model);
+
+        keyboard.type("early question\nbig question\ny\n/quit\n");
+
+        assertThat(session.get(30, TimeUnit.SECONDS)).isZero();
+        assertThat(keyboard.screen()).contains("too long", "Compacted", "The answer after compaction.");
+        List<Message> messages = only(conversations).messages();
+        assertThat(messages.get(messages.size() - 1).text()).isEqualTo("The answer after compaction.");
+        assertThat(messages).filteredOn(UserMessage.class::isInstance).extracting(Message::text)
+                .contains("big question");
+    }
+
+    @Test
+    void aSlashCommandThatFailsIsReportedAndTheSessionGoesOn() throws Exception {
+        FakeModelGateway model = FakeModelGateway.builder()
+                .answer("First.")
+                .answer("Second.")
+                .failure(new ModelInvocationException(ModelInvocationException.Reason.THROTTLED,
+                        "Bedrock throttled the request 3 times."))
+                .answer("Still here.")
+                .build();
+        CompletableFuture<Integer> session = start(model);
+
+        keyboard.type("one\ntwo\n/compact\nthree\n/quit\n");
+
+        assertThat(session.get(30, TimeUnit.SECONDS)).isZero();
+        assertThat(keyboard.screen()).contains("redux_cli: Bedrock throttled the request 3 times.", "Still here.");
+    }
+
+    @Test
+    void resumesTheLatestConversationOfTheFolder() throws Exception {
+        CompletableFuture<Integer> first = start(FakeModelGateway.builder().answer("One.").build());
+        keyboard.type("first\n/quit\n");
+        assertThat(first.get(30, TimeUnit.SECONDS)).isZero();
+
+        TestTerminal again = new TestTerminal();
+        CompletableFuture<Integer> resumed = startOn(again, FakeModelGateway.builder().answer("Two.").build(),
+                "--resume");
+        again.type("second\n/quit\n");
+
+        assertThat(resumed.get(30, TimeUnit.SECONDS)).isZero();
+        assertThat(only(conversations).messages()).extracting(Message::text)
+                .containsExactly("first", "One.", "second", "Two.");
+    }
+
+    private CompletableFuture<Integer> startOn(TestTerminal terminal, ModelGateway gateway, String... options) {
+        conversations = new JsonConversationRepository(home.resolve("conversations"));
+        CliEnvironment environment = new CliEnvironment(Map.of("NO_COLOR", "1"), home, work,
+                new ByteArrayInputStream(new byte[0]), new PrintWriter(new StringWriter()),
+                new PrintWriter(new StringWriter()), true);
+        ChatCommand command = new ChatCommand();
+        picocli.CommandLine.populateCommand(command, options);
+        command.environment = environment;
+        FakeAwsAccess aws = new FakeAwsAccess(gateway);
+        command.aws = aws;
+        command.chats = new ChatFactory(conversations, aws, Clock.systemUTC(), environment);
+        command.tools = ToolRegistry.builtIn(work);
+        command.terminals = terminal::terminal;
+        return CompletableFuture.supplyAsync(command::call);
+    }
+
+    private static JsonValue write(String path, String content) {
+        return new JsonValue.JsonObject(Map.of("path", new JsonValue.JsonString(path), "command",
+                new JsonValue.JsonString("create"), "content", new JsonValue.JsonString(content)));
+    }
+
+    /** Streams one delta, then waits until the turn is cancelled (the thread interrupted), as a slow model would. */
+    private static final class BlockingGateway implements ModelGateway {
+        final CountDownLatch streaming = new CountDownLatch(1);
+        private final String firstDelta;
+
+        BlockingGateway(String firstDelta) {
+            this.firstDelta = firstDelta;
+        }
+
+        @Override
+        public ModelResponse converse(ModelRequest request) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public ModelResponse converseStream(ModelRequest request, ModelStreamListener listener) {
+            listener.onEvent(new ModelEvent.TextDelta(firstDelta));
+            streaming.countDown();
+            try {
+                new CountDownLatch(1).await();
+                throw new AssertionError("unreachable");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ModelInvocationException(ModelInvocationException.Reason.INTERRUPTED, "interrupted", e);
+            }
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package io.redux.cli.process;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.redux.cli.process.CliProcess.Result;
+import io.redux.testkit.stub.StsStub;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+import static io.redux.cli.process.ChatCommandIT.ACCESS_KEY_ID;
+import static io.redux.cli.process.ChatCommandIT.ACCOUNT;
+import static io.redux.cli.process.ChatCommandIT.ARN;
+import static io.redux.cli.process.ChatCommandIT.SECRET;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code redux_cli whoami} against the STS stub, and {@code models describe}, as real processes. */
+class AwsCommandsIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path home;
+
+    private StsStub sts;
+
+    @BeforeEach
+    void startSts() {
+        sts = new StsStub().identity(ACCESS_KEY_ID, ACCOUNT, ARN);
+    }
+
+    @AfterEach
+    void stopSts() {
+        sts.close();
+    }
+
+    private CliProcess cli() {
+        return CliProcess.launcher().home(home).in(home)
+                .env("AWS_ENDPOINT_URL_STS", sts.endpoint().toString())
+                .env("AWS_EC2_METADATA_DISABLED", "true");
+    }
+
+    private CliProcess withKeys() {
+        return cli().env("AWS_ACCESS_KEY_ID", ACCESS_KEY_ID).env("AWS_SECRET_ACCESS_KEY", SECRET)
+                .env("AWS_SESSION_TOKEN", "fakeSessionTokenNeverPrinted").env("AWS_REGION", "eu-central-1");
+    }
+
+    @Test
+    void whoamiShowsTheIdentityWithTheKeyMasked() {
+        Result result = withKeys().run("whoami");
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.stdout()).contains("environment", ACCOUNT, ARN, "eu-central-1", "AKIA************1234")
+                .doesNotContain(SECRET, "fakeSessionTokenNeverPrinted", ACCESS_KEY_ID);
+        assertThat(result.stderr()).isEmpty();
+    }
+
+    @Test
+    void whoamiPrintsJsonForScripts() throws IOException {
+        Result result = withKeys().run("whoami", "--json");
+
+        assertThat(result.exitCode()).isZero();
+        JsonNode identity = JSON.readTree(result.stdout());
+        assertThat(identity.get("source").asText()).isEqualTo("environment");
+        assertThat(identity.get("profile").isNull()).isTrue();
+        assertThat(identity.get("account_id").asText()).isEqualTo(ACCOUNT);
+        assertThat(identity.get("arn").asText()).isEqualTo(ARN);
+        assertThat(identity.get("region").asText()).isEqualTo("eu-central-1");
+        assertThat(result.stdout()).doesNotContain(SECRET, "fakeSessionTokenNeverPrinted", ACCESS_KEY_ID);
+    }
+
+    @Test
+    void whoamiWithoutCredentialsSaysWhatWasTriedAndHowToFixIt() {
+        Result result = cli().run("whoami");
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.stdout()).isEmpty();
+        assertThat(result.stderrLines()).singleElement().asString()
+                .contains("No AWS credentials found", "environment", "profile", "aws configure");
+    }
+
+    @Test
+    void whoamiWithAMissingProfileIsAnError() {
+        Result result = withKeys().run("whoami", "--profile", "nowhere");
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.stderrLines()).singleElement().asString().contains("nowhere");
+    }
+
+    @Test
+    void modelsDescribeShowsTheBedrockRoute() {
+        Result result = cli().run("models", "describe", "custom:us-east-1:anthropic:claude-3-5-sonnet-20241022-v2:0");
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.stdout()).contains("Bedrock", "us-east-1", "https://bedrock-runtime.us-east-1.amazonaws.com",
+                "anthropic.claude-3-5-sonnet-20241022-v2:0");
+    }
+
+    @Test
+    void modelsDescribeHonoursTheEndpointOverrideAndPrintsJson() throws IOException {
+        Result result = cli().env("REDUX_ENDPOINT_URL", "http://127.0.0.1:9")
+                .run("models", "describe", "custom:eu-west-1:sagemaker:my-endpoint:component=chat", "--json");
+
+        assertThat(result.exitCode()).isZero();
+        JsonNode route = JSON.readTree(result.stdout());
+        assertThat(route.get("target").asText()).isEqualTo("sagemaker");
+        assertThat(route.get("service").asText()).isEqualTo("sagemaker-runtime");
+        assertThat(route.get("region").asText()).isEqualTo("eu-west-1");
+        assertThat(route.get("endpoint").asText()).isEqualTo("http://127.0.0.1:9");
+        assertThat(route.get("endpoint_overridden").asBoolean()).isTrue();
+        assertThat(route.get("identifier").asText()).isEqualTo("my-endpoint");
+        assertThat(route.get("inference_component").asText()).isEqualTo("chat");
+    }
+
+    @Test
+    void modelsDescribeRefusesABadModelId() {
+        Result result = cli().run("models", "describe", "not-a-model");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.stderrLines()).singleElement().asString().contains("custom:<region>");
+    }
+}

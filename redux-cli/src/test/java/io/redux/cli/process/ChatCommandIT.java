@@ -1,0 +1,318 @@
+package io.redux.cli.process;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import io.redux.cli.process.CliProcess.Result;
+import io.redux.testkit.stub.BedrockRuntimeStub;
+import io.redux.testkit.stub.StsStub;
+import io.redux.testkit.stub.StubError;
+import io.redux.testkit.stub.StubReply;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code redux_cli chat} run as a real process against the testkit's Bedrock Runtime and STS stubs, with fake
+ * credentials in the environment and a temporary home.
+ */
+class ChatCommandIT {
+
+    static final String ACCESS_KEY_ID = "AKIAFAKEFAKEFAKE1234";
+    static final String SECRET = "fakeSecretKeyThatMustNeverBePrinted0000";
+    static final String ACCOUNT = "123456789012";
+    static final String ARN = "arn:aws:iam::123456789012:user/tester";
+    private static final String DEFAULT_BEDROCK_ID = "anthropic.claude-3-5-sonnet-20241022-v2:0";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static JsonSchema schema;
+
+    @TempDir
+    Path home;
+
+    @TempDir
+    Path work;
+
+    @TempDir
+    Path elsewhere;
+
+    private BedrockRuntimeStub bedrock;
+    private StsStub sts;
+
+    @BeforeAll
+    static void loadTheConversationSchema() throws IOException {
+        try (InputStream in = Files.newInputStream(Path.of("..", "docs", "conversation.schema.json"))) {
+            schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in);
+        }
+    }
+
+    @BeforeEach
+    void startStubs() {
+        bedrock = new BedrockRuntimeStub();
+        sts = new StsStub().identity(ACCESS_KEY_ID, ACCOUNT, ARN);
+    }
+
+    @AfterEach
+    void stopStubs() {
+        bedrock.close();
+        sts.close();
+    }
+
+    private CliProcess cli() {
+        return CliProcess.launcher().home(home).in(work)
+                .env("REDUX_ENDPOINT_URL", bedrock.endpoint().toString())
+                .env("AWS_ENDPOINT_URL_STS", sts.endpoint().toString())
+                .env("AWS_ACCESS_KEY_ID", ACCESS_KEY_ID)
+                .env("AWS_SECRET_ACCESS_KEY", SECRET)
+                .env("AWS_REGION", "us-east-1")
+                .env("AWS_EC2_METADATA_DISABLED", "true");
+    }
+
+    private List<Path> conversationFiles() throws IOException {
+        Path folder = home.resolve(".amazon-q/conversations");
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(f -> f.toString().endsWith(".json")).toList();
+        }
+    }
+
+    private JsonNode onlyConversation() throws IOException {
+        List<Path> files = conversationFiles();
+        assertThat(files).hasSize(1);
+        JsonNode document = JSON.readTree(files.get(0).toFile());
+        assertThat(schema.validate(document)).as("schema violations of %s", files.get(0)).isEmpty();
+        return document;
+    }
+
+    private static List<String> roles(JsonNode conversation) {
+        List<String> roles = new ArrayList<>();
+        conversation.get("messages").forEach(m -> roles.add(m.get("role").asText()));
+        return roles;
+    }
+
+    @Test
+    void oneShotPrintsTheStreamedAnswerAndSavesTheConversation() throws IOException {
+        bedrock.enqueue(StubReply.text("Hello", ", world", "!"));
+
+        Result result = cli().run("chat", "Say", "hello");
+
+        assertThat(result.stderr()).isEmpty();
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.stdout()).isEqualTo("Hello, world!\n");
+        assertThat(BedrockRuntimeStub.modelIdOf(bedrock.modelRequests().get(0))).isEqualTo(DEFAULT_BEDROCK_ID);
+        JsonNode saved = onlyConversation();
+        assertThat(roles(saved)).containsExactly("user", "assistant");
+        assertThat(saved.at("/messages/0/content").asText()).isEqualTo("Say hello");
+        assertThat(saved.at("/messages/1/content").asText()).isEqualTo("Hello, world!");
+        assertThat(saved.get("model_id").asText()).isEqualTo("custom:us-east-1:anthropic:claude-3-5-sonnet-20241022-v2:0");
+        JsonNode metadata = saved.get("metadata");
+        assertThat(metadata.get("session_type").asText()).isEqualTo("non_interactive");
+        assertThat(metadata.get("aws_account_id").asText()).isEqualTo(ACCOUNT);
+        assertThat(metadata.get("user_arn").asText()).isEqualTo(ARN);
+        assertThat(metadata.get("working_directory").asText()).isEqualTo(work.toString());
+        assertThat(Files.readString(conversationFiles().get(0))).doesNotContain(SECRET);
+    }
+
+    @Test
+    void chatsWithANamedProfileAndRecordsIt() throws IOException {
+        Files.createDirectories(home.resolve(".aws"));
+        Files.writeString(home.resolve(".aws/credentials"), "[production]\naws_access_key_id = " + ACCESS_KEY_ID
+                + "\naws_secret_access_key = " + SECRET + "\n");
+        CliProcess noEnvironmentKeys = CliProcess.launcher().home(home).in(work)
+                .env("REDUX_ENDPOINT_URL", bedrock.endpoint().toString())
+                .env("AWS_ENDPOINT_URL_STS", sts.endpoint().toString())
+                .env("AWS_EC2_METADATA_DISABLED", "true");
+
+        Result result = noEnvironmentKeys.run("chat", "--profile", "production", "--model-id",
+                "custom:eu-west-1:bedrock:claude-3-haiku:1", "hello");
+
+        assertThat(result.exitCode()).isZero();
+        JsonNode metadata = onlyConversation().get("metadata");
+        assertThat(metadata.get("aws_profile").asText()).isEqualTo("production");
+        assertThat(metadata.get("aws_account_id").asText()).isEqualTo(ACCOUNT);
+        assertThat(bedrock.modelRequests().get(0).header("Authorization")).contains(ACCESS_KEY_ID + "/", "eu-west-1");
+    }
+
+    @Test
+    void readsTheQuestionFromPipedStdin() throws IOException {
+        Result result = cli().stdin("What is in this pipe?\n").run("chat", "--no-interactive");
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.stdout()).contains("What is in this pipe?");
+        assertThat(onlyConversation().at("/messages/0/content").asText()).isEqualTo("What is in this pipe?");
+    }
+
+    @Test
+    void runsATrustedToolAndAnswersWithItsResult() throws IOException {
+        Path notes = Files.writeString(elsewhere.resolve("notes.txt"), "the launch code is blue-42\n");
+        bedrock.enqueue(StubReply.toolUse("tooluse_1", "file_read", "{\"path\":", "\"" + notes + "\"}"),
+                StubReply.text("The file says the code is blue-42."));
+
+        Result result = cli().run("chat", "--trust-all-tools", "What", "does", notes.toString(), "say?");
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.stdout()).contains("The file says the code is blue-42.");
+        assertThat(bedrock.modelRequests()).hasSize(2);
+        assertThat(bedrock.modelRequests().get(1).bodyText()).contains("blue-42", "tooluse_1");
+        JsonNode saved = onlyConversation();
+        assertThat(roles(saved)).containsSubsequence("user", "tool_call", "tool_result", "assistant");
+        JsonNode call = findByRole(saved, "tool_call");
+        assertThat(call.get("tool_name").asText()).isEqualTo("file_read");
+        assertThat(call.at("/arguments/path").asText()).isEqualTo(notes.toString());
+        assertThat(findByRole(saved, "tool_result").get("content").asText()).contains("blue-42");
+    }
+
+    @Test
+    void refusesAnUntrustedToolInOneShotModeAndSaysHowToAllowIt() throws IOException {
+        Path notes = Files.writeString(elsewhere.resolve("notes.txt"), "the launch code is blue-42\n");
+        bedrock.enqueue(StubReply.toolUse("tooluse_1", "file_read", "{\"path\":\"" + notes + "\"}"),
+                StubReply.text("I could not read it."));
+
+        Result result = cli().run("chat", "What does " + notes + " say?");
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.stdout()).contains("I could not read it.").doesNotContain("blue-42");
+        assertThat(result.stderr()).contains("refused to run file_read", "--trust-tools=file_read");
+        assertThat(bedrock.modelRequests().get(1).bodyText()).contains("refused").doesNotContain("blue-42");
+        JsonNode result1 = findByRole(onlyConversation(), "tool_result");
+        assertThat(result1.get("content").asText()).contains("refused");
+        assertThat(result1.get("status").asText()).isEqualTo("error");
+    }
+
+    @Test
+    void conversationIdStartsThenContinuesTheSameConversation() throws IOException {
+        String id = "550e8400-e29b-41d4-a716-446655440000";
+        bedrock.enqueue(StubReply.text("First answer."), StubReply.text("Second answer."));
+
+        Result first = cli().run("chat", "--conversation-id", id, "first question");
+        Result second = cli().run("chat", "--conversation-id", id, "second question");
+
+        assertThat(first.exitCode()).isZero();
+        assertThat(second.exitCode()).isZero();
+        JsonNode saved = onlyConversation();
+        assertThat(saved.get("conversation_id").asText()).isEqualTo(id);
+        assertThat(roles(saved)).containsExactly("user", "assistant", "user", "assistant");
+        assertThat(bedrock.modelRequests().get(1).bodyText()).contains("first question", "First answer.");
+    }
+
+    @Test
+    void resumesByIdOrTheLatestOfTheFolderAndRefusesAnUnknownId() throws IOException {
+        bedrock.enqueue(StubReply.text("One."), StubReply.text("Two."), StubReply.text("Three."));
+        cli().run("chat", "first");
+        String id = onlyConversation().get("conversation_id").asText();
+
+        Result byId = cli().run("chat", "--resume", id, "second");
+        Result latest = cli().run("chat", "--resume", "third");
+        Result unknown = cli().run("chat", "--resume", "00000000-0000-4000-8000-000000000000", "fourth");
+
+        assertThat(byId.exitCode()).isZero();
+        assertThat(latest.exitCode()).isZero();
+        assertThat(latest.stdout()).isEqualTo("Three.\n");
+        assertThat(roles(onlyConversation())).hasSize(6);
+        assertThat(unknown.exitCode()).isEqualTo(1);
+        assertThat(unknown.stderrLines()).singleElement().asString().contains("does not exist");
+    }
+
+    @Test
+    void switchingTheModelOfAConversationIsRecorded() throws IOException {
+        bedrock.enqueue(StubReply.text("On Sonnet."), StubReply.text("On Haiku."));
+        cli().run("chat", "first");
+        String id = onlyConversation().get("conversation_id").asText();
+
+        Result switched = cli().run("chat", "--resume", id, "--model-id", "custom:eu-west-1:bedrock:claude-3-haiku:1",
+                "second");
+
+        assertThat(switched.exitCode()).isZero();
+        assertThat(onlyConversation().get("model_id").asText()).isEqualTo("custom:eu-west-1:bedrock:claude-3-haiku:1");
+        assertThat(onlyConversation().get("region").asText()).isEqualTo("eu-west-1");
+        assertThat(BedrockRuntimeStub.modelIdOf(bedrock.modelRequests().get(1))).isEqualTo("claude-3-haiku:1");
+    }
+
+    @Test
+    void theModelComesFromReduxModelIdWhenNotGiven() throws IOException {
+        cli().env("REDUX_MODEL_ID", "custom:us-west-2:meta:llama3-70b-instruct:v1").run("chat", "hi");
+
+        assertThat(BedrockRuntimeStub.modelIdOf(bedrock.modelRequests().get(0))).isEqualTo("meta.llama3-70b-instruct:v1");
+        assertThat(onlyConversation().get("model_id").asText()).isEqualTo("custom:us-west-2:meta:llama3-70b-instruct:v1");
+    }
+
+    @Test
+    void throttledTwiceThenAnsweredPrintsOneAnswer() throws IOException {
+        bedrock.throttle(2).enqueue(StubReply.text("Only", " once."));
+
+        Result result = cli().run("chat", "hello");
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.stdout()).isEqualTo("Only once.\n");
+        assertThat(bedrock.modelRequests()).hasSize(3);
+        assertThat(roles(onlyConversation())).containsExactly("user", "assistant");
+    }
+
+    @Test
+    void jsonPrintsOneObjectForScripts() throws IOException {
+        bedrock.enqueue(StubReply.text("Forty", "-two.").withUsage(12, 3));
+
+        Result result = cli().run("chat", "--json", "the answer?");
+
+        assertThat(result.exitCode()).isZero();
+        JsonNode printed = JSON.readTree(result.stdout());
+        assertThat(printed.get("conversation_id").asText()).isEqualTo(onlyConversation().get("conversation_id").asText());
+        assertThat(printed.get("answer").asText()).isEqualTo("Forty-two.");
+        assertThat(printed.at("/usage/input_tokens").asLong()).isEqualTo(12);
+        assertThat(printed.at("/usage/output_tokens").asLong()).isEqualTo(3);
+        assertThat(printed.get("stop_reason").asText()).isEqualTo("end_turn");
+    }
+
+    @Test
+    void aModelErrorIsOneLineOnStderrWithExitCode1() {
+        bedrock.enqueue(StubReply.error(StubError.ACCESS_DENIED));
+
+        Result result = cli().run("chat", "hello");
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.stdout()).isEmpty();
+        assertThat(result.stderrLines()).singleElement().asString().startsWith("redux_cli: ").doesNotContain(SECRET);
+    }
+
+    @Test
+    void badUsageIsExplained() {
+        Result both = cli().run("chat", "--conversation-id", "550e8400-e29b-41d4-a716-446655440000", "--resume", "x");
+        Result badModel = cli().run("chat", "--model-id", "claude", "hi");
+        Result unknownTool = cli().run("chat", "--trust-tools=file_read,teleport", "hi");
+        Result noQuestion = cli().stdin("  \n").run("chat", "--no-interactive");
+
+        assertThat(both.exitCode()).isEqualTo(2);
+        assertThat(both.stderr()).contains("--conversation-id", "--resume");
+        assertThat(badModel.exitCode()).isEqualTo(2);
+        assertThat(badModel.stderr()).contains("custom:<region>");
+        assertThat(unknownTool.exitCode()).isEqualTo(2);
+        assertThat(unknownTool.stderr()).contains("teleport");
+        assertThat(noQuestion.exitCode()).isEqualTo(2);
+        assertThat(noQuestion.stderr()).contains("No question");
+        assertThat(bedrock.modelRequests()).isEmpty();
+    }
+
+    private static JsonNode findByRole(JsonNode conversation, String role) {
+        for (JsonNode message : conversation.get("messages")) {
+            if (message.get("role").asText().equals(role)) {
+                return message;
+            }
+        }
+        throw new AssertionError("no " + role + " message in " + conversation);
+    }
+}

@@ -1,0 +1,36 @@
+package io.redux.testkit.stub;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A request a stub received, for assertions.
+ *
+ * @param headers header names in lower case
+ */
+public record RecordedRequest(String method, String path, Map<String, List<String>> headers, byte[] body) {
+
+    public RecordedRequest {
+        Map<String, List<String>> lowerCase = new TreeMap<>();
+        headers.forEach((name, values) -> lowerCase.put(name.toLowerCase(java.util.Locale.ROOT), List.copyOf(values)));
+        headers = Map.copyOf(lowerCase);
+        body = body.clone();
+    }
+
+    /** The first value of a header, or null. */
+    public String header(String name) {
+        List<String> values = headers.get(name.toLowerCase(java.util.Locale.ROOT));
+        return values == null || values.isEmpty() ? null : values.get(0);
+    }
+
+    public String bodyText() {
+        return new String(body, StandardCharsets.UTF_8);
+    }
+
+    /** The body parsed as JSON ({@link MiniJson} types). */
+    public Object bodyJson() {
+        return MiniJson.parse(bodyText());
+    }
+}

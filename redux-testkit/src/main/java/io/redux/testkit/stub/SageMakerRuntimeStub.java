@@ -1,0 +1,119 @@
+package io.redux.testkit.stub;
+
+import com.sun.net.httpserver.HttpExchange;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+/**
+ * SageMaker Runtime on loopback, serving an LLM container with the OpenAI-compatible chat API (as TGI, vLLM and
+ * LMI do): {@code POST /endpoints/{name}/invocations} answers a {@code chat.completion} JSON, and
+ * {@code /invocations-response-stream} streams {@code PayloadPart} events carrying server-sent-event lines of
+ * {@code chat.completion.chunk}s, split across parts the way a real endpoint may split them.
+ */
+public final class SageMakerRuntimeStub extends StubServer {
+
+    private final Queue<StubReply> script = new ConcurrentLinkedQueue<>();
+    private volatile StubReply always;
+
+    public SageMakerRuntimeStub() {
+        super(0);
+    }
+
+    /** Answers every request without a scripted reply with {@code reply}, instead of echoing. */
+    public SageMakerRuntimeStub always(StubReply reply) {
+        this.always = reply;
+        return this;
+    }
+
+    public SageMakerRuntimeStub enqueue(StubReply... replies) {
+        script.addAll(List.of(replies));
+        return this;
+    }
+
+    @Override
+    protected void handle(HttpExchange exchange, RecordedRequest request) throws IOException {
+        String path = request.path();
+        StubReply reply = script.poll();
+        if (reply == null) {
+            reply = always;
+        }
+        if (reply == null) {
+            reply = EchoModel.answer(lastUserText(request.bodyJson()));
+        }
+        pause(reply.firstByteDelayMillis());
+        if (reply.error() != null) {
+            BedrockRuntimeStub.sendError(exchange, reply.error());
+            return;
+        }
+        exchange.getResponseHeaders().set("x-Amzn-Invoked-Production-Variant", "AllTraffic");
+        if (path.endsWith("/invocations-response-stream")) {
+            stream(exchange, reply);
+        } else if (path.endsWith("/invocations")) {
+            respond(exchange, 200, "application/json", completion(reply));
+        } else {
+            BedrockRuntimeStub.sendError(exchange, new StubError(404, "UnknownOperationException", "No operation at " + path));
+        }
+    }
+
+    private static void stream(HttpExchange exchange, StubReply reply) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", "application/vnd.amazon.eventstream");
+        exchange.sendResponseHeaders(200, 0);
+        OutputStream out = exchange.getResponseBody();
+        List<String> lines = new ArrayList<>();
+        for (String chunk : ((StubReply.Text) reply.blocks().get(0)).chunks()) {
+            lines.add("data: {\"object\":\"chat.completion.chunk\",\"choices\":[{\"index\":0,\"delta\":{\"content\":"
+                    + MiniJson.quote(chunk) + "},\"finish_reason\":null}]}\n\n");
+        }
+        lines.add("data: {\"object\":\"chat.completion.chunk\",\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\""
+                + finishReason(reply) + "\"}]," + usage(reply) + "}\n\n");
+        lines.add("data: [DONE]\n\n");
+        int sent = 0;
+        for (String line : lines) {
+            byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+            int half = bytes.length / 2;
+            for (byte[] part : new byte[][] {java.util.Arrays.copyOfRange(bytes, 0, half), java.util.Arrays.copyOfRange(bytes, half, bytes.length)}) {
+                if (sent++ == reply.streamFailureAfter()) {
+                    out.write(EventStreamEncoder.exception("ModelStreamError", reply.streamFailure().jsonBody()));
+                    return;
+                }
+                out.write(EventStreamEncoder.event("PayloadPart", "application/octet-stream", part));
+                out.flush();
+            }
+        }
+    }
+
+    private static String completion(StubReply reply) {
+        return "{\"object\":\"chat.completion\",\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":"
+                + MiniJson.quote(reply.text()) + "},\"finish_reason\":\"" + finishReason(reply) + "\"}]," + usage(reply) + "}";
+    }
+
+    private static String finishReason(StubReply reply) {
+        return "max_tokens".equals(reply.stopReason()) ? "length" : "stop";
+    }
+
+    private static String usage(StubReply reply) {
+        return "\"usage\":{\"prompt_tokens\":" + reply.inputTokens() + ",\"completion_tokens\":" + reply.outputTokens()
+                + ",\"total_tokens\":" + (reply.inputTokens() + reply.outputTokens()) + "}";
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String lastUserText(Object body) {
+        String last = "";
+        if (body instanceof Map<?, ?> map && map.get("messages") instanceof List<?> messages) {
+            for (Object message : messages) {
+                Map<String, Object> m = (Map<String, Object>) message;
+                if ("user".equals(m.get("role")) && m.get("content") instanceof String text) {
+                    last = text;
+                }
+            }
+        }
+        return last;
+    }
+}

@@ -1,0 +1,109 @@
+package io.redux.testkit.stub;
+
+import com.sun.net.httpserver.HttpExchange;
+
+import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * STS on loopback (query protocol, XML answers): {@code GetCallerIdentity} answers the identity registered for the
+ * access key id that signed the request; {@code AssumeRoleWithWebIdentity} checks the token and hands out session
+ * credentials whose key id is registered as the assumed role.
+ */
+public final class StsStub extends StubServer {
+
+    /** Fixed session credentials handed out by AssumeRoleWithWebIdentity. */
+    public static final String WEB_IDENTITY_KEY_ID = "ASIAWEBIDENTITY00001";
+    public static final String WEB_IDENTITY_SECRET = "web-identity-secret-for-tests";
+    public static final String WEB_IDENTITY_TOKEN = "web-identity-session-token";
+
+    private static final Pattern SIGNING_KEY = Pattern.compile("Credential=([^/]+)/");
+
+    private final Map<String, String[]> identities = new ConcurrentHashMap<>();
+    private volatile String expectedWebIdentityToken;
+
+    public StsStub() {
+        super(0);
+    }
+
+    /** GetCallerIdentity signed with {@code accessKeyId} answers this account and ARN. */
+    public StsStub identity(String accessKeyId, String account, String arn) {
+        identities.put(accessKeyId, new String[] {account, arn});
+        return this;
+    }
+
+    /** AssumeRoleWithWebIdentity succeeds only with this token (from the token file), for {@code roleArn}. */
+    public StsStub webIdentity(String token, String account, String assumedRoleArn) {
+        this.expectedWebIdentityToken = token;
+        return identity(WEB_IDENTITY_KEY_ID, account, assumedRoleArn);
+    }
+
+    @Override
+    protected void handle(HttpExchange exchange, RecordedRequest request) throws IOException {
+        Map<String, String> form = form(request.bodyText());
+        String action = form.getOrDefault("Action", "");
+        if ("GetCallerIdentity".equals(action)) {
+            callerIdentity(exchange, request);
+        } else if ("AssumeRoleWithWebIdentity".equals(action)) {
+            assumeRoleWithWebIdentity(exchange, form);
+        } else {
+            error(exchange, 400, "InvalidAction", "Could not find operation " + action);
+        }
+    }
+
+    private void callerIdentity(HttpExchange exchange, RecordedRequest request) throws IOException {
+        String authorization = request.header("Authorization");
+        Matcher key = SIGNING_KEY.matcher(authorization == null ? "" : authorization);
+        String[] identity = key.find() ? identities.get(key.group(1)) : null;
+        if (identity == null) {
+            error(exchange, 403, "InvalidClientTokenId", "The security token included in the request is invalid.");
+            return;
+        }
+        respond(exchange, 200, "text/xml", "<GetCallerIdentityResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\">"
+                + "<GetCallerIdentityResult><Arn>" + identity[1] + "</Arn><UserId>AIDASTUBUSER</UserId><Account>"
+                + identity[0] + "</Account></GetCallerIdentityResult>"
+                + "<ResponseMetadata><RequestId>stub-request</RequestId></ResponseMetadata></GetCallerIdentityResponse>");
+    }
+
+    private void assumeRoleWithWebIdentity(HttpExchange exchange, Map<String, String> form) throws IOException {
+        String token = form.get("WebIdentityToken");
+        if (expectedWebIdentityToken == null || !expectedWebIdentityToken.equals(token)) {
+            error(exchange, 400, "InvalidIdentityToken", "The web identity token that was passed could not be validated.");
+            return;
+        }
+        String roleArn = form.get("RoleArn");
+        respond(exchange, 200, "text/xml", "<AssumeRoleWithWebIdentityResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\">"
+                + "<AssumeRoleWithWebIdentityResult><Credentials><AccessKeyId>" + WEB_IDENTITY_KEY_ID + "</AccessKeyId>"
+                + "<SecretAccessKey>" + WEB_IDENTITY_SECRET + "</SecretAccessKey><SessionToken>" + WEB_IDENTITY_TOKEN
+                + "</SessionToken><Expiration>2099-01-01T00:00:00Z</Expiration></Credentials>"
+                + "<AssumedRoleUser><Arn>" + roleArn + "/" + form.get("RoleSessionName") + "</Arn>"
+                + "<AssumedRoleId>AROASTUB:" + form.get("RoleSessionName") + "</AssumedRoleId></AssumedRoleUser>"
+                + "<SubjectFromWebIdentityToken>system:serviceaccount:default:redux</SubjectFromWebIdentityToken>"
+                + "</AssumeRoleWithWebIdentityResult><ResponseMetadata><RequestId>stub-request</RequestId>"
+                + "</ResponseMetadata></AssumeRoleWithWebIdentityResponse>");
+    }
+
+    private static void error(HttpExchange exchange, int status, String code, String message) throws IOException {
+        respond(exchange, status, "text/xml", "<ErrorResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\">"
+                + "<Error><Type>Sender</Type><Code>" + code + "</Code><Message>" + message + "</Message></Error>"
+                + "<RequestId>stub-request</RequestId></ErrorResponse>");
+    }
+
+    private static Map<String, String> form(String body) {
+        Map<String, String> form = new HashMap<>();
+        for (String pair : body.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                form.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            }
+        }
+        return form;
+    }
+}
