@@ -135,6 +135,25 @@ inprocess() {
     inprocess_main redux-storage-sqlite-migration io.redux.storage.migration.MigrationBenchmark migrate "$BENCH_DATA/migration" json
     inprocess_main redux-storage-sqlite-migration io.redux.storage.migration.MigrationBenchmark again "$BENCH_DATA/migration"
   fi
+  local stub=redux-testkit/target/redux-stub-server.jar
+  if [ -f "$stub" ] && [ -f redux-aws-adapter/target/test-classes/io/redux/aws/bench/ModelCallBenchmark.class ]; then
+    # One model call in a fresh JVM against the Bedrock stub on loopback (prints its first line: the endpoint).
+    "$java" -jar "$stub" --port 0 > "$out/stub.log" 2>&1 &
+    local stub_pid=$! endpoint= i
+    for i in $(seq 1 100); do
+      endpoint=$(sed -n 's/^listening on //p' "$out/stub.log")
+      [ -n "$endpoint" ] && break
+      sleep 0.1
+    done
+    for mode in stream converse; do
+      inprocess_main redux-aws-adapter io.redux.aws.bench.ModelCallBenchmark "$endpoint" "$mode"
+    done
+    kill "$stub_pid"
+  else
+    echo "  (skipped ModelCallBenchmark: no stub server jar or benchmark class in this checkout)"
+  fi
+  # NoCredentialsBenchmark probes the real EC2 metadata address unless given a loopback one; run it by hand (see
+  # docs/performance.md, Model calls).
   if [ -f redux-cli/target/test-classes/io/redux/cli/bench/ChatCliBenchmark.class ]; then
     echo "-- ChatCliBenchmark (one-shot chat through the launcher against the local stubs)" | tee -a "$out/inprocess.txt"
     "$java" -cp "redux-cli/target/test-classes:redux-testkit/target/classes" io.redux.cli.bench.ChatCliBenchmark \
