@@ -23,11 +23,13 @@ public final class CliProcess {
 
     public static final Path LAUNCHER = Path.of("target", "redux_cli", "bin", "redux_cli").toAbsolutePath();
 
+    private final Path launcher;
     private final Map<String, String> environment = new HashMap<>();
     private Path workingDirectory = Path.of("").toAbsolutePath();
     private byte[] stdin = new byte[0];
 
-    private CliProcess() {
+    private CliProcess(Path launcher) {
+        this.launcher = launcher;
         // Only what a launcher needs; no AWS variables of the machine leak into a test.
         for (String name : List.of("PATH", "JAVA_HOME", "LANG", "TMPDIR")) {
             String value = System.getenv(name);
@@ -41,7 +43,15 @@ public final class CliProcess {
         if (!Files.isExecutable(LAUNCHER)) {
             throw new IllegalStateException("No launcher at " + LAUNCHER + "; run the tests with ./mvnw verify");
         }
-        return new CliProcess();
+        return launcher(LAUNCHER);
+    }
+
+    /** Another copy of the launcher, e.g. one unpacked from the tar.gz or a symlink to it. */
+    public static CliProcess launcher(Path launcher) {
+        if (!Files.isExecutable(launcher)) {
+            throw new IllegalStateException("No launcher at " + launcher);
+        }
+        return new CliProcess(launcher);
     }
 
     public CliProcess env(String name, String value) {
@@ -65,7 +75,7 @@ public final class CliProcess {
 
     public Result run(String... args) {
         List<String> command = new ArrayList<>();
-        command.add(LAUNCHER.toString());
+        command.add(launcher.toString());
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile());
         builder.environment().clear();

@@ -24,7 +24,7 @@ import java.util.Arrays;
  * and 1,000 messages: wall time and this thread's CPU time (the rest is waiting for the disk or for a core), and the
  * disk's own fsync latency for comparison.
  *
- * <pre>java -cp CLASSPATH io.redux.storage.json.bench.AppendBenchmark FOLDER [APPENDS=30]</pre>
+ * <pre>java -cp CLASSPATH io.redux.storage.json.bench.AppendBenchmark FOLDER [APPENDS=30] [SIZES=10,100,1000]</pre>
  */
 public final class AppendBenchmark {
 
@@ -39,7 +39,10 @@ public final class AppendBenchmark {
         int appends = args.length > 1 ? Integer.parseInt(args[1]) : 30;
         JsonConversationRepository repository = new JsonConversationRepository(folder);
         System.out.printf("fsync of a 16 KB file: median %.2f ms%n", fsyncMedian(folder, appends));
-        for (int size : new int[] {10, 100, 1_000}) {
+        int[] sizes = args.length > 2
+                ? Arrays.stream(args[2].split(",")).mapToInt(Integer::parseInt).toArray()
+                : new int[] {10, 100, 1_000};
+        for (int size : sizes) {
             ConversationId id = ConversationId.random();
             repository.create(conversationOf(id, size));
             double[] times = new double[appends];

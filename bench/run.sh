@@ -1,0 +1,189 @@
+#!/usr/bin/env bash
+# Reruns every benchmark of Redux CLI with public tools and writes the figures of docs/performance.md:
+#   whole processes with hyperfine (median, spread, user/sys CPU) and /usr/bin/time (peak RSS), each beside the bare
+#   JVM's start (`java -version`) measured in the same run; in-process figures with the benchmark mains the modules
+#   keep in their test sources (listing, saving, chat overhead, migration, model call, chat CLI).
+#
+# Usage (from anywhere):  bench/run.sh [all|startup|listing|saving|inprocess]...
+# Environment:
+#   RUNS=20              hyperfine runs per whole-process benchmark (3 warm-up runs before them)
+#   BENCH_DATA=/tmp/redux-bench   where generated conversations go (10,000 x 40 is 165 MB; 100,000 x 40 is 1.6 GB)
+#   LIST_SIZES="100 1000 10000"   listing cost curve; add 100000 when the disk and the time allow
+#   SAVE_SIZES=10,100,1000,10000  saving (append) cost curve, in messages per conversation
+#   JAVA_HOME            the JDK that runs everything (the distribution's archive is only used with the JDK that built it)
+# Needs: a JDK 17+, hyperfine, GNU time (/usr/bin/time), jq. Builds the distribution and test classes if missing.
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/.." && pwd -P)
+cd "$root"
+
+RUNS=${RUNS:-20}
+BENCH_DATA=${BENCH_DATA:-/tmp/redux-bench}
+LIST_SIZES=${LIST_SIZES:-"100 1000 10000"}
+SAVE_SIZES=${SAVE_SIZES:-10,100,1000,10000}
+out=${BENCH_OUT:-$root/bench/results/$(date -u +%Y%m%dT%H%M%SZ)}
+java=${JAVA_HOME:+$JAVA_HOME/bin/}java
+launcher=$root/redux-cli/target/redux_cli/bin/redux_cli
+lib=$root/redux-cli/target/redux_cli/lib
+
+for tool in hyperfine /usr/bin/time jq; do
+  command -v "$tool" >/dev/null || { echo "bench: $tool is needed (apt-get install hyperfine time jq)" >&2; exit 1; }
+done
+
+if [ ! -x "$launcher" ] || [ ! -d redux-storage-json/target/test-classes ]; then
+  echo "bench: building the distribution and the benchmark mains (./mvnw -q -DskipTests package)" >&2
+  ./mvnw -q -DskipTests package
+fi
+
+mkdir -p "$out" "$BENCH_DATA"
+summary=$out/summary.tsv
+printf 'benchmark\tmedian_ms\tmean_ms\tstddev_ms\tmin_ms\tmax_ms\tuser_ms\tsystem_ms\tpeak_rss_mb\truns\tcommand\n' > "$summary"
+
+machine() {
+  {
+    echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
+    echo "host: $(uname -srm), $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
+    echo "memory: $(free -m | awk '/Mem:/ {print $2 " MB"}')"
+    echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+    echo "java: $("$java" -version 2>&1 | head -1)"
+    echo "archive: $([ -f "$lib/redux_cli.jsa" ] && echo "lib/redux_cli.jsa made for $(cat "$lib/redux_cli.jsa.home")" || echo none)"
+  } | tee "$out/machine.txt"
+}
+
+# Peak RSS in MB: the median of five runs of /usr/bin/time's maximum resident set size.
+peak_rss() {
+  local i
+  for i in 1 2 3 4 5; do
+    /usr/bin/time -f '%M' -o "$out/.rss" "$@" >/dev/null 2>&1 || true
+    tail -1 "$out/.rss"
+  done | sort -n | sed -n 3p | awk '{printf "%.0f", $1 / 1024}'
+}
+
+# whole NAME COMMAND...: one hyperfine benchmark of a whole process, plus its peak RSS, into the summary.
+whole() {
+  local name=$1
+  shift
+  hyperfine -N --warmup 3 --runs "$RUNS" --export-json "$out/$name.json" --command-name "$name" "$*" >/dev/null
+  local rss
+  rss=$(peak_rss "$@")
+  jq -r --arg rss "$rss" --arg command "$*" '.results[0] |
+      [.command, (.median*1000|round), (.mean*1000|round), (.stddev*1000|round), (.min*1000|round), (.max*1000|round),
+       (.user*1000|round), (.system*1000|round), $rss, (.times|length), $command] | @tsv' "$out/$name.json" >> "$summary"
+  tail -1 "$summary" | awk -F'\t' '{printf "  %-36s median %6s ms  (min %s, max %s, sd %s)  user %s ms  peak %s MB\n", $1, $2, $5, $6, $4, $7, $9}'
+}
+
+generate() {
+  local n=$1
+  if [ ! -f "$BENCH_DATA/c$n/.complete" ]; then
+    rm -rf "$BENCH_DATA/c$n"
+    "$java" -cp "$lib/*:redux-storage-json/target/test-classes" io.redux.storage.json.bench.ConversationGenerator \
+      "$BENCH_DATA/c$n" "$n" 40
+    touch "$BENCH_DATA/c$n/.complete"
+  fi
+}
+
+startup() {
+  echo "== start-up (the bare JVM first, as the baseline)"
+  mkdir -p "$BENCH_DATA/empty"
+  whole jvm-baseline "$java" -version
+  whole version "$launcher" --version
+  whole help "$launcher" --help
+  whole list-empty env REDUX_CONVERSATIONS_DIR="$BENCH_DATA/empty" "$launcher" conversations list
+  # The same JVM flags as the launcher without the class-data-sharing archive, to show what the archive buys.
+  whole version-no-archive "$java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Dguice_bytecode_gen_option=DISABLED \
+    -cp "$lib/*" io.redux.cli.Main --version
+}
+
+listing() {
+  echo "== conversations list, 40 messages per conversation"
+  local n
+  for n in $LIST_SIZES; do
+    generate "$n"
+    whole "list-$n" env REDUX_CONVERSATIONS_DIR="$BENCH_DATA/c$n" "$launcher" conversations list
+  done
+}
+
+saving() {
+  echo "== saving: one append (lock, read, parse, write, fsync, rename) by conversation size"
+  "$java" -cp "$lib/*:redux-storage-json/target/test-classes" io.redux.storage.json.bench.AppendBenchmark \
+    "$BENCH_DATA/append" 30 "$SAVE_SIZES" | tee "$out/append.txt"
+  rm -rf "$BENCH_DATA/append"
+}
+
+# inprocess MODULE CLASS ARGS...: a benchmark main of a module's test sources, if that module has it.
+inprocess_main() {
+  local module=$1 class=$2
+  shift 2
+  local file=$module/target/test-classes/${class//.//}.class
+  if [ ! -f "$file" ]; then
+    echo "  (skipped $class: not in this checkout)"
+    return
+  fi
+  echo "-- $class $*" | tee -a "$out/inprocess.txt"
+  /usr/bin/time -f 'process: %e s wall, %U s user, %S s sys, peak RSS %M KB' \
+    "$java" -cp "$lib/*:redux-testkit/target/classes:redux-domain/target/classes:$module/target/test-classes" \
+    "$class" "$@" 2>&1 | tee -a "$out/inprocess.txt"
+}
+
+inprocess() {
+  echo "== in-process benchmark mains"
+  generate 10000
+  inprocess_main redux-storage-json io.redux.storage.json.bench.ListingBenchmark "$BENCH_DATA/c10000" 5
+  inprocess_main redux-testkit io.redux.testkit.bench.ChatOverheadBenchmark
+  if [ -f redux-storage-sqlite-migration/target/test-classes/io/redux/storage/migration/MigrationBenchmark.class ]; then
+    inprocess_main redux-storage-sqlite-migration io.redux.storage.migration.MigrationBenchmark build 1000 "$BENCH_DATA/migration"
+    inprocess_main redux-storage-sqlite-migration io.redux.storage.migration.MigrationBenchmark migrate "$BENCH_DATA/migration" json
+    inprocess_main redux-storage-sqlite-migration io.redux.storage.migration.MigrationBenchmark again "$BENCH_DATA/migration"
+  fi
+  local stub=redux-testkit/target/redux-stub-server.jar
+  if [ -f "$stub" ] && [ -f redux-aws-adapter/target/test-classes/io/redux/aws/bench/ModelCallBenchmark.class ]; then
+    # One model call in a fresh JVM against the Bedrock stub on loopback (prints its first line: the endpoint).
+    "$java" -jar "$stub" --port 0 > "$out/stub.log" 2>&1 &
+    local stub_pid=$! endpoint= i
+    for i in $(seq 1 100); do
+      endpoint=$(sed -n 's/^listening on //p' "$out/stub.log")
+      [ -n "$endpoint" ] && break
+      sleep 0.1
+    done
+    for mode in stream converse; do
+      inprocess_main redux-aws-adapter io.redux.aws.bench.ModelCallBenchmark "$endpoint" "$mode"
+    done
+    kill "$stub_pid"
+  else
+    echo "  (skipped ModelCallBenchmark: no stub server jar or benchmark class in this checkout)"
+  fi
+  # NoCredentialsBenchmark probes the real EC2 metadata address unless given a loopback one; run it by hand (see
+  # docs/performance.md, Model calls).
+  if [ -f redux-cli/target/test-classes/io/redux/cli/bench/ChatCliBenchmark.class ]; then
+    echo "-- ChatCliBenchmark (one-shot chat through the launcher against the local stubs)" | tee -a "$out/inprocess.txt"
+    "$java" -cp "redux-cli/target/test-classes:redux-testkit/target/classes" io.redux.cli.bench.ChatCliBenchmark \
+      | tee -a "$out/inprocess.txt"
+  else
+    echo "  (skipped ChatCliBenchmark: not in this checkout)"
+  fi
+}
+
+machine
+targets=${*:-all}
+for target in $targets; do
+  case $target in
+    all) startup; listing; saving; inprocess ;;
+    startup|listing|saving|inprocess) "$target" ;;
+    *) echo "bench: unknown benchmark '$target' (all, startup, listing, saving, inprocess)" >&2; exit 2 ;;
+  esac
+done
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$out/machine.txt"
+# The table of docs/performance.md: each whole-process median beside the bare JVM's of the same run.
+awk -F'\t' 'NR == 1 { next }
+  $1 == "jvm-baseline" { base = $2 }
+  { rows[NR] = $0 }
+  END {
+    print "| benchmark | median (min-max) ms | user+sys CPU ms | peak RSS MB | x JVM start |"
+    print "| --- | --- | --- | --- | --- |"
+    for (i = 2; i <= NR; i++) {
+      split(rows[i], f, "\t")
+      printf "| %s | %s (%s-%s) | %d | %s | %s |\n", f[1], f[2], f[5], f[6], f[7] + f[8], f[9], base ? sprintf("%.1f", f[2] / base) : "-"
+    }
+  }' "$summary" | tee "$out/summary.md"
+rm -f "$out/.rss"
+echo "results: $out (summary.tsv, one hyperfine JSON per benchmark, machine.txt)"

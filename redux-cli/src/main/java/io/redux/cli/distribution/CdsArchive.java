@@ -1,0 +1,114 @@
+package io.redux.cli.distribution;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Build-time step: makes the class-data-sharing archive {@code lib/redux_cli.jsa} of a distribution folder, so the
+ * launcher maps the classes of picocli, Guice, Jackson and our own code already parsed and verified instead of
+ * loading them from the jars on every run.
+ *
+ * <p>A static archive (a class list from a training run, then {@code -Xshare:dump}) rather than a dynamic one: the
+ * dynamic archive of JDK 17 refuses picocli's Java 5 class files, the static one takes them. The archive only works
+ * with the JDK that made it and at the path it was made for, so the step also writes {@code lib/redux_cli.jsa.home}
+ * (the folder it was made for), which the launcher compares before using the archive; the JVM itself rejects an
+ * archive of another JDK, silently under the launcher's flags. An archive is an optimisation: if any step fails the
+ * build goes on without one and says why.
+ *
+ * <pre>java -cp CLASSPATH io.redux.cli.distribution.CdsArchive DISTRIBUTION_FOLDER</pre>
+ */
+public final class CdsArchive {
+
+    public static final String ARCHIVE = "lib/redux_cli.jsa";
+    public static final String HOME_STAMP = "lib/redux_cli.jsa.home";
+
+    /** The launcher's own JVM flags, so training and dump see the run as the launcher starts it. */
+    private static final List<String> LAUNCHER_FLAGS = List.of(
+            "-XX:TieredStopAtLevel=1", "-Dguice_bytecode_gen_option=DISABLED");
+
+    private CdsArchive() {
+    }
+
+    public static void main(String[] args) throws IOException, InterruptedException {
+        if (args.length != 1) {
+            System.err.println("usage: CdsArchive DISTRIBUTION_FOLDER");
+            System.exit(2);
+        }
+        Path home = Path.of(args[0]).toRealPath();
+        String problem = make(home);
+        if (problem != null) {
+            System.err.println("[WARNING] redux_cli: no class-data-sharing archive (" + problem
+                    + "); the CLI works, it only starts slower");
+        }
+    }
+
+    /** @return null when the archive was made and checked, else why not */
+    public static String make(Path home) throws IOException, InterruptedException {
+        Path archive = home.resolve(ARCHIVE);
+        Path stamp = home.resolve(HOME_STAMP);
+        Files.deleteIfExists(archive);
+        Files.deleteIfExists(stamp);
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        // The same wildcard the launcher gives, so the JVM expands it to the same class path the archive records.
+        String classPath = home.resolve("lib") + File.separator + "*";
+        Path work = Files.createTempDirectory("redux-cds");
+        try {
+            Path classList = work.resolve("classes.lst");
+            Path log = work.resolve("cds.log");
+            List<String> training = command(java, "-XX:DumpLoadedClassList=" + classList, "-cp", classPath,
+                    CdsTraining.class.getName());
+            if (run(training, log) != 0) {
+                return "the training run failed: " + Files.readString(log, StandardCharsets.UTF_8).strip();
+            }
+            List<String> dump = command(java, "-Xshare:dump", "-XX:SharedClassListFile=" + classList,
+                    "-XX:SharedArchiveFile=" + archive, "-cp", classPath);
+            if (run(dump, log) != 0 || !Files.isRegularFile(archive)) {
+                return "-Xshare:dump failed: " + lastLine(log);
+            }
+            // -Xshare:on fails instead of falling back, so this proves the launcher's JVM can map the archive.
+            List<String> check = command(java, "-Xshare:on", "-XX:SharedArchiveFile=" + archive, "-cp", classPath,
+                    "io.redux.cli.Main", "--version");
+            if (run(check, log) != 0) {
+                Files.deleteIfExists(archive);
+                return "the JVM does not map the archive it made: " + lastLine(log);
+            }
+            Files.writeString(stamp, home + "\n", StandardCharsets.UTF_8);
+            return null;
+        } finally {
+            try (var files = Files.list(work)) {
+                for (Path file : files.toList()) {
+                    Files.delete(file);
+                }
+            }
+            Files.delete(work);
+        }
+    }
+
+    private static List<String> command(String java, String... arguments) {
+        List<String> command = new ArrayList<>();
+        command.add(java);
+        command.addAll(LAUNCHER_FLAGS);
+        command.addAll(List.of(arguments));
+        return command;
+    }
+
+    private static int run(List<String> command, Path log) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        if (!process.waitFor(5, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            return -1;
+        }
+        return process.exitValue();
+    }
+
+    private static String lastLine(Path log) throws IOException {
+        List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+        return lines.isEmpty() ? "no output" : lines.get(lines.size() - 1);
+    }
+}

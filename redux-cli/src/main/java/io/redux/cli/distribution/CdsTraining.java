@@ -1,0 +1,87 @@
+package io.redux.cli.distribution;
+
+import io.redux.cli.CliEnvironment;
+import io.redux.cli.Main;
+import io.redux.cli.ReduxCli;
+import io.redux.domain.model.AssistantMessage;
+import io.redux.domain.model.Conversation;
+import io.redux.domain.model.ConversationId;
+import io.redux.domain.model.ConversationMetadata;
+import io.redux.domain.model.ModelId;
+import io.redux.domain.model.UserMessage;
+import io.redux.storage.json.JsonConversationRepository;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The training run of the class-data-sharing archive: runs the everyday commands once, in one JVM, against a
+ * throw-away conversations folder, so every class they load is listed for the archive. Prints nothing.
+ */
+public final class CdsTraining {
+
+    private CdsTraining() {
+    }
+
+    public static void main(String[] args) throws IOException, ClassNotFoundException {
+        // The launcher's entry point is not run here (it exits the JVM), but it belongs in the archive.
+        Class.forName(Main.class.getName(), false, CdsTraining.class.getClassLoader());
+        Path folder = Files.createTempDirectory("redux-cds-training");
+        try {
+            JsonConversationRepository repository = new JsonConversationRepository(folder);
+            ConversationId id = ConversationId.random();
+            repository.create(sample(id));
+            String conversation = id.toString();
+            for (List<String> command : List.of(
+                    List.of("--version"),
+                    List.of("--help"),
+                    List.of("conversations", "--help"),
+                    List.of("conversations", "list"),
+                    List.of("conversations", "list", "--json", "--limit", "5"),
+                    List.of("conversations", "show", conversation),
+                    List.of("conversations", "export", conversation, "--format", "markdown"),
+                    List.of("conversations", "export", conversation),
+                    List.of("conversations", "show", "not-a-uuid"))) {
+                ReduxCli.execute(environment(folder), command.toArray(String[]::new));
+            }
+        } finally {
+            deleteTree(folder);
+        }
+    }
+
+    private static Conversation sample(ConversationId id) {
+        Instant now = Instant.now();
+        return Conversation.start(id, ModelId.parse("custom:us-east-1:anthropic:claude-3-5-sonnet-20241022-v2:0"),
+                        ConversationMetadata.EMPTY, now)
+                .append(new UserMessage("u-1", now, "What does the build do?"))
+                .append(new AssistantMessage("a-1", now, "It compiles, tests and packages the CLI."));
+    }
+
+    private static CliEnvironment environment(Path folder) {
+        PrintWriter nowhere = new PrintWriter(OutputStream.nullOutputStream(), true);
+        return new CliEnvironment(Map.of("REDUX_CONVERSATIONS_DIR", folder.toString()), folder, folder,
+                new ByteArrayInputStream(new byte[0]), nowhere, nowhere, false);
+    }
+
+    private static void deleteTree(Path folder) throws IOException {
+        try (Stream<Path> paths = Files.walk(folder)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
+                try {
+                    Files.delete(path);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package io.redux.cli.process;
+
+import io.redux.cli.process.CliProcess.Result;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The tar.gz a user downloads: unpacked into a folder of its own, it runs and carries its completion and man page. */
+class DistributionIT {
+
+    private static final Path ARCHIVE = Path.of("target");
+
+    @TempDir
+    static Path unpacked;
+
+    private static Path home;
+
+    @BeforeAll
+    static void unpackTheTarGz() throws IOException, InterruptedException {
+        Path tarGz;
+        try (Stream<Path> files = Files.list(ARCHIVE)) {
+            tarGz = files.filter(file -> file.getFileName().toString().matches("redux_cli-.+\\.tar\\.gz"))
+                    .findFirst().orElseThrow(() -> new AssertionError("no redux_cli-*.tar.gz in target"));
+        }
+        Process tar = new ProcessBuilder("tar", "-xzf", tarGz.toAbsolutePath().toString(), "-C", unpacked.toString())
+                .inheritIO().start();
+        assertThat(tar.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(tar.exitValue()).isZero();
+        String folder = tarGz.getFileName().toString().replace(".tar.gz", "");
+        home = unpacked.resolve(folder);
+    }
+
+    @Test
+    void printsItsVersionFromWhereverItIsUnpacked() {
+        Result result = CliProcess.launcher(home.resolve("bin/redux_cli")).in(unpacked).run("--version");
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.stdout()).startsWith("redux_cli ");
+        assertThat(result.stderr()).as("no JVM or archive warnings").isEmpty();
+    }
+
+    @Test
+    void runsThroughASymlinkOnThePath() throws IOException {
+        Path bin = Files.createDirectories(unpacked.resolve("path-bin"));
+        Path link = Files.createSymbolicLink(bin.resolve("redux_cli"), home.resolve("bin/redux_cli"));
+
+        Result result = CliProcess.launcher(link).in(bin).run("--version");
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.stdout()).startsWith("redux_cli ");
+        assertThat(result.stderr()).isEmpty();
+    }
+
+    @Test
+    void carriesABashAndZshCompletionScriptOfEveryCommand() throws IOException {
+        String script = Files.readString(home.resolve("share/completion/redux_cli.bash"));
+
+        assertThat(script).contains("complete -F", "redux_cli", "conversations", "list", "export", "--format",
+                "bashcompinit");
+    }
+
+    @Test
+    void carriesAManPageOfEveryCommandAndOption() throws IOException {
+        String page = Files.readString(home.resolve("share/man/man1/redux_cli.1"));
+
+        assertThat(page).startsWith(".TH \"REDUX_CLI\" \"1\"");
+        assertThat(page).contains(".SH SYNOPSIS", ".SS \"redux_cli conversations export\"", "\\-\\-format",
+                ".SH ENVIRONMENT", "REDUX_CONVERSATIONS_DIR", ".SH \"EXIT STATUS\"");
+    }
+
+    @Test
+    void leavesOutTheClassDataSharingArchiveThatOnlyWorksWhereItWasBuilt() {
+        assertThat(home.resolve("lib/redux_cli.jsa")).doesNotExist();
+        assertThat(home.resolve("bin/redux_cli")).isExecutable();
+    }
+
+    @Test
+    void anArchiveTheJvmCannotUseIsIgnoredSilently() throws IOException {
+        // What a user sees after switching JDKs: the archive of another JDK. Here, bytes no JVM can map.
+        Files.write(home.resolve("lib/redux_cli.jsa"), new byte[] {1, 2, 3, 4});
+        Files.writeString(home.resolve("lib/redux_cli.jsa.home"), home.toRealPath() + "\n");
+        try {
+            Result result = CliProcess.launcher(home.resolve("bin/redux_cli")).in(unpacked).run("--version");
+
+            assertThat(result.exitCode()).isZero();
+            assertThat(result.stdout()).startsWith("redux_cli ");
+            assertThat(result.stderr()).isEmpty();
+        } finally {
+            Files.delete(home.resolve("lib/redux_cli.jsa"));
+            Files.delete(home.resolve("lib/redux_cli.jsa.home"));
+        }
+    }
+
+    @Test
+    void theBuiltFolderStartsFromItsClassDataSharingArchive(@TempDir Path logs) throws IOException {
+        Path archive = CliProcess.LAUNCHER.getParent().getParent().resolve("lib/redux_cli.jsa");
+        Assumptions.assumeTrue(Files.isRegularFile(archive), "the build made no archive (-Dredux.cds.skip or its JDK)");
+        Path log = logs.resolve("classes.log");
+
+        Result result = CliProcess.launcher().env("REDUX_JAVA_OPTS", "-Xlog:class+load=info:file=" + log)
+                .in(logs).run("--version");
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(Files.readString(log)).contains("io.redux.cli.Main source: shared objects file",
+                "picocli.CommandLine source: shared objects file");
+    }
+}
