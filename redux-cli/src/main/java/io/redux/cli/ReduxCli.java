@@ -13,7 +13,7 @@ public final class ReduxCli {
     public static int execute(CliEnvironment environment, String... args) {
         Composition composition = new Composition(environment);
         ErrorReporter errors = new ErrorReporter(environment.err());
-        CommandLine commandLine = new CommandLine(new ReduxCommand())
+        CommandLine commandLine = ReduxCommand.commandLineFor(args)
                 .setOut(environment.out())
                 .setErr(environment.err())
                 .setCaseInsensitiveEnumValuesAllowed(true)

@@ -4,15 +4,20 @@ import io.redux.cli.aws.WhoamiCommand;
 import io.redux.cli.chat.ChatCommand;
 import io.redux.cli.conversations.ConversationsCommand;
 import io.redux.cli.models.ModelsCommand;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 @Command(
         name = "redux_cli",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "AWS-native AI chat: models on Amazon Bedrock and SageMaker, conversations kept as JSON files.",
-        subcommands = {ChatCommand.class, ConversationsCommand.class, ModelsCommand.class, WhoamiCommand.class},
         footer = {"",
                 "Environment:",
                 "  REDUX_CONVERSATIONS_DIR  conversations folder (~/.amazon-q/conversations)",
@@ -23,7 +28,52 @@ import picocli.CommandLine.Option;
                 "Exit codes: 0 success, 1 failure, 2 bad usage."})
 public final class ReduxCommand {
 
+    /**
+     * The subcommands, by name. picocli builds a command's model by reflection, which is most of a short run's
+     * time, so a run builds only the subcommand it invokes; help and typos get them all.
+     */
+    private static final Map<String, Class<?>> SUBCOMMANDS = subcommands();
+
     @Option(names = "--debug", scope = picocli.CommandLine.ScopeType.INHERIT,
             description = "Show the stack trace of an unexpected error.")
     boolean debug;
+
+    /** The command line with every subcommand, for help, completion and the man page. */
+    public static CommandLine commandLine() {
+        return commandLineFor();
+    }
+
+    /**
+     * The command line that {@code args} need: only the subcommand they invoke; none for {@code --version}, which
+     * needs no subcommand; every one for help, a missing command or a typo, whose messages list them.
+     */
+    public static CommandLine commandLineFor(String... args) {
+        CommandLine root = new CommandLine(new ReduxCommand());
+        String command = Arrays.stream(args).filter(arg -> !arg.startsWith("-")).findFirst().orElse(null);
+        if (command != null && SUBCOMMANDS.containsKey(command)) {
+            root.addSubcommand(command, SUBCOMMANDS.get(command));
+        } else if (command != null || !asksOnlyForTheVersion(args)) {
+            // A loop, not a method reference to CommandLine: a lambda on a Java 5 class makes the class-data archive
+            // dump link it early and then leave it out ("Old class has been linked").
+            for (Map.Entry<String, Class<?>> subcommand : SUBCOMMANDS.entrySet()) {
+                root.addSubcommand(subcommand.getKey(), subcommand.getValue());
+            }
+        }
+        return root;
+    }
+
+    private static boolean asksOnlyForTheVersion(String... args) {
+        List<String> options = Arrays.asList(args);
+        return (options.contains("--version") || options.contains("-V"))
+                && !options.contains("--help") && !options.contains("-h");
+    }
+
+    private static Map<String, Class<?>> subcommands() {
+        Map<String, Class<?>> subcommands = new LinkedHashMap<>();
+        subcommands.put("chat", ChatCommand.class);
+        subcommands.put("conversations", ConversationsCommand.class);
+        subcommands.put("models", ModelsCommand.class);
+        subcommands.put("whoami", WhoamiCommand.class);
+        return subcommands;
+    }
 }

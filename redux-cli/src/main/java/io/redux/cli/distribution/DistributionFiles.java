@@ -34,7 +34,7 @@ public final class DistributionFiles {
     }
 
     public static void write(Path distribution) throws IOException {
-        CommandLine commandLine = new CommandLine(new ReduxCommand());
+        CommandLine commandLine = ReduxCommand.commandLine();
         String name = commandLine.getCommandName();
         write(distribution.resolve(COMPLETION), AutoComplete.bash(name, commandLine));
         write(distribution.resolve(MAN_PAGE), ManPage.of(commandLine, VersionProvider.version()));

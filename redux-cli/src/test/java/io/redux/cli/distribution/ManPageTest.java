@@ -66,7 +66,7 @@ class ManPageTest {
 
     @Test
     void coversEveryCommandOfRedux() {
-        String redux = ManPage.of(new CommandLine(new ReduxCommand()), "x");
+        String redux = ManPage.of(ReduxCommand.commandLine(), "x");
 
         for (String command : new String[] {"list", "show", "export", "delete", "migrate"}) {
             assertThat(redux).contains(".SS \"redux_cli conversations " + command + "\"");
