@@ -110,7 +110,11 @@ class DistributionIT {
                 .in(logs).run("--version");
 
         assertThat(result.exitCode()).isZero();
-        assertThat(Files.readString(log)).contains("io.redux.cli.Main source: shared objects file",
-                "picocli.CommandLine source: shared objects file");
+        assertThat(Files.readString(log)).contains("io.redux.cli.Main source: shared objects file");
+        if (Runtime.version().feature() == 17) {
+            assertThat(Files.readString(log)).contains("picocli.CommandLine source: shared objects file");
+        }
+        // On newer JDKs the static dump links picocli's Java 5 classes while resolving call sites ahead of time and
+        // then leaves them out ("Old class has been linked"): the archive still holds our classes and the rest.
     }
 }
