@@ -33,16 +33,16 @@ final class BedrockRequests {
         return builder.build();
     }
 
+    /** The same request as {@link #converse}, for the streaming operation, so the two can never drift apart. */
     static ConverseStreamRequest converseStream(String modelId, ModelRequest request) {
-        ConverseStreamRequest.Builder builder = ConverseStreamRequest.builder().modelId(modelId)
-                .messages(messages(request)).inferenceConfig(inference(request.settings()));
-        if (hasText(request.systemPrompt())) {
-            builder.system(SystemContentBlock.fromText(request.systemPrompt()));
-        }
-        if (!request.tools().isEmpty()) {
-            builder.toolConfig(tools(request.tools()));
-        }
-        return builder.build();
+        ConverseRequest whole = converse(modelId, request);
+        return ConverseStreamRequest.builder()
+                .modelId(whole.modelId())
+                .messages(whole.messages())
+                .system(whole.system())
+                .inferenceConfig(whole.inferenceConfig())
+                .toolConfig(whole.toolConfig())
+                .build();
     }
 
     private static List<Message> messages(ModelRequest request) {
