@@ -18,6 +18,7 @@ import io.redux.domain.model.UserMessage;
 
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
@@ -36,29 +37,60 @@ final class ConversationTreeWriter {
 
     /** @param previous the file's tree, which becomes the new tree (no copy: a load is cheaper), or null for a new file */
     static ObjectNode write(Conversation conversation, ObjectNode previous) {
+        return write(conversation, previous, null);
+    }
+
+    /**
+     * @param written the conversation this writer made {@code previous} from, when it did, or null: its messages'
+     *                nodes are then known to be up to date, and those the conversation still has are left as they
+     *                are, which makes an append to a long conversation cost one message, not all of them
+     */
+    static ObjectNode write(Conversation conversation, ObjectNode previous, Conversation written) {
         ObjectNode tree = previous == null ? NODES.objectNode() : previous;
         tree.put("conversation_id", conversation.id().toString());
         tree.put("created_at", Timestamps.format(conversation.createdAt()));
         tree.put("updated_at", Timestamps.format(conversation.updatedAt()));
         tree.put("model_id", conversation.modelId().toString());
         tree.put("region", conversation.region());
-        tree.set("messages", messages(conversation, tree.get("messages")));
+        JsonNode messages = tree.get("messages");
+        int current = written == null || messages == null ? 0 : unchangedPrefix(conversation, written, messages.size());
+        tree.set("messages", messages(conversation, messages, current));
         tree.set("metadata", metadata(conversation.metadata(), objectOrNull(tree.get("metadata"))));
         return tree;
     }
 
-    private static ArrayNode messages(Conversation conversation, JsonNode previous) {
+    /** How many leading messages the tree already holds as they are now. */
+    private static int unchangedPrefix(Conversation conversation, Conversation written, int nodes) {
+        List<Message> now = conversation.messages();
+        List<Message> before = written.messages();
+        int limit = Math.min(Math.min(now.size(), before.size()), nodes);
+        int same = 0;
+        while (same < limit && now.get(same).equals(before.get(same))) {
+            same++;
+        }
+        return same;
+    }
+
+    private static ArrayNode messages(Conversation conversation, JsonNode previous, int current) {
+        List<Message> messages = conversation.messages();
+        ArrayNode array = NODES.arrayNode(messages.size());
+        for (int i = 0; i < current; i++) {
+            array.add(previous.get(i));
+        }
+        if (current == messages.size()) {
+            return array;
+        }
         Map<String, ObjectNode> previousById = new HashMap<>();
         if (previous != null && previous.isArray()) {
-            previous.forEach(node -> {
+            for (int i = current; i < previous.size(); i++) {
+                JsonNode node = previous.get(i);
                 JsonNode id = node.get("id");
                 if (node.isObject() && id != null && id.isTextual()) {
                     previousById.put(id.textValue(), (ObjectNode) node);
                 }
-            });
+            }
         }
-        ArrayNode array = NODES.arrayNode(conversation.messages().size());
-        for (Message message : conversation.messages()) {
+        for (Message message : messages.subList(current, messages.size())) {
             ObjectNode base = previousById.get(message.id());
             array.add(message(message, base == null ? NODES.objectNode() : base));
         }

@@ -32,7 +32,8 @@ import java.util.function.UnaryOperator;
  * {@code docs/conversation-format.md}.
  *
  * <p>Every write is atomic and durable, and holds the conversation's lock (across threads and processes) while it
- * re-reads the file, applies the change and writes, so no writer replaces content it has not read. Fields Redux
+ * re-reads the file, applies the change and writes, so no writer replaces content it has not read. (A file still
+ * exactly as this repository last wrote it, by its {@link FileStamp}, is not read again.) Fields Redux
  * does not know are kept. A file that cannot be read is reported and never changed. Safe for concurrent use.
  */
 public final class JsonConversationRepository implements ConversationRepository {
@@ -45,6 +46,7 @@ public final class JsonConversationRepository implements ConversationRepository 
             .thenComparing(summary -> summary.id().value());
 
     private final ConversationFolder folder;
+    private final RecentWrites recentWrites = new RecentWrites();
 
     /** @param directory the folder of conversation files; created on the first write, not before */
     public JsonConversationRepository(Path directory) {
@@ -76,7 +78,7 @@ public final class JsonConversationRepository implements ConversationRepository 
             if (Files.exists(fileOf(id))) {
                 throw new ConversationAlreadyExistsException(id);
             }
-            store(conversation, null);
+            store(conversation, null, null);
         } catch (IOException e) {
             throw folder.failure("cannot store conversation " + id, e);
         }
@@ -95,13 +97,15 @@ public final class JsonConversationRepository implements ConversationRepository 
         }
         folder.createIfMissing();
         try (ConversationLocks.Held lock = lock(id)) {
-            StoredConversation stored = read(id).orElseThrow(() -> new ConversationNotFoundException(id));
+            Optional<StoredConversation> remembered = recentWrites.unchanged(id, fileOf(id));
+            StoredConversation stored = remembered.or(() -> read(id))
+                    .orElseThrow(() -> new ConversationNotFoundException(id));
             Conversation changed = change.apply(stored.conversation());
             if (changed == null || !changed.id().equals(id)) {
                 throw new InvalidInputException("An update of conversation " + id + " must return that conversation, not "
                         + (changed == null ? "null" : changed.id()));
             }
-            store(changed, stored.tree());
+            store(changed, stored.tree(), remembered.isPresent() ? stored.conversation() : null);
             return changed;
         } catch (IOException e) {
             throw folder.failure("cannot store conversation " + id, e);
@@ -134,6 +138,7 @@ public final class JsonConversationRepository implements ConversationRepository 
             throw new ConversationNotFoundException(id);
         }
         try (ConversationLocks.Held lock = lock(id)) {
+            recentWrites.forget(id);
             AtomicFileWriter.delete(fileOf(id));
         } catch (NoSuchFileException e) {
             throw new ConversationNotFoundException(id);
@@ -177,16 +182,20 @@ public final class JsonConversationRepository implements ConversationRepository 
         return Optional.of(ConversationParser.parse(file.toString(), content, id));
     }
 
-    private void store(Conversation conversation, ObjectNode previous) throws IOException {
-        ObjectNode tree = ConversationTreeWriter.write(conversation, previous);
+    /** @param written the conversation {@code previous} was written from by this repository, or null */
+    private void store(Conversation conversation, ObjectNode previous, Conversation written) throws IOException {
+        ConversationId id = conversation.id();
+        // The previous tree may be the one remembered, and it is about to change in place.
+        recentWrites.forget(id);
+        ObjectNode tree = ConversationTreeWriter.write(conversation, previous, written);
         byte[] content;
         try {
             content = JsonSupport.PRETTY_WRITER.writeValueAsBytes(tree);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
-        ConversationId id = conversation.id();
         AtomicFileWriter.write(fileOf(id), folder.tempFileOf(id), appendNewline(content), folder.privateFileAttributes());
+        recentWrites.remember(id, fileOf(id), new StoredConversation(tree, conversation));
     }
 
     private ConversationLocks.Held lock(ConversationId id) throws IOException {
