@@ -53,6 +53,11 @@ final class ConversationFolder {
         return directory.resolve("." + id + ".json.tmp");
     }
 
+    /** The listing's cache of summaries (see {@link SummaryIndex}); its name is never taken for a conversation. */
+    Path summaryIndexFile() {
+        return directory.resolve(".summary-index");
+    }
+
     /** File attributes for a new file: owner read/write only, where the file system has POSIX modes. */
     FileAttribute<?>[] privateFileAttributes() {
         return posix

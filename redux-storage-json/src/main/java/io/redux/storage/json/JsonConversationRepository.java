@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -115,16 +116,24 @@ public final class JsonConversationRepository implements ConversationRepository 
     @Override
     public ConversationListing list() {
         List<Path> files = folder.conversationFiles();
+        SummaryIndex index = files.isEmpty() ? SummaryIndex.empty() : SummaryIndex.load(folder.summaryIndexFile());
         // Each file is independent; the common pool plus this thread keep every core busy.
-        List<Listed> results = files.parallelStream().map(JsonConversationRepository::summaryOrProblem).toList();
+        List<Listed> results = files.parallelStream().map(file -> summaryOrProblem(file, index)).toList();
         List<ConversationSummary> summaries = new ArrayList<>(results.size());
         List<UnreadableConversation> unreadable = new ArrayList<>();
+        Map<ConversationId, SummaryIndex.Entry> indexed = new HashMap<>();
         for (Listed result : results) {
             if (result.summary() != null) {
                 summaries.add(result.summary());
+                if (result.stamp() != null) {
+                    indexed.put(result.summary().id(), new SummaryIndex.Entry(result.stamp(), result.summary()));
+                }
             } else if (result.unreadable() != null) {
                 unreadable.add(result.unreadable());
             }
+        }
+        if (index.differsFrom(indexed)) {
+            saveIndex(indexed);
         }
         summaries.sort(NEWEST_FIRST);
         unreadable.sort(Comparator.comparing(UnreadableConversation::location));
@@ -147,21 +156,40 @@ public final class JsonConversationRepository implements ConversationRepository 
         }
     }
 
-    /** What listing one file gave: a summary, the reason it is unreadable, or neither when it vanished meanwhile. */
-    private record Listed(ConversationSummary summary, UnreadableConversation unreadable) {
+    /**
+     * What listing one file gave: a summary (with the file's stamp taken before reading it, when there is one), the
+     * reason it is unreadable, or neither when it vanished meanwhile.
+     */
+    private record Listed(ConversationSummary summary, FileStamp stamp, UnreadableConversation unreadable) {
     }
 
-    private static Listed summaryOrProblem(Path file) {
+    private static Listed summaryOrProblem(Path file, SummaryIndex index) {
         String name = file.getFileName().toString();
         ConversationId id = ConversationId.parse(name.substring(0, name.length() - ".json".length()));
+        FileStamp stamp = FileStamp.of(file).orElse(null);
+        if (stamp != null) {
+            Optional<ConversationSummary> known = index.summaryOf(id, stamp);
+            if (known.isPresent()) {
+                return new Listed(known.get(), stamp, null);
+            }
+        }
         try {
-            return new Listed(SummaryReader.read(file, id), null);
+            return new Listed(SummaryReader.read(file, id), stamp, null);
         } catch (CorruptConversationException e) {
-            return new Listed(null, new UnreadableConversation(e.location(), e.reason()));
+            return new Listed(null, null, new UnreadableConversation(e.location(), e.reason()));
         } catch (NoSuchFileException e) {
-            return new Listed(null, null);
+            return new Listed(null, null, null);
         } catch (IOException e) {
-            return new Listed(null, new UnreadableConversation(file.toString(), "it cannot be read: " + e));
+            return new Listed(null, null, new UnreadableConversation(file.toString(), "it cannot be read: " + e));
+        }
+    }
+
+    /** A listing works in a folder it cannot write to; it just reads every file again next time. */
+    private void saveIndex(Map<ConversationId, SummaryIndex.Entry> indexed) {
+        try {
+            SummaryIndex.save(folder.summaryIndexFile(), indexed, folder.privateFileAttributes());
+        } catch (IOException e) {
+            // No index this time.
         }
     }
 
