@@ -54,16 +54,18 @@ machine() {
 peak_rss() {
   local i
   for i in 1 2 3 4 5; do
+    [ -z "${prepare:-}" ] || sh -c "$prepare"
     /usr/bin/time -f '%M' -o "$out/.rss" "$@" >/dev/null 2>&1 || true
     tail -1 "$out/.rss"
   done | sort -n | sed -n 3p | awk '{printf "%.0f", $1 / 1024}'
 }
 
 # whole NAME COMMAND...: one hyperfine benchmark of a whole process, plus its peak RSS, into the summary.
+# With prepare='shell command' set, that command runs before each run (outside the timing).
 whole() {
   local name=$1
   shift
-  hyperfine -N --warmup 3 --runs "$RUNS" --export-json "$out/$name.json" --command-name "$name" "$*" >/dev/null
+  hyperfine -N --warmup 3 --runs "$RUNS" ${prepare:+--prepare "$prepare"} --export-json "$out/$name.json" --command-name "$name" "$*" >/dev/null
   local rss
   rss=$(peak_rss "$@")
   jq -r --arg rss "$rss" --arg command "$*" '.results[0] |
@@ -90,8 +92,10 @@ startup() {
   whole help "$launcher" --help
   whole list-empty env REDUX_CONVERSATIONS_DIR="$BENCH_DATA/empty" "$launcher" conversations list
   # The same JVM flags as the launcher without the class-data-sharing archive, to show what the archive buys.
-  whole version-no-archive "$java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Dguice_bytecode_gen_option=DISABLED \
+  whole version-no-archive "$java" -XX:TieredStopAtLevel=1 -Dguice_bytecode_gen_option=DISABLED \
     -cp "$lib/*" io.redux.cli.Main --version
+  whole list-empty-no-archive env REDUX_CONVERSATIONS_DIR="$BENCH_DATA/empty" "$java" -XX:TieredStopAtLevel=1 \
+    -Dguice_bytecode_gen_option=DISABLED -cp "$lib/*" io.redux.cli.Main conversations list
 }
 
 listing() {
@@ -99,6 +103,9 @@ listing() {
   local n
   for n in $LIST_SIZES; do
     generate "$n"
+    # First without the folder's summary index (the first listing, or one after every file changed), then with it.
+    prepare="rm -f $BENCH_DATA/c$n/.summary-index" \
+      whole "list-$n-unindexed" env REDUX_CONVERSATIONS_DIR="$BENCH_DATA/c$n" "$launcher" conversations list
     whole "list-$n" env REDUX_CONVERSATIONS_DIR="$BENCH_DATA/c$n" "$launcher" conversations list
   done
 }

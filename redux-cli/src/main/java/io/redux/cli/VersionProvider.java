@@ -12,7 +12,12 @@ public final class VersionProvider implements IVersionProvider {
 
     @Override
     public String[] getVersion() {
-        return new String[] {"redux_cli " + version()};
+        return new String[] {line()};
+    }
+
+    /** What {@code redux_cli --version} prints. */
+    public static String line() {
+        return "redux_cli " + version();
     }
 
     public static String version() {

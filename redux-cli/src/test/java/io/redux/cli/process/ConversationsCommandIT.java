@@ -175,7 +175,12 @@ class ConversationsCommandIT {
 
     @Test
     void printsItsVersionAndHelp() {
-        assertThat(cli().run("--version").stdout()).startsWith("redux_cli ");
+        Result version = cli().run("--version");
+        assertThat(version.exitCode()).isZero();
+        assertThat(version.stdout()).matches("redux_cli \\d+\\.\\d+\\.\\d+\\S*\n");
+        // Answered before the command line is built, unlike the same request with another option: the same words.
+        assertThat(cli().run("-V").stdout()).isEqualTo(version.stdout());
+        assertThat(cli().run("--debug", "--version").stdout()).isEqualTo(version.stdout());
         Result help = cli().run("--help");
         assertThat(help.exitCode()).isZero();
         assertThat(help.stdout()).contains("conversations", "REDUX_CONVERSATIONS_DIR");
