@@ -106,11 +106,14 @@ class DistributionIT {
         Assumptions.assumeTrue(Files.isRegularFile(archive), "the build made no archive (-Dredux.cds.skip or its JDK)");
         Path log = logs.resolve("classes.log");
 
+        // A listing (--version alone is answered before picocli loads) of a folder that does not exist.
         Result result = CliProcess.launcher().env("REDUX_JAVA_OPTS", "-Xlog:class+load=info:file=" + log)
-                .in(logs).run("--version");
+                .env("REDUX_CONVERSATIONS_DIR", logs.resolve("none").toString())
+                .in(logs).run("conversations", "list");
 
         assertThat(result.exitCode()).isZero();
-        assertThat(Files.readString(log)).contains("io.redux.cli.Main source: shared objects file");
+        assertThat(Files.readString(log)).contains("io.redux.cli.Main source: shared objects file",
+                "io.redux.cli.conversations.ListCommand source: shared objects file");
         if (Runtime.version().feature() == 17) {
             assertThat(Files.readString(log)).contains("picocli.CommandLine source: shared objects file");
         }
