@@ -1,0 +1,122 @@
+package io.redux.cli.bench;
+
+import io.redux.aws.AwsModelGateway;
+import io.redux.aws.ModelGatewaySettings;
+import io.redux.aws.routing.ModelRouter;
+import io.redux.domain.chat.Chat;
+import io.redux.domain.chat.ChatListener;
+import io.redux.domain.chat.ChatSession;
+import io.redux.domain.chat.OpenConversation;
+import io.redux.domain.model.ConversationMetadata;
+import io.redux.domain.model.ModelId;
+import io.redux.storage.json.JsonConversationRepository;
+import io.redux.testkit.stub.BedrockRuntimeStub;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+/**
+ * What a chat turn adds to the model's own time once the JVM is up: in one JVM, the time from {@code send} to the
+ * first streamed token through the chat use case, the Bedrock gateway (real SDK, signing, event-stream decoding,
+ * retries) and the JSON repository (the prompt is saved durably before the call), against the time a bare
+ * {@code java.net.http} client waits for the first byte of the same stub's answer. Turns alternate with bare
+ * requests so both see the same machine. Prints the first turn of the JVM too, and medians of the rest.
+ *
+ * <pre>java -cp CLASSPATH io.redux.cli.bench.TurnOverheadBenchmark [TURNS=40]</pre>
+ */
+public final class TurnOverheadBenchmark {
+
+    private static final ModelId MODEL = ModelId.parse("custom:us-east-1:anthropic:claude-3-5-sonnet-20241022-v2:0");
+
+    private TurnOverheadBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int turns = args.length > 0 ? Integer.parseInt(args[0]) : 40;
+        Path folder = Files.createTempDirectory("redux-turns");
+        try (BedrockRuntimeStub stub = new BedrockRuntimeStub();
+             AwsModelGateway gateway = new AwsModelGateway(ModelGatewaySettings.of(StaticCredentialsProvider.create(
+                             AwsBasicCredentials.create("AKIAFAKEFAKEFAKE1234", "fake-secret")))
+                     .withRouter(ModelRouter.withEndpointUrl(stub.endpoint().toString())))) {
+            Chat chat = Chat.builder().conversations(new JsonConversationRepository(folder)).gateway(gateway).build();
+            ChatSession session = chat.open(OpenConversation.start(MODEL, ConversationMetadata.EMPTY));
+            HttpClient bare = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            HttpRequest request = HttpRequest.newBuilder(stub.endpoint().resolve(
+                            "/model/anthropic.claude-3-5-sonnet-20241022-v2%3A0/converse-stream"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(
+                            "{\"messages\":[{\"role\":\"user\",\"content\":[{\"text\":\"question\"}]}]}"))
+                    .build();
+
+            double first = firstToken(session, "question 0");
+            double firstBare = firstByte(bare, request);
+            double[] viaChat = new double[turns];
+            double[] viaBare = new double[turns];
+            for (int i = -turns; i < turns; i++) {
+                double chatTurn = firstToken(session, "question " + i);
+                double bareRequest = firstByte(bare, request);
+                if (i >= 0) {
+                    viaChat[i] = chatTurn;
+                    viaBare[i] = bareRequest;
+                }
+            }
+            System.out.printf("first turn of the JVM: first token %.1f ms (bare client's first request %.1f ms)%n",
+                    first, firstBare);
+            System.out.printf("%d turns after %d warm-up turns: first token median %.1f ms (min %.1f, p90 %.1f);"
+                            + " bare first byte median %.1f ms (min %.1f, p90 %.1f); overhead %.1f ms%n",
+                    turns, turns, median(viaChat), min(viaChat), p90(viaChat), median(viaBare), min(viaBare),
+                    p90(viaBare), median(viaChat) - median(viaBare));
+        }
+    }
+
+    private static double firstToken(ChatSession session, String prompt) {
+        long start = System.nanoTime();
+        long[] first = {0};
+        session.send(prompt, new ChatListener() {
+            @Override
+            public void onTextDelta(String text) {
+                if (first[0] == 0) {
+                    first[0] = System.nanoTime();
+                }
+            }
+        });
+        return (first[0] - start) / 1e6;
+    }
+
+    private static double firstByte(HttpClient client, HttpRequest request) throws Exception {
+        long start = System.nanoTime();
+        HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        try (InputStream body = response.body()) {
+            body.read();
+            double first = (System.nanoTime() - start) / 1e6;
+            body.transferTo(java.io.OutputStream.nullOutputStream());
+            return first;
+        }
+    }
+
+    private static double median(double[] values) {
+        return sorted(values)[values.length / 2];
+    }
+
+    private static double min(double[] values) {
+        return sorted(values)[0];
+    }
+
+    private static double p90(double[] values) {
+        return sorted(values)[values.length * 9 / 10];
+    }
+
+    private static double[] sorted(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted;
+    }
+}
