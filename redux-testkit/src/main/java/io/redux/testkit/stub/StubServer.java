@@ -24,6 +24,15 @@ import java.util.concurrent.Executors;
  */
 public abstract class StubServer implements AutoCloseable {
 
+    static {
+        // The JDK server writes a response's headers and body separately; with Nagle's algorithm on, the body waits
+        // for the client's delayed ACK of the headers: about 40 ms on every response, which would swamp what tests
+        // and benchmarks measure. Read once, by the first server the JVM creates; a value set by the user stands.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final HttpServer server;
     private final boolean tls;
     private final ExecutorService executor;
