@@ -37,33 +37,38 @@ final class ConversationTreeWriter {
 
     /** @param previous the file's tree, which becomes the new tree (no copy: a load is cheaper), or null for a new file */
     static ObjectNode write(Conversation conversation, ObjectNode previous) {
-        return write(conversation, previous, null);
+        return write(conversation, previous, 0);
     }
 
     /**
-     * @param written the conversation this writer made {@code previous} from, when it did, or null: its messages'
-     *                nodes are then known to be up to date, and those the conversation still has are left as they
-     *                are, which makes an append to a long conversation cost one message, not all of them
+     * @param unchanged how many leading message nodes of {@code previous} are known to be up to date (see
+     *                  {@link #unchangedMessages}); they are left as they are, which makes an append to a long
+     *                  conversation cost one message, not all of them
      */
-    static ObjectNode write(Conversation conversation, ObjectNode previous, Conversation written) {
+    static ObjectNode write(Conversation conversation, ObjectNode previous, int unchanged) {
         ObjectNode tree = previous == null ? NODES.objectNode() : previous;
         tree.put("conversation_id", conversation.id().toString());
         tree.put("created_at", Timestamps.format(conversation.createdAt()));
         tree.put("updated_at", Timestamps.format(conversation.updatedAt()));
         tree.put("model_id", conversation.modelId().toString());
         tree.put("region", conversation.region());
-        JsonNode messages = tree.get("messages");
-        int current = written == null || messages == null ? 0 : unchangedPrefix(conversation, written, messages.size());
-        tree.set("messages", messages(conversation, messages, current));
+        tree.set("messages", messages(conversation, tree.get("messages"), unchanged));
         tree.set("metadata", metadata(conversation.metadata(), objectOrNull(tree.get("metadata"))));
         return tree;
     }
 
-    /** How many leading messages the tree already holds as they are now. */
-    private static int unchangedPrefix(Conversation conversation, Conversation written, int nodes) {
+    /**
+     * How many leading messages of {@code previous}, a tree this writer made from {@code written}, already hold
+     * {@code conversation}'s messages; 0 when there is no such tree.
+     */
+    static int unchangedMessages(Conversation conversation, ObjectNode previous, Conversation written) {
+        JsonNode nodes = previous == null ? null : previous.get("messages");
+        if (written == null || nodes == null || !nodes.isArray()) {
+            return 0;
+        }
         List<Message> now = conversation.messages();
         List<Message> before = written.messages();
-        int limit = Math.min(Math.min(now.size(), before.size()), nodes);
+        int limit = Math.min(Math.min(now.size(), before.size()), nodes.size());
         int same = 0;
         while (same < limit && now.get(same).equals(before.get(same))) {
             same++;

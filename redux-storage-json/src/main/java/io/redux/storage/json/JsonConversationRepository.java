@@ -1,12 +1,10 @@
 package io.redux.storage.json;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.redux.domain.error.ConversationAlreadyExistsException;
 import io.redux.domain.error.ConversationNotFoundException;
 import io.redux.domain.error.CorruptConversationException;
 import io.redux.domain.error.InvalidInputException;
-import io.redux.domain.error.StorageException;
 import io.redux.domain.model.Conversation;
 import io.redux.domain.model.ConversationId;
 import io.redux.domain.model.ConversationListing;
@@ -15,12 +13,10 @@ import io.redux.domain.model.ConversationSummary;
 import io.redux.domain.port.ConversationRepository;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -98,15 +94,15 @@ public final class JsonConversationRepository implements ConversationRepository 
         }
         folder.createIfMissing();
         try (ConversationLocks.Held lock = lock(id)) {
-            Optional<StoredConversation> remembered = recentWrites.unchanged(id, fileOf(id));
-            StoredConversation stored = remembered.or(() -> read(id))
+            Optional<RecentWrites.Remembered> remembered = recentWrites.unchanged(id, fileOf(id));
+            StoredConversation stored = remembered.map(RecentWrites.Remembered::stored).or(() -> read(id))
                     .orElseThrow(() -> new ConversationNotFoundException(id));
             Conversation changed = change.apply(stored.conversation());
             if (changed == null || !changed.id().equals(id)) {
                 throw new InvalidInputException("An update of conversation " + id + " must return that conversation, not "
                         + (changed == null ? "null" : changed.id()));
             }
-            store(changed, stored.tree(), remembered.isPresent() ? stored.conversation() : null);
+            store(changed, stored.tree(), remembered.orElse(null));
             return changed;
         } catch (IOException e) {
             throw folder.failure("cannot store conversation " + id, e);
@@ -210,29 +206,23 @@ public final class JsonConversationRepository implements ConversationRepository 
         return Optional.of(ConversationParser.parse(file.toString(), content, id));
     }
 
-    /** @param written the conversation {@code previous} was written from by this repository, or null */
-    private void store(Conversation conversation, ObjectNode previous, Conversation written) throws IOException {
+    /** @param remembered how this repository last wrote {@code previous}, when it did, or null */
+    private void store(Conversation conversation, ObjectNode previous, RecentWrites.Remembered remembered)
+            throws IOException {
         ConversationId id = conversation.id();
         // The previous tree may be the one remembered, and it is about to change in place.
         recentWrites.forget(id);
-        ObjectNode tree = ConversationTreeWriter.write(conversation, previous, written);
-        byte[] content;
-        try {
-            content = JsonSupport.PRETTY_WRITER.writeValueAsBytes(tree);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
-        AtomicFileWriter.write(fileOf(id), folder.tempFileOf(id), appendNewline(content), folder.privateFileAttributes());
-        recentWrites.remember(id, fileOf(id), new StoredConversation(tree, conversation));
+        int unchanged = remembered == null ? 0
+                : ConversationTreeWriter.unchangedMessages(conversation, previous, remembered.stored().conversation());
+        ObjectNode tree = ConversationTreeWriter.write(conversation, previous, unchanged);
+        DocumentWriter.Written document = DocumentWriter.write(tree,
+                remembered == null ? List.of() : remembered.messages(), unchanged);
+        AtomicFileWriter.write(fileOf(id), folder.tempFileOf(id), document.content(), folder.privateFileAttributes());
+        recentWrites.remember(id, fileOf(id),
+                new RecentWrites.Remembered(new StoredConversation(tree, conversation), document.messages()));
     }
 
     private ConversationLocks.Held lock(ConversationId id) throws IOException {
         return ConversationLocks.acquire(folder.lockFileOf(id), folder.privateFileAttributes());
-    }
-
-    private static byte[] appendNewline(byte[] content) {
-        byte[] withNewline = Arrays.copyOf(content, content.length + 1);
-        withNewline[content.length] = '\n';
-        return withNewline;
     }
 }

@@ -34,7 +34,8 @@ final class JsonSupport {
     private JsonSupport() {
     }
 
-    private static DefaultPrettyPrinter prettyPrinter() {
+    /** The printer of {@link #PRETTY_WRITER}, for code that drives a generator itself. */
+    static DefaultPrettyPrinter prettyPrinter() {
         DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
         DefaultPrettyPrinter printer = new DefaultPrettyPrinter(Separators.createDefaultInstance()
                 .withObjectFieldValueSpacing(Separators.Spacing.AFTER)

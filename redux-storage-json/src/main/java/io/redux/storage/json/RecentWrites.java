@@ -1,9 +1,11 @@
 package io.redux.storage.json;
 
+import com.fasterxml.jackson.core.io.SerializedString;
 import io.redux.domain.model.ConversationId;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -17,7 +19,11 @@ final class RecentWrites {
 
     private static final int KEPT = 4;
 
-    private record Written(FileStamp stamp, StoredConversation stored) {
+    /** A conversation as this repository wrote it: the file's stamp, the document, and each message's text. */
+    record Remembered(StoredConversation stored, List<SerializedString> messages) {
+    }
+
+    private record Written(FileStamp stamp, Remembered remembered) {
     }
 
     private final Map<ConversationId, Written> written = new LinkedHashMap<>(8, 0.75f, true) {
@@ -28,7 +34,7 @@ final class RecentWrites {
     };
 
     /** What we wrote to {@code file}, if the file is still exactly that; call it holding the conversation's lock. */
-    synchronized Optional<StoredConversation> unchanged(ConversationId id, Path file) {
+    synchronized Optional<Remembered> unchanged(ConversationId id, Path file) {
         Written last = written.get(id);
         if (last == null) {
             return Optional.empty();
@@ -37,12 +43,13 @@ final class RecentWrites {
             written.remove(id);
             return Optional.empty();
         }
-        return Optional.of(last.stored());
+        return Optional.of(last.remembered());
     }
 
     /** Records what was just written to {@code file}; call it holding the lock, right after the write. */
-    synchronized void remember(ConversationId id, Path file, StoredConversation stored) {
-        FileStamp.of(file).ifPresentOrElse(stamp -> written.put(id, new Written(stamp, stored)), () -> written.remove(id));
+    synchronized void remember(ConversationId id, Path file, Remembered remembered) {
+        FileStamp.of(file).ifPresentOrElse(stamp -> written.put(id, new Written(stamp, remembered)),
+                () -> written.remove(id));
     }
 
     /** Drops what is known of a conversation, before its tree is changed or when its file goes away. */
