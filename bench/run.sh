@@ -111,9 +111,13 @@ listing() {
 }
 
 saving() {
-  echo "== saving: one append (lock, read, parse, write, fsync, rename) by conversation size"
+  echo "== saving: one append (lock, write, fsync, rename) by conversation size; the launcher's JIT flags, then the default"
+  rm -rf "$BENCH_DATA/append"
+  "$java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp "$lib/*:redux-storage-json/target/test-classes" \
+    io.redux.storage.json.bench.AppendBenchmark "$BENCH_DATA/append" 30 "$SAVE_SIZES" | tee "$out/append.txt"
+  rm -rf "$BENCH_DATA/append"
   "$java" -cp "$lib/*:redux-storage-json/target/test-classes" io.redux.storage.json.bench.AppendBenchmark \
-    "$BENCH_DATA/append" 30 "$SAVE_SIZES" | tee "$out/append.txt"
+    "$BENCH_DATA/append" 200 "$SAVE_SIZES" | tee "$out/append-default-jit.txt"
   rm -rf "$BENCH_DATA/append"
 }
 
