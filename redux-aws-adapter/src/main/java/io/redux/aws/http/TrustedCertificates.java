@@ -15,17 +15,52 @@ import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.Collection;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 /**
  * Trust managers that accept the JVM's trusted certificates plus those of a PEM bundle, so a corporate
  * TLS-inspecting proxy's root CA can be added without losing the public roots.
+ *
+ * <p>Building them parses every certificate of the JVM's store and of the bundle, about 150 ms in a fresh JVM, and
+ * every client (the plain one and the streaming one) asks for them; so they are built once per version of the
+ * bundle file (its path, size and modification time) and shared.
  */
 public final class TrustedCertificates {
+
+    private record BundleVersion(Path path, long size, long modifiedMillis) {
+    }
+
+    private static final ConcurrentMap<BundleVersion, TrustManager[]> BUILT = new ConcurrentHashMap<>();
 
     private TrustedCertificates() {
     }
 
     public static TrustManager[] withBundle(Path pemBundle) {
+        BundleVersion version = versionOf(pemBundle);
+        if (version == null) {
+            return build(pemBundle);
+        }
+        // Not computeIfAbsent: a failure must surface each time, and two threads building at once is only wasteful.
+        TrustManager[] known = BUILT.get(version);
+        if (known != null) {
+            return known.clone();
+        }
+        TrustManager[] built = build(pemBundle);
+        BUILT.put(version, built);
+        return built.clone();
+    }
+
+    private static BundleVersion versionOf(Path pemBundle) {
+        try {
+            Path path = pemBundle.toAbsolutePath().normalize();
+            return new BundleVersion(path, Files.size(path), Files.getLastModifiedTime(path).toMillis());
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static TrustManager[] build(Path pemBundle) {
         try {
             KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
             store.load(null, null);

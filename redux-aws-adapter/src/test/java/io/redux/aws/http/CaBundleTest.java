@@ -7,11 +7,14 @@ import io.redux.domain.error.ModelInvocationException.Reason;
 import io.redux.testkit.stub.BedrockRuntimeStub;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
 import java.io.InputStream;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.util.Map;
@@ -52,6 +55,19 @@ class CaBundleTest {
             assertThat(gateway.converseStream(ask(MODEL, "streamed over tls"), e -> { }).text()).contains("streamed over tls");
         }
         assertThat(stub.endpoint().getScheme()).isEqualTo("https");
+    }
+
+    @Test
+    void the_bundle_is_parsed_once_per_version_of_its_file(@TempDir Path folder) throws Exception {
+        Path bundle = Files.copy(Path.of(getClass().getResource("/tls/stub-ca.pem").toURI()), folder.resolve("ca.pem"));
+
+        TrustManager[] first = TrustedCertificates.withBundle(bundle);
+        TrustManager[] again = TrustedCertificates.withBundle(bundle);
+        Files.writeString(bundle, Files.readString(bundle) + "\n");
+        TrustManager[] changed = TrustedCertificates.withBundle(bundle);
+
+        assertThat(again).containsExactly(first);
+        assertThat(changed[0]).isNotSameAs(first[0]);
     }
 
     private static SSLContext tls() {
