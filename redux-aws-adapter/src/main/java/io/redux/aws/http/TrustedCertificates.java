@@ -22,7 +22,7 @@ import java.util.concurrent.ConcurrentMap;
  * Trust managers that accept the JVM's trusted certificates plus those of a PEM bundle, so a corporate
  * TLS-inspecting proxy's root CA can be added without losing the public roots.
  *
- * <p>Building them parses every certificate of the JVM's store and of the bundle, about 150 ms in a fresh JVM, and
+ * <p>Building them parses every certificate of the JVM's store and of the bundle, which is slow in a fresh JVM, and
  * every client (the plain one and the streaming one) asks for them; so they are built once per version of the
  * bundle file (its path, size and modification time) and shared.
  */

@@ -20,9 +20,9 @@ import java.time.Instant;
 import java.util.Arrays;
 
 /**
- * Times one {@code append} (lock, a stat of the file this JVM wrote last, write, fsync, rename, fsync the folder) on conversations of 10, 100
- * and 1,000 messages: wall time and this thread's CPU time (the rest is waiting for the disk or for a core), and the
- * disk's own fsync latency for comparison.
+ * Times one {@code append} (lock, a stat of the file this JVM wrote last, write, fsync, rename, fsync the folder) on
+ * conversations of 10, 100 and 1,000 messages: wall time and this thread's CPU time (the rest is waiting for the disk
+ * or for a core), and the disk's own fsync latency for comparison.
  *
  * <pre>java -cp CLASSPATH io.redux.storage.json.bench.AppendBenchmark FOLDER [APPENDS=30] [SIZES=10,100,1000]</pre>
  */
