@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static io.redux.cli.process.ChatCommandIT.ACCESS_KEY_ID;
@@ -71,6 +72,34 @@ class AwsCommandsIT {
         assertThat(identity.get("arn").asText()).isEqualTo(ARN);
         assertThat(identity.get("region").asText()).isEqualTo("eu-central-1");
         assertThat(result.stdout()).doesNotContain(SECRET, "fakeSessionTokenNeverPrinted", ACCESS_KEY_ID);
+    }
+
+    @Test
+    void anAssumeRoleProfileAssumesItsRoleThroughSts() throws IOException {
+        String role = "arn:aws:iam::210987654321:role/redux-developer";
+        sts.assumableRole(role, "210987654321");
+        Path config = home.resolve("aws-config");
+        Files.writeString(config, String.join("\n",
+                "[profile base]",
+                "aws_access_key_id = " + ACCESS_KEY_ID,
+                "aws_secret_access_key = " + SECRET,
+                "[profile developer]",
+                "role_arn = " + role,
+                "source_profile = base",
+                "role_session_name = redux-it",
+                "region = eu-west-1", ""));
+
+        Result result = cli().env("AWS_CONFIG_FILE", config.toString()).run("whoami", "--profile", "developer", "--json");
+
+        assertThat(result.exitCode()).as(result.stderr()).isZero();
+        JsonNode identity = JSON.readTree(result.stdout());
+        assertThat(identity.get("source").asText()).isEqualTo("profile");
+        assertThat(identity.get("profile").asText()).isEqualTo("developer");
+        assertThat(identity.get("account_id").asText()).isEqualTo("210987654321");
+        assertThat(identity.get("arn").asText())
+                .isEqualTo("arn:aws:sts::210987654321:assumed-role/redux-developer/redux-it");
+        assertThat(identity.get("region").asText()).isEqualTo("eu-west-1");
+        assertThat(result.stdout()).doesNotContain(SECRET, StsStub.ASSUMED_ROLE_SECRET, StsStub.ASSUMED_ROLE_TOKEN);
     }
 
     @Test
