@@ -3,6 +3,7 @@ package io.redux.cli.process;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.redux.cli.process.CliProcess.Result;
+import io.redux.testkit.stub.SsoPortalStub;
 import io.redux.testkit.stub.StsStub;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -100,6 +102,50 @@ class AwsCommandsIT {
                 .isEqualTo("arn:aws:sts::210987654321:assumed-role/redux-developer/redux-it");
         assertThat(identity.get("region").asText()).isEqualTo("eu-west-1");
         assertThat(result.stdout()).doesNotContain(SECRET, StsStub.ASSUMED_ROLE_SECRET, StsStub.ASSUMED_ROLE_TOKEN);
+    }
+
+    @Test
+    void anSsoProfileGetsItsRoleCredentialsFromThePortalWithTheCachedToken() throws Exception {
+        String account = "210987654321";
+        String arn = "arn:aws:sts::210987654321:assumed-role/AWSReservedSSO_Developer_0123456789abcdef/tester";
+        sts.identity(SsoPortalStub.ROLE_KEY_ID, account, arn);
+        Path config = home.resolve("aws-config");
+        Files.writeString(config, String.join("\n",
+                "[profile sso-dev]",
+                "sso_session = corp",
+                "sso_account_id = " + account,
+                "sso_role_name = Developer",
+                "region = eu-west-1",
+                "[sso-session corp]",
+                "sso_start_url = https://corp.awsapps.com/start",
+                "sso_region = us-east-1", ""));
+        // What 'aws sso login --profile sso-dev' leaves behind: the token, cached under the SHA-1 of the session name.
+        Path cache = Files.createDirectories(home.resolve(".aws/sso/cache"));
+        Files.writeString(cache.resolve(sha1Hex("corp") + ".json"), "{\"startUrl\": \"https://corp.awsapps.com/start\","
+                + " \"region\": \"us-east-1\", \"accessToken\": \"sso-access-token\","
+                + " \"expiresAt\": \"2099-01-01T00:00:00Z\"}");
+
+        try (SsoPortalStub portal = new SsoPortalStub().grant("sso-access-token", account, "Developer")) {
+            Result result = cli().env("AWS_CONFIG_FILE", config.toString())
+                    .env("AWS_ENDPOINT_URL_SSO", portal.endpoint().toString())
+                    .run("whoami", "--profile", "sso-dev", "--json");
+
+            assertThat(result.exitCode()).as(result.stderr()).isZero();
+            JsonNode identity = JSON.readTree(result.stdout());
+            assertThat(identity.get("source").asText()).isEqualTo("profile");
+            assertThat(identity.get("profile").asText()).isEqualTo("sso-dev");
+            assertThat(identity.get("account_id").asText()).isEqualTo(account);
+            assertThat(identity.get("arn").asText()).isEqualTo(arn);
+            assertThat(result.stdout()).doesNotContain("sso-access-token", SsoPortalStub.ROLE_SECRET,
+                    SsoPortalStub.ROLE_TOKEN);
+            assertThat(portal.requests()).singleElement()
+                    .satisfies(request -> assertThat(request.path()).contains("role_name=Developer"));
+        }
+    }
+
+    private static String sha1Hex(String text) throws java.security.NoSuchAlgorithmException {
+        byte[] digest = java.security.MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8));
+        return java.util.HexFormat.of().formatHex(digest);
     }
 
     @Test
