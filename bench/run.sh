@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Reruns every benchmark of Redux CLI with public tools and writes the figures of docs/performance.md:
 #   whole processes with hyperfine (median, spread, user/sys CPU) and /usr/bin/time (peak RSS), each beside the bare
-#   JVM's start (`java -version`) measured in the same run; in-process figures with the benchmark mains the modules
-#   keep in their test sources (listing, saving, chat overhead, migration, model call, chat CLI).
+#   JVM's start (`java -version`) measured in the same run; in-process figures with JMH (saving) and with the
+#   benchmark mains the modules keep in their test sources (listing, chat overhead, migration, model call, chat CLI).
 #
 # Usage (from anywhere):  bench/run.sh [all|startup|listing|saving|inprocess]...
 # Environment:
@@ -110,15 +110,22 @@ listing() {
   done
 }
 
+# The test class path of the storage module, for JMH: its benchmarks, its classes and every dependency (JMH too).
+storage_test_classpath() {
+  ./mvnw -q -DskipTests package dependency:build-classpath -pl redux-storage-json -am \
+    -Dmdep.includeScope=test -Dmdep.outputFile="$out/storage-test.cp" >&2
+  echo "redux-storage-json/target/test-classes:redux-storage-json/target/classes:$(cat "$out/storage-test.cp")"
+}
+
 saving() {
-  echo "== saving: one append (lock, write, fsync, rename) by conversation size; the launcher's JIT flags, then the default"
-  rm -rf "$BENCH_DATA/append"
-  "$java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp "$lib/*:redux-storage-json/target/test-classes" \
-    io.redux.storage.json.bench.AppendBenchmark "$BENCH_DATA/append" 30 "$SAVE_SIZES" | tee "$out/append.txt"
-  rm -rf "$BENCH_DATA/append"
-  "$java" -cp "$lib/*:redux-storage-json/target/test-classes" io.redux.storage.json.bench.AppendBenchmark \
-    "$BENCH_DATA/append" 200 "$SAVE_SIZES" | tee "$out/append-default-jit.txt"
-  rm -rf "$BENCH_DATA/append"
+  echo "== saving: JMH SaveBenchmark, one durable append by conversation size; the launcher's JIT flags, then the default"
+  local cp
+  cp=$(storage_test_classpath)
+  "$java" -cp "$cp" org.openjdk.jmh.Main SaveBenchmark -p messages="$SAVE_SIZES" \
+    -jvmArgsAppend "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC" -rf json -rff "$out/save-launcher-flags.json" \
+    | tee "$out/save-launcher-flags.txt" | grep -E '^(Benchmark|SaveBenchmark)'
+  "$java" -cp "$cp" org.openjdk.jmh.Main SaveBenchmark -p messages="$SAVE_SIZES" \
+    -rf json -rff "$out/save-default-jit.json" | tee "$out/save-default-jit.txt" | grep -E '^(Benchmark|SaveBenchmark)'
 }
 
 # inprocess MODULE CLASS ARGS...: a benchmark main of a module's test sources, if that module has it.
