@@ -29,10 +29,13 @@ import java.util.Map;
 public final class ReduxCommand {
 
     /**
-     * The subcommands, by name. picocli builds a command's model by reflection, which is most of a short run's
-     * time, so a run builds only the subcommand it invokes; help and typos get them all.
+     * The subcommands, by name, and those of the groups among them. picocli builds a command's model by reflection,
+     * which is most of a short run's time, so a run builds only the commands it invokes; help and typos get them all.
      */
     private static final Map<String, Class<?>> SUBCOMMANDS = subcommands();
+    private static final Map<String, Map<String, Class<?>>> GROUPS = Map.of(
+            "conversations", ConversationsCommand.subcommands(),
+            "models", ModelsCommand.subcommands());
 
     @Option(names = "--debug", scope = picocli.CommandLine.ScopeType.INHERIT,
             description = "Show the stack trace of an unexpected error.")
@@ -44,22 +47,38 @@ public final class ReduxCommand {
     }
 
     /**
-     * The command line that {@code args} need: only the subcommand they invoke; none for {@code --version}, which
-     * needs no subcommand; every one for help, a missing command or a typo, whose messages list them.
+     * The command line that {@code args} need: only the commands they invoke (a group and the one subcommand of it
+     * they name); none for {@code --version}; every one for help, a missing command or a typo, whose messages list
+     * them. No option before a command name takes a value, so the first words that are not options name them.
      */
     public static CommandLine commandLineFor(String... args) {
         CommandLine root = new CommandLine(new ReduxCommand());
-        String command = Arrays.stream(args).filter(arg -> !arg.startsWith("-")).findFirst().orElse(null);
+        List<String> words = Arrays.stream(args).filter(arg -> !arg.startsWith("-")).toList();
+        String command = words.isEmpty() ? null : words.get(0);
         if (command != null && SUBCOMMANDS.containsKey(command)) {
-            root.addSubcommand(command, SUBCOMMANDS.get(command));
+            root.addSubcommand(command, commandLineOf(command, words.size() > 1 ? words.get(1) : null));
         } else if (command != null || !asksOnlyForTheVersion(args)) {
             // A loop, not a method reference to CommandLine: a lambda on a Java 5 class makes the class-data archive
             // dump link it early and then leave it out ("Old class has been linked").
-            for (Map.Entry<String, Class<?>> subcommand : SUBCOMMANDS.entrySet()) {
-                root.addSubcommand(subcommand.getKey(), subcommand.getValue());
+            for (String name : SUBCOMMANDS.keySet()) {
+                root.addSubcommand(name, commandLineOf(name, null));
             }
         }
         return root;
+    }
+
+    /** Command {@code name}; for a group, with only its subcommand {@code invoked} when that names one, else all. */
+    private static CommandLine commandLineOf(String name, String invoked) {
+        CommandLine command = new CommandLine(SUBCOMMANDS.get(name));
+        Map<String, Class<?>> subcommands = GROUPS.getOrDefault(name, Map.of());
+        if (invoked != null && subcommands.containsKey(invoked)) {
+            command.addSubcommand(invoked, subcommands.get(invoked));
+        } else {
+            for (Map.Entry<String, Class<?>> subcommand : subcommands.entrySet()) {
+                command.addSubcommand(subcommand.getKey(), subcommand.getValue());
+            }
+        }
+        return command;
     }
 
     private static boolean asksOnlyForTheVersion(String... args) {
