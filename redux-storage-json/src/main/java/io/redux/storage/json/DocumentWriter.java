@@ -11,7 +11,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -43,8 +42,7 @@ final class DocumentWriter {
             generator.setPrettyPrinter(JsonSupport.prettyPrinter());
             List<SerializedString> messages = new ArrayList<>();
             generator.writeStartObject();
-            for (Iterator<Map.Entry<String, JsonNode>> fields = tree.fields(); fields.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = fields.next();
+            for (Map.Entry<String, JsonNode> field : tree.properties()) {
                 generator.writeFieldName(field.getKey());
                 JsonNode value = field.getValue();
                 if (field.getKey().equals("messages") && value.isArray()) {

@@ -8,7 +8,6 @@ import io.redux.domain.json.JsonValue;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +23,7 @@ final class JsonValueMapping {
     static JsonValue toValue(JsonNode node) {
         if (node.isObject()) {
             Map<String, JsonValue> members = new LinkedHashMap<>();
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> member = it.next();
+            for (Map.Entry<String, JsonNode> member : node.properties()) {
                 members.put(member.getKey(), toValue(member.getValue()));
             }
             return new JsonValue.JsonObject(members);
