@@ -3,6 +3,8 @@ package io.redux.cli.bench;
 import io.redux.aws.AwsModelGateway;
 import io.redux.aws.ModelGatewaySettings;
 import io.redux.aws.routing.ModelRouter;
+import io.redux.cli.CliEnvironment;
+import io.redux.cli.ReduxCli;
 import io.redux.domain.chat.Chat;
 import io.redux.domain.chat.ChatListener;
 import io.redux.domain.chat.ChatSession;
@@ -11,10 +13,13 @@ import io.redux.domain.model.ConversationMetadata;
 import io.redux.domain.model.ModelId;
 import io.redux.storage.json.JsonConversationRepository;
 import io.redux.testkit.stub.BedrockRuntimeStub;
+import io.redux.testkit.stub.StsStub;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,13 +27,21 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Map;
 
 /**
- * What a chat turn adds to the model's own time once the JVM is up: in one JVM, the time from {@code send} to the
- * first streamed token through the chat use case, the Bedrock gateway (real SDK, signing, event-stream decoding,
- * retries) and the JSON repository (the prompt is saved durably before the call), against the time a bare
- * {@code java.net.http} client waits for the first byte of the same stub's answer. Turns alternate with bare
- * requests so both see the same machine. Prints the first turn of the JVM too, and medians of the rest.
+ * What a chat turn adds to the model's own time once the JVM is up, against the time a bare {@code java.net.http}
+ * client waits for the first byte of the same stub's answer, in one JVM:
+ * <ul>
+ * <li>a turn of a running session: from {@code send} to the first streamed token through the chat use case, the
+ *     Bedrock gateway (real SDK, signing, event-stream decoding, retries) and the JSON repository (the prompt is saved
+ *     durably before the call);</li>
+ * <li>a whole {@code redux_cli chat QUESTION} command run in this JVM ({@code ReduxCli.execute}): from the call to the
+ *     first byte it prints, so also parsing the command line, the Guice graph, the credentials chain, a new
+ *     conversation file and new SDK clients; everything but the JVM's start.</li>
+ * </ul>
+ * Measurements alternate with bare requests so all see the same machine. Prints the first of each (a cold JVM) and
+ * medians of the rest.
  *
  * <pre>java -cp CLASSPATH io.redux.cli.bench.TurnOverheadBenchmark [TURNS=40]</pre>
  */
@@ -42,7 +55,9 @@ public final class TurnOverheadBenchmark {
     public static void main(String[] args) throws Exception {
         int turns = args.length > 0 ? Integer.parseInt(args[0]) : 40;
         Path folder = Files.createTempDirectory("redux-turns");
-        try (BedrockRuntimeStub stub = new BedrockRuntimeStub();
+        try (StsStub sts = new StsStub().identity("AKIAFAKEFAKEFAKE1234", "123456789012",
+                "arn:aws:iam::123456789012:user/bench");
+             BedrockRuntimeStub stub = new BedrockRuntimeStub();
              AwsModelGateway gateway = new AwsModelGateway(ModelGatewaySettings.of(StaticCredentialsProvider.create(
                              AwsBasicCredentials.create("AKIAFAKEFAKEFAKE1234", "fake-secret")))
                      .withRouter(ModelRouter.withEndpointUrl(stub.endpoint().toString())))) {
@@ -74,7 +89,62 @@ public final class TurnOverheadBenchmark {
                             + " bare first byte median %.1f ms (min %.1f, p90 %.1f); overhead %.1f ms%n",
                     turns, turns, median(viaChat), min(viaChat), p90(viaChat), median(viaBare), min(viaBare),
                     p90(viaBare), median(viaChat) - median(viaBare));
+
+            Map<String, String> variables = Map.of(
+                    "HOME", folder.toString(),
+                    "REDUX_CONVERSATIONS_DIR", folder.resolve("cli").toString(),
+                    "REDUX_ENDPOINT_URL", stub.endpoint().toString(),
+                    "AWS_ENDPOINT_URL_STS", sts.endpoint().toString(),
+                    "AWS_ACCESS_KEY_ID", "AKIAFAKEFAKEFAKE1234", "AWS_SECRET_ACCESS_KEY", "fake-secret",
+                    "AWS_EC2_METADATA_DISABLED", "true");
+            double firstCommand = firstPrintedByte(variables, folder);
+            double[] viaCommand = new double[turns];
+            for (int i = -turns; i < turns; i++) {
+                double command = firstPrintedByte(variables, folder);
+                double bareRequest = firstByte(bare, request);
+                if (i >= 0) {
+                    viaCommand[i] = command;
+                    viaBare[i] = bareRequest;
+                }
+            }
+            System.out.printf("first 'redux_cli chat' command of the JVM: first byte %.1f ms%n", firstCommand);
+            System.out.printf("%d commands after %d warm-up commands: first byte median %.1f ms (min %.1f, p90 %.1f);"
+                            + " bare first byte median %.1f ms; overhead %.1f ms%n",
+                    turns, turns, median(viaCommand), min(viaCommand), p90(viaCommand), median(viaBare),
+                    median(viaCommand) - median(viaBare));
         }
+    }
+
+    /** Runs {@code redux_cli chat QUESTION} in this JVM; returns the time to the first byte it prints, in ms. */
+    private static double firstPrintedByte(Map<String, String> variables, Path folder) {
+        long start = System.nanoTime();
+        long[] first = {0};
+        OutputStream stdout = new OutputStream() {
+            @Override
+            public void write(int b) {
+                mark();
+            }
+
+            @Override
+            public void write(byte[] bytes, int offset, int length) {
+                if (length > 0) {
+                    mark();
+                }
+            }
+
+            private void mark() {
+                if (first[0] == 0) {
+                    first[0] = System.nanoTime();
+                }
+            }
+        };
+        CliEnvironment environment = new CliEnvironment(variables, folder, folder, InputStream.nullInputStream(),
+                new PrintWriter(stdout, true), new PrintWriter(OutputStream.nullOutputStream(), true), false);
+        int exit = ReduxCli.execute(environment, "chat", "a question");
+        if (exit != 0 || first[0] == 0) {
+            throw new IllegalStateException("redux_cli chat failed with exit code " + exit);
+        }
+        return (first[0] - start) / 1e6;
     }
 
     private static double firstToken(ChatSession session, String prompt) {
