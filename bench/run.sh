@@ -172,6 +172,15 @@ inprocess() {
   fi
   # NoCredentialsBenchmark probes the real EC2 metadata address unless given a loopback one; run it by hand (see
   # docs/performance.md, Model calls).
+  if [ -f redux-cli/target/test-classes/io/redux/cli/bench/TurnOverheadBenchmark.class ]; then
+    echo "-- TurnOverheadBenchmark (a session turn and a whole chat command in a warm JVM, the launcher's JIT flags)" \
+      | tee -a "$out/inprocess.txt"
+    ./mvnw -q -DskipTests package dependency:build-classpath -pl redux-cli -am \
+      -Dmdep.includeScope=test -Dmdep.outputFile="$out/cli-test.cp" >&2
+    "$java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Dguice_bytecode_gen_option=DISABLED \
+      -cp "redux-cli/target/test-classes:redux-cli/target/classes:$(cat "$out/cli-test.cp")" \
+      io.redux.cli.bench.TurnOverheadBenchmark 40 | tee -a "$out/inprocess.txt"
+  fi
   if [ -f redux-cli/target/test-classes/io/redux/cli/bench/ChatCliBenchmark.class ]; then
     echo "-- ChatCliBenchmark (one-shot chat through the launcher against the local stubs)" | tee -a "$out/inprocess.txt"
     "$java" -cp "redux-cli/target/test-classes:redux-testkit/target/classes" io.redux.cli.bench.ChatCliBenchmark \
