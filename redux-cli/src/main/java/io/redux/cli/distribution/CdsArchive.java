@@ -16,9 +16,10 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>A static archive (a class list from a training run, then {@code -Xshare:dump}) rather than a dynamic one: the
  * dynamic archive of JDK 17 refuses picocli's Java 5 class files, the static one takes them. The archive only works
- * with the JDK that made it and at the path it was made for, so the step also writes {@code lib/redux_cli.jsa.home}
- * (the folder it was made for), which the launcher compares before using the archive; the JVM itself rejects an
- * archive of another JDK, silently under the launcher's flags. An archive is an optimisation: if any step fails the
+ * with the JDK that made it and at the path it was made for, so the step also writes {@code lib/redux_cli.jsa.home}:
+ * the folder it was made for, the JDK that made it ({@code java.home}) and that JDK's {@code JAVA_RUNTIME_VERSION}
+ * line of its {@code release} file. The launcher compares all three before using the archive, because a JVM that
+ * rejects the archive it is given also drops the JDK's own, and starts slower than with no archive at all. An archive is an optimisation: if any step fails the
  * build goes on without one and says why.
  *
  * <pre>java -cp CLASSPATH io.redux.cli.distribution.CdsArchive DISTRIBUTION_FOLDER</pre>
@@ -78,7 +79,9 @@ public final class CdsArchive {
                 Files.deleteIfExists(archive);
                 return "the JVM does not map the archive it made: " + lastLine(log);
             }
-            Files.writeString(stamp, home + "\n", StandardCharsets.UTF_8);
+            Path javaHome = Path.of(System.getProperty("java.home")).toRealPath();
+            Files.writeString(stamp, home + "\n" + javaHome + "\n" + runtimeVersionLine(javaHome) + "\n",
+                    StandardCharsets.UTF_8);
             return null;
         } finally {
             try (var files = Files.list(work)) {
@@ -87,6 +90,17 @@ public final class CdsArchive {
                 }
             }
             Files.delete(work);
+        }
+    }
+
+    /** The {@code JAVA_RUNTIME_VERSION=...} line of the JDK's release file, as the launcher reads it; empty if none. */
+    static String runtimeVersionLine(Path javaHome) throws IOException {
+        Path release = javaHome.resolve("release");
+        if (!Files.isRegularFile(release)) {
+            return "";
+        }
+        try (var lines = Files.lines(release, StandardCharsets.UTF_8)) {
+            return lines.filter(line -> line.startsWith("JAVA_RUNTIME_VERSION=")).findFirst().orElse("");
         }
     }
 

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -119,5 +120,29 @@ class DistributionIT {
         }
         // On newer JDKs the static dump links picocli's Java 5 classes while resolving call sites ahead of time and
         // then leaves them out ("Old class has been linked"): the archive still holds our classes and the rest.
+    }
+
+    @Test
+    void theArchiveOfAnotherJdkIsLeftOutAndTheJdksOwnIsUsed(@TempDir Path logs) throws IOException {
+        Path stamp = CliProcess.LAUNCHER.getParent().getParent().resolve("lib/redux_cli.jsa.home");
+        Assumptions.assumeTrue(Files.isRegularFile(stamp), "the build made no archive (-Dredux.cds.skip or its JDK)");
+        String made = Files.readString(stamp);
+        List<String> lines = made.lines().toList();
+        Path log = logs.resolve("classes.log");
+        // What the launcher sees after the user switched JDKs: the archive names another one.
+        Files.writeString(stamp, lines.get(0) + "\n/opt/another-jdk\n" + lines.get(2) + "\n");
+        try {
+            Result result = CliProcess.launcher().env("REDUX_JAVA_OPTS", "-Xlog:class+load=info:file=" + log)
+                    .env("REDUX_CONVERSATIONS_DIR", logs.resolve("none").toString())
+                    .in(logs).run("conversations", "list");
+
+            assertThat(result.exitCode()).isZero();
+            assertThat(result.stderr()).isEmpty();
+            String classes = Files.readString(log);
+            assertThat(classes).contains("java.lang.Object source: shared objects file")
+                    .doesNotContain("io.redux.cli.Main source: shared objects file");
+        } finally {
+            Files.writeString(stamp, made);
+        }
     }
 }
