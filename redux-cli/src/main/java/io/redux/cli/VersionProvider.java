@@ -21,6 +21,12 @@ public final class VersionProvider implements IVersionProvider {
     }
 
     public static String version() {
+        // The jar's manifest, which the class-data archive holds a copy of: no jar is opened. Without a jar (tests
+        // that run from the classes folder) the resource Maven filtered is read instead.
+        String implementationVersion = VersionProvider.class.getPackage().getImplementationVersion();
+        if (implementationVersion != null) {
+            return implementationVersion;
+        }
         try (InputStream in = VersionProvider.class.getResourceAsStream("version.properties")) {
             Properties properties = new Properties();
             if (in != null) {
