@@ -19,8 +19,8 @@ import java.util.concurrent.TimeUnit;
  * with the JDK that made it and at the path it was made for, so the step also writes {@code lib/redux_cli.jsa.home}:
  * the folder it was made for, the JDK that made it ({@code java.home}) and that JDK's {@code JAVA_RUNTIME_VERSION}
  * line of its {@code release} file. The launcher compares all three before using the archive, because a JVM that
- * rejects the archive it is given also drops the JDK's own, and starts slower than with no archive at all. An archive is an optimisation: if any step fails the
- * build goes on without one and says why.
+ * rejects the archive it is given also drops the JDK's own, and starts slower than with no archive at all. An
+ * archive is an optimisation: if any step fails the build goes on without one and says why.
  *
  * <pre>java -cp CLASSPATH io.redux.cli.distribution.CdsArchive DISTRIBUTION_FOLDER</pre>
  */
@@ -31,7 +31,7 @@ public final class CdsArchive {
 
     /** The launcher's own JVM flags, so training and dump see the run as the launcher starts it. */
     private static final List<String> LAUNCHER_FLAGS = List.of(
-            "-XX:TieredStopAtLevel=1", "-Dguice_bytecode_gen_option=DISABLED");
+            "-XX:TieredStopAtLevel=1", "-Dguice_bytecode_gen_option=DISABLED", "-Dpicocli.disable.closures=true");
 
     private CdsArchive() {
     }
