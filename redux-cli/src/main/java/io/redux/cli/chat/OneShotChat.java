@@ -11,12 +11,17 @@ import io.redux.domain.model.StopReason;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One question, one answer, for scripts and pipes: the answer streams to stdout as plain text, or, with
- * {@code --json}, one JSON object is printed when the turn is done.
+ * {@code --json}, one JSON object is printed when the turn is done. Stopped by Ctrl-C or a kill, it stores what was
+ * answered so far, marked interrupted, before the process ends.
  */
 final class OneShotChat {
+
+    /** How long a shutdown waits for the partial answer to be stored; a save takes milliseconds. */
+    private static final long STOP_WAIT_NANOS = TimeUnit.SECONDS.toNanos(5);
 
     private final PrintWriter out;
     private final boolean json;
@@ -27,6 +32,37 @@ final class OneShotChat {
     }
 
     TurnResult ask(ChatSession session, String prompt) {
+        Thread onShutdown = new Thread(() -> stopTheTurn(session), "redux-interrupted");
+        Runtime.getRuntime().addShutdownHook(onShutdown);
+        try {
+            return answer(session, prompt);
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(onShutdown);
+            } catch (IllegalStateException shuttingDown) {
+                // The hook is running or has run: it owns the rest.
+            }
+        }
+    }
+
+    /**
+     * Ctrl-C or a kill while the answer streams: the JVM is going down, so stop the turn and give it a moment to
+     * store the partial answer, marked interrupted, as an interactive session does.
+     */
+    private static void stopTheTurn(ChatSession session) {
+        session.cancel();
+        long deadline = System.nanoTime() + STOP_WAIT_NANOS;
+        while (session.isTurnRunning() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private TurnResult answer(ChatSession session, String prompt) {
         if (json) {
             TurnResult result = session.send(prompt, ChatListener.SILENT);
             out.println(Json.write(document(session, result)));

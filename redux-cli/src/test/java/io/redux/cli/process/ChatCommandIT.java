@@ -106,6 +106,25 @@ class ChatCommandIT {
     }
 
     @Test
+    void ctrlCDuringAOneShotAnswerKeepsThePartialAnswerMarkedInterrupted() throws Exception {
+        // messageStart and the first delta, then a model that pauses far longer than this test waits.
+        bedrock.enqueue(StubReply.text("The first half", " and the rest").withStallAfter(2, 60_000));
+        // The exec'ing launcher (no class-data archive to record), so the signal reaches the JVM itself.
+        CliProcess.Running chat = cli().env("REDUX_CDS", "off").start("chat", "Tell me everything");
+
+        chat.awaitStdout("The first half");
+        chat.signal("INT");
+        Result result = chat.finish();
+
+        assertThat(result.exitCode()).isEqualTo(130);
+        assertThat(result.stdout()).startsWith("The first half").doesNotContain("the rest");
+        JsonNode saved = onlyConversation();
+        assertThat(roles(saved)).containsExactly("user", "assistant");
+        assertThat(saved.at("/messages/1/content").asText()).isEqualTo("The first half");
+        assertThat(saved.at("/messages/1/stop_reason").asText()).isEqualTo("interrupted");
+    }
+
+    @Test
     void oneShotPrintsTheStreamedAnswerAndSavesTheConversation() throws IOException {
         bedrock.enqueue(StubReply.text("Hello", ", world", "!"));
 

@@ -100,6 +100,92 @@ public final class CliProcess {
         }
     }
 
+    /** Starts the launcher and returns at once, for a test that acts on the running process. */
+    public Running start(String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(launcher.toString());
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile());
+        builder.environment().clear();
+        builder.environment().putAll(environment);
+        try {
+            Process process = builder.start();
+            process.getOutputStream().close();
+            return new Running(process, String.join(" ", args));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A launcher process still running: what it printed so far, a way to signal it, and its end. */
+    public static final class Running {
+        private final Process process;
+        private final String command;
+        private final StringBuilder stdout = new StringBuilder();
+        private final CompletableFuture<Void> stdoutDone;
+        private final CompletableFuture<String> stderr;
+
+        private Running(Process process, String command) {
+            this.process = process;
+            this.command = command;
+            this.stdoutDone = CompletableFuture.runAsync(this::readStdout);
+            this.stderr = drain(process.getErrorStream());
+        }
+
+        private void readStdout() {
+            try (var reader = new java.io.InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)) {
+                char[] buffer = new char[256];
+                for (int read; (read = reader.read(buffer)) >= 0; ) {
+                    synchronized (stdout) {
+                        stdout.append(buffer, 0, read);
+                        stdout.notifyAll();
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } finally {
+                synchronized (stdout) {
+                    stdout.notifyAll();
+                }
+            }
+        }
+
+        /** Waits until the process has printed {@code text} on stdout (30 s at most). */
+        public void awaitStdout(String text) throws InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            synchronized (stdout) {
+                while (stdout.indexOf(text) < 0) {
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0 || stdoutDone.isDone()) {
+                        throw new AssertionError("redux_cli " + command + " did not print \"" + text + "\"; it printed: "
+                                + stdout);
+                    }
+                    TimeUnit.NANOSECONDS.timedWait(stdout, Math.min(left, TimeUnit.MILLISECONDS.toNanos(100)));
+                }
+            }
+        }
+
+        /** Sends the process a signal, as {@code kill -NAME} does (INT is what Ctrl-C sends). */
+        public void signal(String name) throws IOException, InterruptedException {
+            Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start();
+            if (kill.waitFor() != 0) {
+                throw new AssertionError("kill -" + name + " " + process.pid() + " failed");
+            }
+        }
+
+        /** Waits for the end (60 s at most). */
+        public Result finish() throws InterruptedException {
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError("redux_cli " + command + " did not finish within 60 s");
+            }
+            stdoutDone.join();
+            synchronized (stdout) {
+                return new Result(process.exitValue(), stdout.toString(), stderr.join());
+            }
+        }
+    }
+
     private static CompletableFuture<String> drain(InputStream stream) {
         return CompletableFuture.supplyAsync(() -> {
             try (stream) {

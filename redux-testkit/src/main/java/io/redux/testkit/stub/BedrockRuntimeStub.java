@@ -111,6 +111,9 @@ public final class BedrockRuntimeStub extends StubServer {
         OutputStream out = exchange.getResponseBody();
         List<byte[]> events = BedrockWire.streamEvents(reply);
         for (int i = 0; i < events.size(); i++) {
+            if (i == reply.stallAfter()) {
+                pause(reply.stallMillis());
+            }
             if (i == reply.streamFailureAfter()) {
                 StubError failure = reply.streamFailure();
                 out.write(EventStreamEncoder.exception(failure.streamExceptionType(), failure.jsonBody()));
