@@ -74,14 +74,8 @@ public final class CliProcess {
     }
 
     public Result run(String... args) {
-        List<String> command = new ArrayList<>();
-        command.add(launcher.toString());
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile());
-        builder.environment().clear();
-        builder.environment().putAll(environment);
         try {
-            Process process = builder.start();
+            Process process = processFor(args).start();
             CompletableFuture<String> out = drain(process.getInputStream());
             CompletableFuture<String> err = drain(process.getErrorStream());
             try (OutputStream input = process.getOutputStream()) {
@@ -100,16 +94,21 @@ public final class CliProcess {
         }
     }
 
-    /** Starts the launcher and returns at once, for a test that acts on the running process. */
-    public Running start(String... args) {
+    /** The launcher with {@code args}, in this folder, with exactly this environment. */
+    private ProcessBuilder processFor(String... args) {
         List<String> command = new ArrayList<>();
         command.add(launcher.toString());
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile());
         builder.environment().clear();
         builder.environment().putAll(environment);
+        return builder;
+    }
+
+    /** Starts the launcher and returns at once, for a test that acts on the running process. */
+    public Running start(String... args) {
         try {
-            Process process = builder.start();
+            Process process = processFor(args).start();
             process.getOutputStream().close();
             return new Running(process, String.join(" ", args));
         } catch (IOException e) {
