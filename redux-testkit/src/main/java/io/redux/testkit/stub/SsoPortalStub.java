@@ -3,9 +3,6 @@ package io.redux.testkit.stub;
 import com.sun.net.httpserver.HttpExchange;
 
 import java.io.IOException;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -40,7 +37,7 @@ public final class SsoPortalStub extends StubServer {
             error(exchange, 404, "ResourceNotFoundException", "No such operation: " + request.path());
             return;
         }
-        Map<String, String> query = query(request.path().substring(request.path().indexOf('?') + 1));
+        Map<String, String> query = formFields(request.path().substring(request.path().indexOf('?') + 1));
         String grant = request.header("x-amz-sso_bearer_token") + " " + query.get("account_id") + " "
                 + query.get("role_name");
         if (!grants.contains(grant)) {
@@ -55,17 +52,5 @@ public final class SsoPortalStub extends StubServer {
     private static void error(HttpExchange exchange, int status, String type, String message) throws IOException {
         exchange.getResponseHeaders().set("x-amzn-ErrorType", type);
         respond(exchange, status, "application/json", "{\"message\":\"" + message + "\"}");
-    }
-
-    private static Map<String, String> query(String raw) {
-        Map<String, String> query = new HashMap<>();
-        for (String pair : raw.split("&")) {
-            int eq = pair.indexOf('=');
-            if (eq > 0) {
-                query.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-            }
-        }
-        return query;
     }
 }

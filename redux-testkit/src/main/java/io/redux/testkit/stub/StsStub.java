@@ -3,9 +3,6 @@ package io.redux.testkit.stub;
 import com.sun.net.httpserver.HttpExchange;
 
 import java.io.IOException;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
@@ -62,7 +59,7 @@ public final class StsStub extends StubServer {
 
     @Override
     protected void handle(HttpExchange exchange, RecordedRequest request) throws IOException {
-        Map<String, String> form = form(request.bodyText());
+        Map<String, String> form = formFields(request.bodyText());
         String action = form.getOrDefault("Action", "");
         if ("GetCallerIdentity".equals(action)) {
             callerIdentity(exchange, request);
@@ -140,17 +137,5 @@ public final class StsStub extends StubServer {
         respond(exchange, status, "text/xml", "<ErrorResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\">"
                 + "<Error><Type>Sender</Type><Code>" + code + "</Code><Message>" + message + "</Message></Error>"
                 + "<RequestId>stub-request</RequestId></ErrorResponse>");
-    }
-
-    private static Map<String, String> form(String body) {
-        Map<String, String> form = new HashMap<>();
-        for (String pair : body.split("&")) {
-            int eq = pair.indexOf('=');
-            if (eq > 0) {
-                form.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-            }
-        }
-        return form;
     }
 }

@@ -12,8 +12,11 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -124,6 +127,19 @@ public abstract class StubServer implements AutoCloseable {
         if (body.length > 0) {
             exchange.getResponseBody().write(body);
         }
+    }
+
+    /** The fields of a URL-encoded form or query string ({@code a=1&b=2}). */
+    protected static Map<String, String> formFields(String encoded) {
+        Map<String, String> fields = new HashMap<>();
+        for (String pair : encoded.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                fields.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            }
+        }
+        return fields;
     }
 
     /** Sleeps as a slow server would; the stub's own threads only, never a test's. */
