@@ -6,13 +6,9 @@ import io.redux.testkit.stub.StsStub;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -66,7 +62,7 @@ public final class ChatCliBenchmark {
             total[i] = timing[1];
         }
         System.out.printf("%-40s first stdout byte %6.0f ms, exit %6.0f ms (medians of %d)%n", label,
-                median(firstByte), median(total), runs);
+                new Samples(firstByte).median(), new Samples(total).median(), runs);
     }
 
     /** Runs the launcher; returns the time to the first byte on stdout and to the exit, in ms. */
@@ -96,35 +92,17 @@ public final class ChatCliBenchmark {
     }
 
     /** The stub's own ConverseStream time as a warm HTTP/1.1 client sees it: first byte and whole body. */
-    private static double[] stubResponse(URI endpoint, int runs) throws Exception {
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        HttpRequest request = HttpRequest.newBuilder(endpoint.resolve(
-                        "/model/anthropic.claude-3-5-sonnet-20241022-v2%3A0/converse-stream"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"messages\":[{\"role\":\"user\",\"content\":[{\"text\":\"hello\"}]}]}"))
-                .build();
+    private static double[] stubResponse(URI endpoint, int runs) {
+        BareStubClient client = new BareStubClient(endpoint);
         double[] firstByte = new double[runs];
         double[] whole = new double[runs];
         for (int i = -runs; i < runs; i++) {
-            long start = System.nanoTime();
-            HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
-            try (InputStream body = response.body()) {
-                body.read();
-                double first = (System.nanoTime() - start) / 1e6;
-                body.transferTo(java.io.OutputStream.nullOutputStream());
-                if (i >= 0) {
-                    firstByte[i] = first;
-                    whole[i] = (System.nanoTime() - start) / 1e6;
-                }
+            double[] timing = client.firstByteAndWhole();
+            if (i >= 0) {
+                firstByte[i] = timing[0];
+                whole[i] = timing[1];
             }
         }
-        return new double[] {median(firstByte), median(whole)};
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
+        return new double[] {new Samples(firstByte).median(), new Samples(whole).median()};
     }
 }

@@ -20,14 +20,10 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Map;
+import java.util.function.DoubleSupplier;
 
 /**
  * What a chat turn adds to the model's own time once the JVM is up, against the time a bare {@code java.net.http}
@@ -63,32 +59,19 @@ public final class TurnOverheadBenchmark {
                      .withRouter(ModelRouter.withEndpointUrl(stub.endpoint().toString())))) {
             Chat chat = Chat.builder().conversations(new JsonConversationRepository(folder)).gateway(gateway).build();
             ChatSession session = chat.open(OpenConversation.start(MODEL, ConversationMetadata.EMPTY));
-            HttpClient bare = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-            HttpRequest request = HttpRequest.newBuilder(stub.endpoint().resolve(
-                            "/model/anthropic.claude-3-5-sonnet-20241022-v2%3A0/converse-stream"))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(
-                            "{\"messages\":[{\"role\":\"user\",\"content\":[{\"text\":\"question\"}]}]}"))
-                    .build();
+            BareStubClient bare = new BareStubClient(stub.endpoint());
 
             double first = firstToken(session, "question 0");
-            double firstBare = firstByte(bare, request);
-            double[] viaChat = new double[turns];
-            double[] viaBare = new double[turns];
-            for (int i = -turns; i < turns; i++) {
-                double chatTurn = firstToken(session, "question " + i);
-                double bareRequest = firstByte(bare, request);
-                if (i >= 0) {
-                    viaChat[i] = chatTurn;
-                    viaBare[i] = bareRequest;
-                }
-            }
+            double firstBare = bare.firstByte();
+            Samples[] turnsAndBare = alternating(turns, () -> firstToken(session, "a question"), bare::firstByte);
+            Samples viaChat = turnsAndBare[0];
+            Samples viaBare = turnsAndBare[1];
             System.out.printf("first turn of the JVM: first token %.1f ms (bare client's first request %.1f ms)%n",
                     first, firstBare);
             System.out.printf("%d turns after %d warm-up turns: first token median %.1f ms (min %.1f, p90 %.1f);"
                             + " bare first byte median %.1f ms (min %.1f, p90 %.1f); overhead %.1f ms%n",
-                    turns, turns, median(viaChat), min(viaChat), p90(viaChat), median(viaBare), min(viaBare),
-                    p90(viaBare), median(viaChat) - median(viaBare));
+                    turns, turns, viaChat.median(), viaChat.min(), viaChat.p90(), viaBare.median(), viaBare.min(),
+                    viaBare.p90(), viaChat.median() - viaBare.median());
 
             Map<String, String> variables = Map.of(
                     "HOME", folder.toString(),
@@ -98,21 +81,32 @@ public final class TurnOverheadBenchmark {
                     "AWS_ACCESS_KEY_ID", "AKIAFAKEFAKEFAKE1234", "AWS_SECRET_ACCESS_KEY", "fake-secret",
                     "AWS_EC2_METADATA_DISABLED", "true");
             double firstCommand = firstPrintedByte(variables, folder);
-            double[] viaCommand = new double[turns];
-            for (int i = -turns; i < turns; i++) {
-                double command = firstPrintedByte(variables, folder);
-                double bareRequest = firstByte(bare, request);
-                if (i >= 0) {
-                    viaCommand[i] = command;
-                    viaBare[i] = bareRequest;
-                }
-            }
+            Samples[] commandsAndBare = alternating(turns, () -> firstPrintedByte(variables, folder), bare::firstByte);
+            Samples viaCommand = commandsAndBare[0];
             System.out.printf("first 'redux_cli chat' command of the JVM: first byte %.1f ms%n", firstCommand);
             System.out.printf("%d commands after %d warm-up commands: first byte median %.1f ms (min %.1f, p90 %.1f);"
                             + " bare first byte median %.1f ms; overhead %.1f ms%n",
-                    turns, turns, median(viaCommand), min(viaCommand), p90(viaCommand), median(viaBare),
-                    median(viaCommand) - median(viaBare));
+                    turns, turns, viaCommand.median(), viaCommand.min(), viaCommand.p90(),
+                    commandsAndBare[1].median(), viaCommand.median() - commandsAndBare[1].median());
         }
+    }
+
+    /**
+     * Runs {@code measured} and {@code bare} in turn, {@code runs} times to warm up and {@code runs} times measured, so
+     * both see the same machine; returns the measured samples of each.
+     */
+    private static Samples[] alternating(int runs, DoubleSupplier measured, DoubleSupplier bare) {
+        double[] measuredTimes = new double[runs];
+        double[] bareTimes = new double[runs];
+        for (int i = -runs; i < runs; i++) {
+            double measuredTime = measured.getAsDouble();
+            double bareTime = bare.getAsDouble();
+            if (i >= 0) {
+                measuredTimes[i] = measuredTime;
+                bareTimes[i] = bareTime;
+            }
+        }
+        return new Samples[] {new Samples(measuredTimes), new Samples(bareTimes)};
     }
 
     /** Runs {@code redux_cli chat QUESTION} in this JVM; returns the time to the first byte it prints, in ms. */
@@ -159,34 +153,5 @@ public final class TurnOverheadBenchmark {
             }
         });
         return (first[0] - start) / 1e6;
-    }
-
-    private static double firstByte(HttpClient client, HttpRequest request) throws Exception {
-        long start = System.nanoTime();
-        HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
-        try (InputStream body = response.body()) {
-            body.read();
-            double first = (System.nanoTime() - start) / 1e6;
-            body.transferTo(java.io.OutputStream.nullOutputStream());
-            return first;
-        }
-    }
-
-    private static double median(double[] values) {
-        return sorted(values)[values.length / 2];
-    }
-
-    private static double min(double[] values) {
-        return sorted(values)[0];
-    }
-
-    private static double p90(double[] values) {
-        return sorted(values)[values.length * 9 / 10];
-    }
-
-    private static double[] sorted(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted;
     }
 }
