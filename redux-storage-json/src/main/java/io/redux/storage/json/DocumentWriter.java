@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,13 +69,12 @@ final class DocumentWriter {
 
     /** One message as the document's printer writes it at its depth, so it can be copied into any later write. */
     private static SerializedString text(JsonNode message) throws IOException {
-        try (ByteArrayBuilder bytes = new ByteArrayBuilder();
-             JsonGenerator generator = JsonSupport.MAPPER.getFactory().createGenerator(bytes, JsonEncoding.UTF8)) {
+        StringWriter text = new StringWriter();
+        try (JsonGenerator generator = JsonSupport.MAPPER.getFactory().createGenerator(text)) {
             generator.setPrettyPrinter(new NestedPrinter(JsonSupport.prettyPrinter()));
             JsonSupport.MAPPER.writeTree(generator, message);
-            generator.flush();
-            return new SerializedString(new String(bytes.toByteArray(), java.nio.charset.StandardCharsets.UTF_8));
         }
+        return new SerializedString(text.toString());
     }
 
     /** The document's printer, starting as deep as a message sits, so its lines get the document's indentation. */

@@ -15,10 +15,12 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileAttribute;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.zip.CRC32C;
+import java.util.zip.CheckedOutputStream;
 
 /**
  * What the last listing read from each conversation file, keyed by the file's {@link FileStamp}, so the next listing
@@ -100,21 +102,17 @@ final class SummaryIndex {
      */
     static void save(Path file, Map<ConversationId, Entry> current, FileAttribute<?>... attributes) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(256 * (current.size() + 1));
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
+        CheckedOutputStream checked = new CheckedOutputStream(bytes, new CRC32C());
+        try (DataOutputStream out = new DataOutputStream(checked)) {
             out.writeInt(MAGIC);
             out.writeInt(VERSION);
-            Map<ConversationId, Entry> indexable = new HashMap<>();
-            current.forEach((id, entry) -> {
-                if (indexable(entry)) {
-                    indexable.put(id, entry);
-                }
-            });
+            List<Entry> indexable = current.values().stream().filter(SummaryIndex::indexable).toList();
             out.writeInt(indexable.size());
-            for (Entry entry : indexable.values()) {
+            for (Entry entry : indexable) {
                 writeEntry(out, entry);
             }
             // A damaged index must never plant a wrong summary under a file's true stamp.
-            out.writeLong(checksum(bytes.toByteArray(), bytes.size()));
+            out.writeLong(checked.getChecksum().getValue());
         }
         Path temp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp", attributes);
         try {
