@@ -11,15 +11,16 @@ public final class ReduxCli {
 
     /** Runs one command line and returns its exit code: 0 ok, 1 failure, 2 bad usage. */
     public static int execute(CliEnvironment environment, String... args) {
-        Composition composition = new Composition(environment);
-        ErrorReporter errors = new ErrorReporter(environment.err());
-        CommandLine commandLine = ReduxCommand.commandLineFor(args)
-                .setOut(environment.out())
-                .setErr(environment.err())
-                .setCaseInsensitiveEnumValuesAllowed(true)
-                .setExecutionStrategy(new InjectingExecutionStrategy(composition))
-                .setParameterExceptionHandler(errors)
-                .setExecutionExceptionHandler(errors);
-        return commandLine.execute(args);
+        try (Composition composition = new Composition(environment)) {
+            ErrorReporter errors = new ErrorReporter(environment.err());
+            CommandLine commandLine = ReduxCommand.commandLineFor(args)
+                    .setOut(environment.out())
+                    .setErr(environment.err())
+                    .setCaseInsensitiveEnumValuesAllowed(true)
+                    .setExecutionStrategy(new InjectingExecutionStrategy(composition))
+                    .setParameterExceptionHandler(errors)
+                    .setExecutionExceptionHandler(errors);
+            return commandLine.execute(args);
+        }
     }
 }

@@ -85,10 +85,14 @@ public final class HttpClients {
 
     /** An async client with the event loop it owns. */
     public record AsyncHttp(SdkAsyncHttpClient client, NioEventLoopGroup group) implements AutoCloseable {
+        /**
+         * Closes the client and waits (a second at most) for its event loop to end. A loop left to die with the JVM
+         * sits in {@code epoll_wait}, native code, and the JVM's exit waits 300 ms for any thread in native code.
+         */
         @Override
         public void close() {
             client.close();
-            group.shutdownGracefully(0, 200, TimeUnit.MILLISECONDS);
+            group.shutdownGracefully(0, 200, TimeUnit.MILLISECONDS).awaitUninterruptibly(1, TimeUnit.SECONDS);
         }
     }
 

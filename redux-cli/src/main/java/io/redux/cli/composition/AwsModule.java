@@ -14,7 +14,7 @@ final class AwsModule extends AbstractModule {
 
     @Provides
     @Singleton
-    AwsAccess awsAccess(CliEnvironment environment) {
-        return new AdapterAwsAccess(environment);
+    AwsAccess awsAccess(CliEnvironment environment, OpenResources resources) {
+        return resources.register(new AdapterAwsAccess(environment));
     }
 }

@@ -5,18 +5,21 @@ import io.redux.cli.CliEnvironment;
 
 import java.time.Clock;
 
-/** What every command may ask for: the environment it runs in and the clock. */
+/** What every command may ask for: the environment it runs in and the clock; and where open resources go. */
 final class CliModule extends AbstractModule {
 
     private final CliEnvironment environment;
+    private final OpenResources resources;
 
-    CliModule(CliEnvironment environment) {
+    CliModule(CliEnvironment environment, OpenResources resources) {
         this.environment = environment;
+        this.resources = resources;
     }
 
     @Override
     protected void configure() {
         bind(CliEnvironment.class).toInstance(environment);
         bind(Clock.class).toInstance(Clock.systemUTC());
+        bind(OpenResources.class).toInstance(resources);
     }
 }

@@ -7,10 +7,14 @@ import jakarta.inject.Inject;
 
 import java.lang.reflect.Field;
 
-/** The composition root: builds the object graph with Guice the first time a command needs it. */
-public final class Composition {
+/**
+ * The composition root: builds the object graph with Guice the first time a command needs it, and closes what the
+ * graph opened when the command ends.
+ */
+public final class Composition implements AutoCloseable {
 
     private final CliEnvironment environment;
+    private final OpenResources resources = new OpenResources();
     private Injector injector;
 
     public Composition(CliEnvironment environment) {
@@ -35,9 +39,18 @@ public final class Composition {
 
     private synchronized Injector injector() {
         if (injector == null) {
-            injector = Guice.createInjector(new CliModule(environment), new StorageModule(), new AwsModule(),
+            injector = Guice.createInjector(new CliModule(environment, resources), new StorageModule(), new AwsModule(),
                     new ChatModule());
         }
         return injector;
+    }
+
+    /**
+     * Closes the AWS clients a command built. Their threads would otherwise outlive it, and the JVM's exit waits
+     * 300 ms for a thread still in native code, such as an idle event loop in {@code epoll_wait}.
+     */
+    @Override
+    public void close() {
+        resources.close();
     }
 }
