@@ -1,6 +1,7 @@
 package io.redux.cli.process;
 
 import io.redux.cli.process.CliProcess.Result;
+import io.redux.testkit.stub.BedrockRuntimeStub;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -9,6 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -143,6 +145,51 @@ class DistributionIT {
                     .doesNotContain("io.redux.cli.Main source: shared objects file");
         } finally {
             Files.writeString(stamp, made);
+        }
+    }
+
+    @Test
+    void aReleaseUnpackedOverAnotherRecordsANewChatArchiveInsteadOfKeepingTheOld(@TempDir Path user)
+            throws IOException {
+        try (BedrockRuntimeStub bedrock = new BedrockRuntimeStub()) {
+            assertThat(chat(bedrock, user).exitCode()).isZero();
+            List<Path> first = chatArchives();
+            assertThat(first).hasSize(1);
+            // A new release's jars carry the build's fixed timestamp, so "a jar is newer than the archive" misses
+            // them; here one jar's time moves back a day, as a size would change, which is what the JVM checks.
+            Path jar;
+            try (Stream<Path> jars = Files.list(home.resolve("lib"))) {
+                jar = jars.filter(file -> file.getFileName().toString().startsWith("redux-cli-")).findFirst()
+                        .orElseThrow();
+            }
+            FileTime built = Files.getLastModifiedTime(jar);
+            Files.setLastModifiedTime(jar, FileTime.fromMillis(built.toMillis() - TimeUnit.DAYS.toMillis(1)));
+            try {
+                Result again = chat(bedrock, user);
+
+                assertThat(again.exitCode()).isZero();
+                assertThat(again.stderr()).isEmpty();
+                assertThat(chatArchives()).hasSize(1).doesNotContainAnyElementsOf(first);
+            } finally {
+                Files.setLastModifiedTime(jar, built);
+            }
+        }
+    }
+
+    private static Result chat(BedrockRuntimeStub bedrock, Path user) {
+        return CliProcess.launcher(home.resolve("bin/redux_cli")).home(user).in(user)
+                .env("REDUX_ENDPOINT_URL", bedrock.endpoint().toString())
+                .env("AWS_ACCESS_KEY_ID", "AKIAFAKEFAKEFAKE1234")
+                .env("AWS_SECRET_ACCESS_KEY", "fake")
+                .env("AWS_ENDPOINT_URL_STS", "http://127.0.0.1:9")
+                .env("AWS_EC2_METADATA_DISABLED", "true")
+                .run("chat", "hello");
+    }
+
+    /** The chat archives in the unpacked copy's cache folder. */
+    private static List<Path> chatArchives() throws IOException {
+        try (Stream<Path> files = Files.list(home.resolve("cache"))) {
+            return files.filter(file -> file.getFileName().toString().endsWith(".jsa")).toList();
         }
     }
 }
