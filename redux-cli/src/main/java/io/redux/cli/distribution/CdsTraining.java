@@ -26,7 +26,9 @@ import java.util.stream.Stream;
 
 /**
  * The training run of the class-data-sharing archive: runs the everyday commands once, in one JVM, against a
- * throw-away conversations folder, so every class they load is listed for the archive. Prints nothing.
+ * throw-away home and conversations folder, so every class they load is listed for the archive. A one-shot chat and
+ * {@code whoami} talk to a {@link TrainingEndpoint} on loopback, with fake keys, so the AWS SDK's and Netty's classes
+ * are archived too. Prints nothing.
  */
 public final class CdsTraining {
 
@@ -37,7 +39,7 @@ public final class CdsTraining {
         // The launcher's entry point is not run here (it exits the JVM), but it belongs in the archive.
         Class.forName(Main.class.getName(), false, CdsTraining.class.getClassLoader());
         Path folder = Files.createTempDirectory("redux-cds-training");
-        try {
+        try (TrainingEndpoint aws = new TrainingEndpoint()) {
             JsonConversationRepository repository = new JsonConversationRepository(folder);
             ConversationId id = ConversationId.random();
             repository.create(sample(id));
@@ -51,9 +53,17 @@ public final class CdsTraining {
                     List.of("conversations", "show", conversation),
                     List.of("conversations", "export", conversation, "--format", "markdown"),
                     List.of("conversations", "export", conversation),
-                    List.of("conversations", "show", "not-a-uuid"))) {
-                ReduxCli.execute(environment(folder), command.toArray(String[]::new));
+                    List.of("chat", "--no-interactive", "What does the build do?"),
+                    List.of("whoami"))) {
+                // A failing step would leave its classes out of the archive in silence, and its command slow.
+                int exit = ReduxCli.execute(environment(folder, aws.uri().toString()), command.toArray(String[]::new));
+                if (exit != 0) {
+                    throw new IllegalStateException("training: redux_cli " + String.join(" ", command)
+                            + " exited with " + exit);
+                }
             }
+            // And the path of a mistake: the error report.
+            ReduxCli.execute(environment(folder, aws.uri().toString()), "conversations", "show", "not-a-uuid");
         } finally {
             deleteTree(folder);
         }
@@ -67,10 +77,17 @@ public final class CdsTraining {
                 .append(new AssistantMessage("a-1", now, "It compiles, tests and packages the CLI."));
     }
 
-    private static CliEnvironment environment(Path folder) {
+    private static CliEnvironment environment(Path folder, String aws) {
         PrintWriter nowhere = new PrintWriter(OutputStream.nullOutputStream(), true);
-        return new CliEnvironment(Map.of("REDUX_CONVERSATIONS_DIR", folder.toString()), folder, folder,
-                new ByteArrayInputStream(new byte[0]), nowhere, nowhere, false);
+        Map<String, String> variables = Map.of(
+                "REDUX_CONVERSATIONS_DIR", folder.toString(),
+                "REDUX_ENDPOINT_URL", aws,
+                "AWS_ENDPOINT_URL_STS", aws,
+                "AWS_ACCESS_KEY_ID", "AKIATRAININGTRAINING",
+                "AWS_SECRET_ACCESS_KEY", "training",
+                "AWS_EC2_METADATA_DISABLED", "true");
+        return new CliEnvironment(variables, folder, folder, new ByteArrayInputStream(new byte[0]), nowhere, nowhere,
+                false);
     }
 
     private static void deleteTree(Path folder) throws IOException {

@@ -125,6 +125,42 @@ class DistributionIT {
     }
 
     @Test
+    void theBuiltFoldersArchiveHoldsTheChatsAwsClassesSoNoRunRecordsAnother(@TempDir Path user) throws IOException {
+        Path built = CliProcess.LAUNCHER.getParent().getParent();
+        Assumptions.assumeTrue(Files.isRegularFile(built.resolve("lib/redux_cli.jsa")),
+                "the build made no archive (-Dredux.cds.skip or its JDK)");
+        Path log = user.resolve("classes.log");
+        List<Path> recorded = recordedArchives(built);
+        try (BedrockRuntimeStub bedrock = new BedrockRuntimeStub()) {
+            Result result = CliProcess.launcher().home(user).in(user)
+                    .env("REDUX_JAVA_OPTS", "-Xlog:class+load=info:file=" + log)
+                    .env("REDUX_ENDPOINT_URL", bedrock.endpoint().toString())
+                    .env("AWS_ACCESS_KEY_ID", "AKIAFAKEFAKEFAKE1234")
+                    .env("AWS_SECRET_ACCESS_KEY", "fake")
+                    .env("AWS_ENDPOINT_URL_STS", "http://127.0.0.1:9")
+                    .env("AWS_EC2_METADATA_DISABLED", "true")
+                    .run("chat", "hello");
+
+            assertThat(result.exitCode()).isZero();
+        }
+        assertThat(Files.readString(log)).contains(
+                "software.amazon.awssdk.services.bedrockruntime.DefaultBedrockRuntimeAsyncClient source: shared",
+                "io.netty.channel.nio.NioEventLoop source: shared");
+        assertThat(recordedArchives(built)).isEqualTo(recorded);
+    }
+
+    /** What the launcher recorded in a distribution's cache folder (other JDKs' runs record there too). */
+    private static List<Path> recordedArchives(Path distribution) throws IOException {
+        Path cache = distribution.resolve("cache");
+        if (!Files.isDirectory(cache)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(cache)) {
+            return files.sorted().toList();
+        }
+    }
+
+    @Test
     void theArchiveOfAnotherJdkIsLeftOutAndTheJdksOwnIsUsed(@TempDir Path logs) throws IOException {
         Path stamp = CliProcess.LAUNCHER.getParent().getParent().resolve("lib/redux_cli.jsa.home");
         Assumptions.assumeTrue(Files.isRegularFile(stamp), "the build made no archive (-Dredux.cds.skip or its JDK)");
@@ -188,8 +224,7 @@ class DistributionIT {
 
     /** The chat archives in the unpacked copy's cache folder. */
     private static List<Path> chatArchives() throws IOException {
-        try (Stream<Path> files = Files.list(home.resolve("cache"))) {
-            return files.filter(file -> file.getFileName().toString().endsWith(".jsa")).toList();
-        }
+        return recordedArchives(home).stream().filter(file -> file.getFileName().toString().endsWith(".jsa"))
+                .toList();
     }
 }
