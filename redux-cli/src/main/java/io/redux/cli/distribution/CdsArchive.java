@@ -14,10 +14,10 @@ import java.util.concurrent.TimeUnit;
  * launcher maps the classes of every command (picocli, Guice, Jackson, the AWS SDK, Netty and our own code) already
  * parsed and verified instead of loading them from the jars on every run. {@link CdsTraining} runs the commands.
  *
- * <p>Up to JDK 24, a static archive (a class list from the training run, then {@code -Xshare:dump}) rather than a
- * dynamic one: the dynamic archive of JDK 17 refuses picocli's Java 5 class files, the static one takes them. From
- * JDK 25, the AOT cache of the training run, which also holds the classes linked and the methods' profiles; the
- * launcher maps either kind the same way. The archive only works
+ * <p>A static archive (a class list from the training run, then {@code -Xshare:dump}) rather than a dynamic one: the
+ * dynamic archive of JDK 17 refuses picocli's Java 5 class files, the static one takes them. Not JDK 25's AOT cache
+ * either: it loads every class it holds when the JVM starts, so {@code --version} would pay for the chat's 7,500
+ * (250 ms against 126 ms with this archive, on JDK 25; see docs/performance.md). The archive only works
  * with the JDK that made it and at the path it was made for, so the step also writes {@code lib/redux_cli.jsa.home}:
  * the folder it was made for, the JDK that made it ({@code java.home}) and that JDK's {@code JAVA_RUNTIME_VERSION}
  * line of its {@code release} file. The launcher compares all three before using the archive, because a JVM that
@@ -38,9 +38,6 @@ public final class CdsArchive {
      */
     private static final List<String> LAUNCHER_FLAGS = List.of("-XX:TieredStopAtLevel=1",
             "-Dguice_bytecode_gen_option=DISABLED", "-Dio.netty.noUnsafe=true", "-Dpicocli.disable.closures=true");
-
-    /** The first JDK whose AOT cache is made in one step ({@code -XX:AOTCacheOutput}). */
-    private static final int AOT_CACHE_SINCE = 25;
 
     private CdsArchive() {
     }
@@ -69,12 +66,17 @@ public final class CdsArchive {
         String classPath = home.resolve("lib") + File.separator + "*";
         Path work = Files.createTempDirectory("redux-cds");
         try {
+            Path classList = work.resolve("classes.lst");
             Path log = work.resolve("cds.log");
-            String problem = Runtime.version().feature() >= AOT_CACHE_SINCE
-                    ? aotCache(java, classPath, archive, log)
-                    : staticArchive(java, classPath, archive, work.resolve("classes.lst"), log);
-            if (problem != null) {
-                return problem;
+            List<String> training = command(java, "-XX:DumpLoadedClassList=" + classList, "-cp", classPath,
+                    CdsTraining.class.getName());
+            if (run(training, log) != 0) {
+                return "the training run failed: " + Files.readString(log, StandardCharsets.UTF_8).strip();
+            }
+            List<String> dump = command(java, "-Xshare:dump", "-XX:SharedClassListFile=" + classList,
+                    "-XX:SharedArchiveFile=" + archive, "-cp", classPath);
+            if (run(dump, log) != 0 || !Files.isRegularFile(archive)) {
+                return "-Xshare:dump failed: " + lastLine(log);
             }
             // -Xshare:on fails instead of falling back, so this proves the launcher's JVM can map the archive.
             List<String> check = command(java, "-Xshare:on", "-XX:SharedArchiveFile=" + archive, "-cp", classPath,
@@ -95,36 +97,6 @@ public final class CdsArchive {
             }
             Files.delete(work);
         }
-    }
-
-    /** A class list from the training run, then {@code -Xshare:dump} of it. */
-    private static String staticArchive(String java, String classPath, Path archive, Path classList, Path log)
-            throws IOException, InterruptedException {
-        List<String> training = command(java, "-XX:DumpLoadedClassList=" + classList, "-cp", classPath,
-                CdsTraining.class.getName());
-        if (run(training, log) != 0) {
-            return "the training run failed: " + Files.readString(log, StandardCharsets.UTF_8).strip();
-        }
-        List<String> dump = command(java, "-Xshare:dump", "-XX:SharedClassListFile=" + classList,
-                "-XX:SharedArchiveFile=" + archive, "-cp", classPath);
-        if (run(dump, log) != 0 || !Files.isRegularFile(archive)) {
-            return "-Xshare:dump failed: " + lastLine(log);
-        }
-        return null;
-    }
-
-    /**
-     * The AOT cache of the training run (JEP 483 and 514): the classes loaded and linked, and the method profiles,
-     * which the launcher maps as it would a static archive.
-     */
-    private static String aotCache(String java, String classPath, Path archive, Path log)
-            throws IOException, InterruptedException {
-        List<String> training = command(java, "-XX:AOTCacheOutput=" + archive, "-cp", classPath,
-                CdsTraining.class.getName());
-        if (run(training, log) != 0 || !Files.isRegularFile(archive)) {
-            return "the training run failed to write an AOT cache: " + lastLine(log);
-        }
-        return null;
     }
 
     /** The {@code JAVA_RUNTIME_VERSION=...} line of the JDK's release file, as the launcher reads it; empty if none. */
