@@ -37,6 +37,19 @@ public record ConversationId(UUID value) {
         return new ConversationId(UUID.randomUUID());
     }
 
+    // equals and hashCode are written out: a record's generated ones are linked through invokedynamic on their first
+    // call, which costs a fresh JVM 10-20 ms, and an id is a map key in every command.
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ConversationId id && value.equals(id.value);
+    }
+
+    @Override
+    public int hashCode() {
+        return value.hashCode();
+    }
+
     @Override
     public String toString() {
         return value.toString();

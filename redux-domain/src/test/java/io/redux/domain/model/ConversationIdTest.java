@@ -45,4 +45,14 @@ class ConversationIdTest {
         assertThatThrownBy(() -> ConversationId.parse(null)).isInstanceOf(InvalidInputException.class);
         assertThat(ConversationId.isValid(null)).isFalse();
     }
+
+    @Test
+    void idsOfTheSameUuidAreEqualWhateverTheCaseTheyWereWrittenIn() {
+        ConversationId lower = ConversationId.parse("550e8400-e29b-41d4-a716-446655440000");
+        ConversationId upper = ConversationId.parse("550E8400-E29B-41D4-A716-446655440000");
+
+        assertThat(lower).isEqualTo(upper).hasSameHashCodeAs(upper)
+                .isNotEqualTo(ConversationId.parse("550e8400-e29b-41d4-a716-446655440001"))
+                .isNotEqualTo("550e8400-e29b-41d4-a716-446655440000");
+    }
 }
