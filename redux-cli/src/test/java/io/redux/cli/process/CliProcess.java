@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,6 +58,18 @@ public final class CliProcess {
     public CliProcess env(String name, String value) {
         environment.put(name, value);
         return this;
+    }
+
+    /**
+     * A chat without an account: fake keys, model calls to {@code bedrock} (a stub), STS unreachable (the identity
+     * lookup fails quietly) and no instance metadata.
+     */
+    public CliProcess chatAgainst(URI bedrock) {
+        return env("REDUX_ENDPOINT_URL", bedrock.toString())
+                .env("AWS_ACCESS_KEY_ID", "AKIAFAKEFAKEFAKE1234")
+                .env("AWS_SECRET_ACCESS_KEY", "fake")
+                .env("AWS_ENDPOINT_URL_STS", "http://127.0.0.1:9")
+                .env("AWS_EC2_METADATA_DISABLED", "true");
     }
 
     public CliProcess home(Path home) {

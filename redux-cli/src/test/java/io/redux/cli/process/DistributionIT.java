@@ -134,11 +134,7 @@ class DistributionIT {
         try (BedrockRuntimeStub bedrock = new BedrockRuntimeStub()) {
             Result result = CliProcess.launcher().home(user).in(user)
                     .env("REDUX_JAVA_OPTS", "-Xlog:class+load=info:file=" + log)
-                    .env("REDUX_ENDPOINT_URL", bedrock.endpoint().toString())
-                    .env("AWS_ACCESS_KEY_ID", "AKIAFAKEFAKEFAKE1234")
-                    .env("AWS_SECRET_ACCESS_KEY", "fake")
-                    .env("AWS_ENDPOINT_URL_STS", "http://127.0.0.1:9")
-                    .env("AWS_EC2_METADATA_DISABLED", "true")
+                    .chatAgainst(bedrock.endpoint())
                     .run("chat", "hello");
 
             assertThat(result.exitCode()).isZero();
@@ -214,11 +210,7 @@ class DistributionIT {
 
     private static Result chat(BedrockRuntimeStub bedrock, Path user) {
         return CliProcess.launcher(home.resolve("bin/redux_cli")).home(user).in(user)
-                .env("REDUX_ENDPOINT_URL", bedrock.endpoint().toString())
-                .env("AWS_ACCESS_KEY_ID", "AKIAFAKEFAKEFAKE1234")
-                .env("AWS_SECRET_ACCESS_KEY", "fake")
-                .env("AWS_ENDPOINT_URL_STS", "http://127.0.0.1:9")
-                .env("AWS_EC2_METADATA_DISABLED", "true")
+                .chatAgainst(bedrock.endpoint())
                 .run("chat", "hello");
     }
 

@@ -35,11 +35,7 @@ class NewerJdkIT {
 
             Result result = CliProcess.launcher().home(home).in(home)
                     .env("JAVA_HOME", newerJdk.get().toString())
-                    .env("REDUX_ENDPOINT_URL", bedrock.endpoint().toString())
-                    .env("AWS_ACCESS_KEY_ID", "AKIAFAKEFAKEFAKE1234")
-                    .env("AWS_SECRET_ACCESS_KEY", "fake")
-                    .env("AWS_ENDPOINT_URL_STS", "http://127.0.0.1:9")
-                    .env("AWS_EC2_METADATA_DISABLED", "true")
+                    .chatAgainst(bedrock.endpoint())
                     .run("chat", "hello");
 
             assertThat(result.exitCode()).isZero();
