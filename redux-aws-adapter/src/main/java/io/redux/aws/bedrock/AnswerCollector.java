@@ -1,5 +1,8 @@
 package io.redux.aws.bedrock;
 
+import io.redux.aws.resilience.AwsErrorTranslator;
+import io.redux.aws.resilience.CallContext;
+import io.redux.domain.error.ModelInvocationException;
 import io.redux.domain.model.StopReason;
 import io.redux.domain.model.TokenUsage;
 import io.redux.domain.port.ModelEvent;
@@ -10,6 +13,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 
 /**
  * Gathers a streamed answer: passes text deltas on as they arrive, assembles each tool use's streamed JSON input and
@@ -38,6 +43,29 @@ public final class AnswerCollector {
     /** What the listener threw, which stopped the stream and goes back to the caller as it is; or null. */
     public RuntimeException listenerFailure() {
         return listenerFailure;
+    }
+
+    /**
+     * Waits for the stream {@code call} that feeds this collector to end. An interrupt cancels the call; a failure
+     * comes back as the listener's own exception when the listener stopped the stream, else translated for the user.
+     */
+    public void await(CompletableFuture<?> call, CallContext context) {
+        try {
+            call.get();
+        } catch (InterruptedException e) {
+            call.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new ModelInvocationException(ModelInvocationException.Reason.INTERRUPTED,
+                    "The answer from " + context.model() + " was interrupted.", e);
+        } catch (ExecutionException e) {
+            throw failure(e.getCause(), context);
+        } catch (RuntimeException e) {
+            throw failure(e, context);
+        }
+    }
+
+    private RuntimeException failure(Throwable error, CallContext context) {
+        return listenerFailure != null ? listenerFailure : AwsErrorTranslator.translate(error, context);
     }
 
     public void text(String delta) {

@@ -7,7 +7,6 @@ import io.redux.aws.resilience.CallContext;
 import io.redux.aws.resilience.ResilientInvoker;
 import io.redux.aws.routing.ModelRoute;
 import io.redux.aws.routing.ModelTarget;
-import io.redux.domain.error.ModelInvocationException;
 import io.redux.domain.model.StopReason;
 import io.redux.domain.model.TokenUsage;
 import io.redux.domain.port.ModelEvent;
@@ -24,7 +23,6 @@ import software.amazon.awssdk.services.bedrockruntime.model.ConverseStreamRespon
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -77,24 +75,8 @@ public final class BedrockModelGateway implements ModelGateway, AutoCloseable {
         } catch (RuntimeException e) {
             throw AwsErrorTranslator.translate(e, context);
         }
-        try {
-            call.get();
-        } catch (InterruptedException e) {
-            call.cancel(true);
-            Thread.currentThread().interrupt();
-            throw new ModelInvocationException(ModelInvocationException.Reason.INTERRUPTED,
-                    "The answer from " + context.model() + " was interrupted.", e);
-        } catch (ExecutionException e) {
-            throw failure(collector, e.getCause(), context);
-        } catch (RuntimeException e) {
-            throw failure(collector, e, context);
-        }
+        collector.await(call, context);
         return collector.finish();
-    }
-
-    /** The listener's own exception when it stopped the stream, else the translated AWS failure. */
-    static RuntimeException failure(AnswerCollector collector, Throwable error, CallContext context) {
-        return collector.listenerFailure() != null ? collector.listenerFailure() : AwsErrorTranslator.translate(error, context);
     }
 
     private static ConverseStreamResponseHandler handler(AnswerCollector collector) {

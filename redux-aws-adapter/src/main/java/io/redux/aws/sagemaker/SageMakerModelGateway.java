@@ -8,7 +8,6 @@ import io.redux.aws.resilience.CallContext;
 import io.redux.aws.resilience.ResilientInvoker;
 import io.redux.aws.routing.ModelRoute;
 import io.redux.aws.routing.ModelTarget;
-import io.redux.domain.error.ModelInvocationException;
 import io.redux.domain.port.ModelGateway;
 import io.redux.domain.port.ModelRequest;
 import io.redux.domain.port.ModelResponse;
@@ -21,7 +20,6 @@ import software.amazon.awssdk.services.sagemakerruntime.model.InvokeEndpointWith
 import software.amazon.awssdk.services.sagemakerruntime.model.InvokeEndpointWithResponseStreamResponseHandler;
 
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -87,33 +85,17 @@ public final class SageMakerModelGateway implements ModelGateway, AutoCloseable 
             InvokeEndpointWithResponseStreamResponseHandler handler = InvokeEndpointWithResponseStreamResponseHandler
                     .builder().subscriber(InvokeEndpointWithResponseStreamResponseHandler.Visitor.builder()
                             .onPayloadPart(part -> decoder.accept(part.bytes().asByteArray())).build()).build();
-            await(clients.async(SageMakerRuntimeAsyncClient.class, route, SageMakerRuntimeAsyncClient::builder), call, handler, collector, context);
+            CompletableFuture<Void> answer;
+            try {
+                answer = clients.async(SageMakerRuntimeAsyncClient.class, route, SageMakerRuntimeAsyncClient::builder)
+                        .invokeEndpointWithResponseStream(call, handler);
+            } catch (RuntimeException e) {
+                throw AwsErrorTranslator.translate(e, context);
+            }
+            collector.await(answer, context);
             decoder.end();
             return collector.finish();
         }, () -> current.get() != null && current.get().committed());
-    }
-
-    private static void await(software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeAsyncClient client,
-                              InvokeEndpointWithResponseStreamRequest call,
-                              InvokeEndpointWithResponseStreamResponseHandler handler, AnswerCollector collector,
-                              CallContext context) {
-        CompletableFuture<Void> future;
-        try {
-            future = client.invokeEndpointWithResponseStream(call, handler);
-            future.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ModelInvocationException(ModelInvocationException.Reason.INTERRUPTED,
-                    "The answer from " + context.model() + " was interrupted.", e);
-        } catch (ExecutionException e) {
-            throw failure(collector, e.getCause(), context);
-        } catch (RuntimeException e) {
-            throw failure(collector, e, context);
-        }
-    }
-
-    private static RuntimeException failure(AnswerCollector collector, Throwable error, CallContext context) {
-        return collector.listenerFailure() != null ? collector.listenerFailure() : AwsErrorTranslator.translate(error, context);
     }
 
     private ModelRoute route(ModelRequest request) {
