@@ -9,8 +9,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -67,14 +67,19 @@ final class DocumentWriter {
         }
     }
 
-    /** One message as the document's printer writes it at its depth, so it can be copied into any later write. */
+    /**
+     * One message as the document's printer writes it at its depth, so it can be copied into any later write. Written
+     * by a UTF-8 generator, as the document is: a character-based one writes a character outside the basic plane
+     * unescaped, and a lone surrogate as a character that cannot be encoded later.
+     */
     private static SerializedString text(JsonNode message) throws IOException {
-        StringWriter text = new StringWriter();
-        try (JsonGenerator generator = JsonSupport.MAPPER.getFactory().createGenerator(text)) {
+        try (ByteArrayBuilder bytes = new ByteArrayBuilder(1024);
+             JsonGenerator generator = JsonSupport.MAPPER.getFactory().createGenerator(bytes, JsonEncoding.UTF8)) {
             generator.setPrettyPrinter(new NestedPrinter(JsonSupport.prettyPrinter()));
             JsonSupport.MAPPER.writeTree(generator, message);
+            generator.flush();
+            return new SerializedString(new String(bytes.toByteArray(), StandardCharsets.UTF_8));
         }
-        return new SerializedString(text.toString());
     }
 
     /** The document's printer, starting as deep as a message sits, so its lines get the document's indentation. */

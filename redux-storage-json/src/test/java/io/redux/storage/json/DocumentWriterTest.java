@@ -48,6 +48,14 @@ class DocumentWriterTest {
         assertThat(DocumentWriter.write(tree, stale, 0).content()).isEqualTo(pretty(tree));
     }
 
+    @Test
+    void writesCharactersOutsideTheBasicPlaneAndLoneSurrogatesAsThePrettyWriterDoes() throws IOException {
+        ObjectNode tree = richTree();
+        ((ObjectNode) tree.get("messages").get(0)).put("content", "an emoji \uD83D\uDE00 and half of one \uD800");
+
+        assertThat(DocumentWriter.write(tree, List.of(), 0).content()).isEqualTo(pretty(tree));
+    }
+
     /** The design example, with what a real file can also hold: unknown fields, nesting, empty values, decimals. */
     private static ObjectNode richTree() throws IOException {
         ObjectNode tree = (ObjectNode) JsonSupport.MAPPER.readTree(TestFiles.designExample());
