@@ -29,17 +29,37 @@ class DistributionIT {
 
     @BeforeAll
     static void unpackTheTarGz() throws IOException, InterruptedException {
+        home = unpackInto(unpacked);
+    }
+
+    /** Unpacks the tar.gz into {@code folder}; returns the distribution's folder. */
+    private static Path unpackInto(Path folder) throws IOException, InterruptedException {
         Path tarGz;
         try (Stream<Path> files = Files.list(ARCHIVE)) {
             tarGz = files.filter(file -> file.getFileName().toString().matches("redux_cli-.+\\.tar\\.gz"))
                     .findFirst().orElseThrow(() -> new AssertionError("no redux_cli-*.tar.gz in target"));
         }
-        Process tar = new ProcessBuilder("tar", "-xzf", tarGz.toAbsolutePath().toString(), "-C", unpacked.toString())
+        Process tar = new ProcessBuilder("tar", "-xzf", tarGz.toAbsolutePath().toString(), "-C", folder.toString())
                 .inheritIO().start();
         assertThat(tar.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(tar.exitValue()).isZero();
-        String folder = tarGz.getFileName().toString().replace(".tar.gz", "");
-        home = unpacked.resolve(folder);
+        return folder.resolve(tarGz.getFileName().toString().replace(".tar.gz", ""));
+    }
+
+    @Test
+    void chatsFromAFolderWithASpaceInItsPathWhileRecordingItsArchiveAndAfter(@TempDir Path user)
+            throws IOException, InterruptedException {
+        Path spaced = unpackInto(Files.createDirectories(unpacked.resolve("with space")));
+        try (BedrockRuntimeStub bedrock = new BedrockRuntimeStub()) {
+            for (String run : List.of("recording the archive", "mapping it")) {
+                Result result = CliProcess.launcher(spaced.resolve("bin/redux_cli")).home(user).in(user)
+                        .chatAgainst(bedrock.endpoint()).run("chat", "hello");
+
+                assertThat(result.exitCode()).as(run).isZero();
+                assertThat(result.stdout()).as(run).contains("hello");
+            }
+        }
+        assertThat(recordedArchives(spaced)).hasSize(1);
     }
 
     @Test
