@@ -7,6 +7,7 @@ import io.redux.domain.chat.OpenConversation;
 import io.redux.domain.error.InvalidInputException;
 import io.redux.domain.model.ModelId;
 import io.redux.domain.model.TokenUsage;
+import io.redux.domain.tool.FileReadTool;
 import io.redux.domain.tool.ToolPolicy;
 import io.redux.domain.tool.ToolRegistry;
 
@@ -133,8 +134,7 @@ final class SlashCommands {
     private void tools(List<String> arguments) {
         if (arguments.isEmpty()) {
             for (String name : new TreeSet<>(tools.names())) {
-                boolean trusted = policy.trustsAll() || policy.trustedTools().contains(name);
-                String note = trusted ? "runs without asking" : defaultNote(name);
+                String note = policy.trusts(name) ? "runs without asking" : defaultNote(name);
                 out.println("  " + name + "  " + style.dim(note));
             }
             return;
@@ -154,7 +154,7 @@ final class SlashCommands {
     }
 
     private static String defaultNote(String name) {
-        return name.equals("file_read") ? "asks, except for files inside the working directory" : "asks first";
+        return name.equals(FileReadTool.NAME) ? "asks, except for files inside the working directory" : "asks first";
     }
 
     private void export(List<String> arguments, ChatSession session) {

@@ -46,11 +46,13 @@ public final class ToolPolicy {
 
     public boolean isTrusted(ToolCall call) {
         String name = call.toolName();
-        if (untrusted.contains(name)) {
-            return false;
-        }
-        return trustAll || trusted.contains(name)
-                || FileReadTool.NAME.equals(name) && readsInsideWorkingDirectory(call.arguments());
+        return trusts(name) || !untrusted.contains(name) && FileReadTool.NAME.equals(name)
+                && readsInsideWorkingDirectory(call.arguments());
+    }
+
+    /** Whether every call of tool {@code name} runs without asking; the default {@code file_read} rule aside. */
+    public boolean trusts(String name) {
+        return !untrusted.contains(name) && (trustAll || trusted.contains(name));
     }
 
     /** Trusts {@code toolName} for the rest of the session (the user's {@code t} answer, {@code /tools trust}). */

@@ -86,6 +86,16 @@ class ToolPolicyTest {
     }
 
     @Test
+    void afterTrustingAllAndUntrustingOneTheOthersAreStillTrusted() {
+        ToolPolicy policy = new ToolPolicy(dir, true, Set.of());
+
+        policy.untrust("execute_bash");
+
+        assertThat(policy.trusts("file_write")).isTrue();
+        assertThat(policy.trusts("execute_bash")).isFalse();
+    }
+
+    @Test
     void untrustingFileReadOverridesTheDefault() {
         ToolPolicy policy = ToolPolicy.defaults(dir);
 
