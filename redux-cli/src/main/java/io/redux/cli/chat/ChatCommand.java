@@ -95,6 +95,9 @@ public final class ChatCommand implements Callable<Integer> {
     @Inject
     Terminals terminals;
 
+    @Inject
+    TranscriptExport export;
+
     @Override
     public Integer call() {
         checkOptions();
@@ -131,7 +134,7 @@ public final class ChatCommand implements Callable<Integer> {
                 ChatSession session = chat.open(openCommand(metadata));
                 CompletableFuture<Void> recording = metadata.recordOn(session.id());
                 SlashCommands commands = new SlashCommands(chat, tools, policy, metadata,
-                        new TranscriptExport(chats.conversations()), environment.workingDirectory(), terminal.writer(),
+                        export, environment.workingDirectory(), terminal.writer(),
                         style);
                 AnswerRenderer renderer = new AnswerRenderer(terminal.writer(), style, capable);
                 new InteractiveChat(terminal, input, commands, renderer, style).run(session);

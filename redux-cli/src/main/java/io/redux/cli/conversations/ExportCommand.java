@@ -1,10 +1,8 @@
 package io.redux.cli.conversations;
 
 import io.redux.cli.CliEnvironment;
-import io.redux.cli.output.MarkdownTranscript;
+import io.redux.cli.output.ExportFormat;
 import io.redux.cli.output.SafeFileWriter;
-import io.redux.domain.error.StorageException;
-import io.redux.domain.model.Conversation;
 import io.redux.domain.model.ConversationId;
 import io.redux.storage.json.JsonConversationRepository;
 import jakarta.inject.Inject;
@@ -12,9 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -43,10 +39,7 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Conversation conversation = repository.load(id);
-        byte[] document = format == ExportFormat.JSON
-                ? storedDocument()
-                : MarkdownTranscript.render(conversation).getBytes(StandardCharsets.UTF_8);
+        byte[] document = format.render(repository, id);
         if (output == null) {
             environment.out().print(new String(document, StandardCharsets.UTF_8));
             environment.out().flush();
@@ -55,14 +48,5 @@ final class ExportCommand implements Callable<Integer> {
             environment.err().println("Exported conversation " + id + " to " + output);
         }
         return 0;
-    }
-
-    /** The file's own bytes, so fields this version does not know are exported too. */
-    private byte[] storedDocument() {
-        try {
-            return Files.readAllBytes(repository.fileOf(id));
-        } catch (IOException e) {
-            throw new StorageException("Cannot read " + repository.fileOf(id) + ": " + e.getMessage(), e);
-        }
     }
 }

@@ -264,6 +264,7 @@ class InteractiveChatTest {
         command.chats = new ChatFactory(conversations, aws, Clock.systemUTC(), environment);
         command.tools = ToolRegistry.builtIn(work);
         command.terminals = terminal::terminal;
+        command.export = new TranscriptExport(conversations);
         return CompletableFuture.supplyAsync(command::call);
     }
 

@@ -1,6 +1,0 @@
-package io.redux.cli.conversations;
-
-enum ExportFormat {
-    JSON,
-    MARKDOWN
-}
