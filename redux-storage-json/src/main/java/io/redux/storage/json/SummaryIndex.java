@@ -90,9 +90,21 @@ final class SummaryIndex {
         return entry != null && entry.stamp().equals(now) ? Optional.of(entry.summary()) : Optional.empty();
     }
 
-    /** Whether {@code current} says anything this index does not: a new, changed or removed file. */
+    /**
+     * Whether {@code current} says anything this index does not: a new, changed or removed file. Entries that
+     * {@link #save} leaves out are left out here too, or one of them would make every listing rewrite the index.
+     */
     boolean differsFrom(Map<ConversationId, Entry> current) {
-        return !entries.equals(current);
+        int indexable = 0;
+        for (Map.Entry<ConversationId, Entry> entry : current.entrySet()) {
+            if (indexable(entry.getValue())) {
+                if (!entry.getValue().equals(entries.get(entry.getKey()))) {
+                    return true;
+                }
+                indexable++;
+            }
+        }
+        return indexable != entries.size();
     }
 
     /**
