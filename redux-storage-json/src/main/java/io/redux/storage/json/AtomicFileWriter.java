@@ -13,7 +13,7 @@ import java.util.Set;
 /**
  * Replaces a file so that a crash at any instant leaves the old content or the new, never a mix: the new content
  * goes to a temporary file in the same folder, is forced to disk, renamed over the target, and the folder itself
- * is forced so the rename survives a power cut.
+ * is forced so the rename survives a power cut. ({@link #writeCache} skips the forcing, for a file a crash may lose.)
  */
 final class AtomicFileWriter {
 
@@ -21,6 +21,20 @@ final class AtomicFileWriter {
     }
 
     static void write(Path target, Path temp, byte[] content, FileAttribute<?>... attributes) throws IOException {
+        replace(target, temp, content, true, attributes);
+        forceFolder(target.getParent());
+    }
+
+    /**
+     * As {@link #write}, but nothing is forced to disk: readers still see the old content or the new, but after a
+     * crash the file may be empty or damaged. Only for a cache that checks what it reads and is rebuilt when lost.
+     */
+    static void writeCache(Path target, Path temp, byte[] content, FileAttribute<?>... attributes) throws IOException {
+        replace(target, temp, content, false, attributes);
+    }
+
+    private static void replace(Path target, Path temp, byte[] content, boolean force, FileAttribute<?>... attributes)
+            throws IOException {
         Files.deleteIfExists(temp);
         try {
             try (FileChannel channel = FileChannel.open(temp, Set.of(StandardOpenOption.CREATE_NEW,
@@ -29,7 +43,9 @@ final class AtomicFileWriter {
                 while (buffer.hasRemaining()) {
                     channel.write(buffer);
                 }
-                channel.force(true);
+                if (force) {
+                    channel.force(true);
+                }
             }
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException | RuntimeException e) {
@@ -40,7 +56,6 @@ final class AtomicFileWriter {
             }
             throw e;
         }
-        forceFolder(target.getParent());
     }
 
     static void delete(Path target) throws IOException {

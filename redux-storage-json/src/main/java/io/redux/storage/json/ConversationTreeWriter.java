@@ -35,12 +35,8 @@ final class ConversationTreeWriter {
     private ConversationTreeWriter() {
     }
 
-    /** @param previous the file's tree, which becomes the new tree (no copy: a load is cheaper), or null for a new file */
-    static ObjectNode write(Conversation conversation, ObjectNode previous) {
-        return write(conversation, previous, 0);
-    }
-
     /**
+     * @param previous  the file's tree, which becomes the new tree (no copy: a load is cheaper), or null for a new file
      * @param unchanged how many leading message nodes of {@code previous} are known to be up to date (see
      *                  {@link #unchangedMessages}); they are left as they are, which makes an append to a long
      *                  conversation cost one message, not all of them

@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileAttribute;
 import java.time.Instant;
 import java.util.HashMap;
@@ -90,9 +89,21 @@ final class SummaryIndex {
         return entry != null && entry.stamp().equals(now) ? Optional.of(entry.summary()) : Optional.empty();
     }
 
-    /** Whether {@code current} says anything this index does not: a new, changed or removed file. */
+    /**
+     * Whether {@code current} says anything this index does not: a new, changed or removed file. Entries that
+     * {@link #save} leaves out are left out here too, or one of them would make every listing rewrite the index.
+     */
     boolean differsFrom(Map<ConversationId, Entry> current) {
-        return !entries.equals(current);
+        int indexable = 0;
+        for (Map.Entry<ConversationId, Entry> entry : current.entrySet()) {
+            if (indexable(entry.getValue())) {
+                if (!entry.getValue().equals(entries.get(entry.getKey()))) {
+                    return true;
+                }
+                indexable++;
+            }
+        }
+        return indexable != entries.size();
     }
 
     /**
@@ -114,13 +125,9 @@ final class SummaryIndex {
             // A damaged index must never plant a wrong summary under a file's true stamp.
             out.writeLong(checked.getChecksum().getValue());
         }
-        Path temp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp", attributes);
-        try {
-            Files.write(temp, bytes.toByteArray());
-            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        // Listings hold no lock, so each needs a temporary file of its own.
+        Path temp = file.resolveSibling(file.getFileName() + "." + UUID.randomUUID() + ".tmp");
+        AtomicFileWriter.writeCache(file, temp, bytes.toByteArray(), attributes);
     }
 
     private static long checksum(byte[] content, int length) {

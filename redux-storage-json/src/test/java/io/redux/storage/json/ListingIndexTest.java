@@ -14,6 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.Arrays;
@@ -130,5 +132,22 @@ class ListingIndexTest {
 
         assertThat(SummaryIndex.load(index).differsFrom(Map.of())).isFalse();
         assertThat(repository.list()).isEqualTo(fromFiles);
+    }
+
+    @Test
+    void aSummaryTooLongToIndexDoesNotMakeEveryListingRewriteTheIndex() throws IOException {
+        String longDirectory = "/" + "d".repeat(20 * 1024);
+        repository.create(Conversation.start(ConversationId.random(), MODEL,
+                ConversationMetadata.EMPTY.withWorkingDirectory(longDirectory), T0.plusSeconds(10)));
+        ConversationListing listed = repository.list();
+        Path index = folder.resolve(".summary-index");
+        // An old time, so a rewrite shows even where the clock's step is coarser than the test.
+        FileTime old = FileTime.from(T0);
+        Files.setLastModifiedTime(index, old);
+        Object fileKey = Files.readAttributes(index, BasicFileAttributes.class).fileKey();
+
+        assertThat(repository.list()).isEqualTo(listed);
+        assertThat(Files.getLastModifiedTime(index)).isEqualTo(old);
+        assertThat(Files.readAttributes(index, BasicFileAttributes.class).fileKey()).isEqualTo(fileKey);
     }
 }

@@ -46,9 +46,6 @@ final class ConversationStateMapper {
 
     Mapped map(SourceRow row, Instant now) throws UnreadableRowException {
         JsonNode root = reader.read(row.value());
-        if (!root.isObject()) {
-            throw new UnreadableRowException("the value is JSON but not an object; expected a ConversationState");
-        }
         JsonNode history = root.path("history");
         if (!history.isArray()) {
             throw new UnreadableRowException("the value has no \"history\" array; expected a ConversationState");

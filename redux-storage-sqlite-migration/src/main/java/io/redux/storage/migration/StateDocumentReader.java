@@ -37,8 +37,8 @@ final class StateDocumentReader {
         this.nodes = json.getNodeFactory();
     }
 
-    /** The document's read fields as an object, or a non-object node when the document is not an object. */
-    JsonNode read(byte[] value) throws UnreadableRowException {
+    /** The document's read fields. */
+    ObjectNode read(byte[] value) throws UnreadableRowException {
         if (value == null) {
             throw new UnreadableRowException("the value is NULL");
         }
@@ -47,25 +47,26 @@ final class StateDocumentReader {
             if (first == null) {
                 throw new UnreadableRowException("the value is empty");
             }
-            JsonNode root;
+            ObjectNode root = nodes.objectNode();
             if (first == JsonToken.START_OBJECT) {
-                ObjectNode object = nodes.objectNode();
                 while (parser.nextToken() == JsonToken.FIELD_NAME) {
                     String name = parser.currentName();
                     parser.nextToken();
                     if (READ_FIELDS.contains(name)) {
-                        object.set(name, tree(parser));
+                        root.set(name, tree(parser));
                     } else {
                         parser.skipChildren();
                     }
                 }
-                root = object;
             } else {
+                // Read to its end all the same: invalid JSON is reported as that, whatever its first token.
                 parser.skipChildren();
-                root = nodes.arrayNode();
             }
             if (parser.nextToken() != null) {
                 throw new UnreadableRowException("the value has more after its JSON document");
+            }
+            if (first != JsonToken.START_OBJECT) {
+                throw new UnreadableRowException("the value is JSON but not an object; expected a ConversationState");
             }
             return root;
         } catch (IOException e) {
@@ -127,10 +128,8 @@ final class StateDocumentReader {
 
     private static long countElements(JsonParser parser) throws IOException {
         long count = 0;
-        for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
-            if (token == null) {
-                throw new JsonParseProblem(parser, "the document ends inside an array");
-            }
+        // At the end of the input inside an array the parser throws, so no token is null here.
+        while (parser.nextToken() != JsonToken.END_ARRAY) {
             parser.skipChildren();
             count++;
         }

@@ -250,6 +250,13 @@ class ConversationStateMapperTest {
     }
 
     @Test
+    void aDocumentEndingInsideAnImagesBytesIsInvalidJson() {
+        assertThatThrownBy(() -> map("{\"history\":[{\"user\":{\"images\":[{\"source\":{\"Bytes\":[137,80"))
+                .isInstanceOf(UnreadableRowException.class)
+                .hasMessageStartingWith("the value is not valid JSON (line 1, column");
+    }
+
+    @Test
     void aDocumentThatIsNotAConversationStateIsReported() {
         assertThatThrownBy(() -> map("[1,2,3]")).hasMessageContaining("not an object");
         assertThatThrownBy(() -> map("{\"history\":[]} {}")).hasMessageContaining("more after its JSON document");
