@@ -4,6 +4,7 @@ import io.redux.aws.credentials.AwsCredentialSource;
 import io.redux.aws.credentials.AwsEnvironment;
 import io.redux.aws.routing.ModelTarget;
 import io.redux.domain.error.CredentialsException;
+import io.redux.domain.error.InvalidInputException;
 import io.redux.domain.error.ModelInvocationException;
 import io.redux.domain.model.ModelId;
 import io.redux.testkit.stub.BedrockRuntimeStub;
@@ -73,6 +74,18 @@ class AwsModelGatewayTest {
              AwsModelGateway gateway = AwsModelGateway.create(credentials, env)) {
             assertThatThrownBy(() -> gateway.converseStream(ask(MODEL, "hi"), e -> { }))
                     .isInstanceOf(CredentialsException.class).hasMessageContaining("No AWS credentials found");
+        }
+        assertThat(bedrock.modelRequests()).isEmpty();
+    }
+
+    @Test
+    void a_malformed_metadata_endpoint_fails_the_call_with_the_usage_error_naming_it() {
+        Map<String, String> env = Map.of("REDUX_ENDPOINT_URL", bedrock.endpoint().toString(),
+                "AWS_EC2_METADATA_SERVICE_ENDPOINT", "http://[::1");
+        try (AwsCredentialSource credentials = source(env);
+             AwsModelGateway gateway = AwsModelGateway.create(credentials, env)) {
+            assertThatThrownBy(() -> gateway.converseStream(ask(MODEL, "hi"), e -> { }))
+                    .isInstanceOf(InvalidInputException.class).hasMessageContaining("AWS_EC2_METADATA_SERVICE_ENDPOINT");
         }
         assertThat(bedrock.modelRequests()).isEmpty();
     }

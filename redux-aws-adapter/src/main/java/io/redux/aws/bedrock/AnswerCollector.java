@@ -28,6 +28,7 @@ public final class AnswerCollector {
     private final List<ModelEvent.ToolUse> toolUses = new ArrayList<>();
     private final Map<Integer, PendingToolUse> pending = new HashMap<>();
     private volatile boolean committed;
+    /** What the listener threw, which stopped the stream and goes back to the caller as it is; or null. */
     private volatile RuntimeException listenerFailure;
     private StopReason stopReason = StopReason.END_TURN;
     private TokenUsage usage = TokenUsage.NONE;
@@ -38,11 +39,6 @@ public final class AnswerCollector {
 
     public boolean committed() {
         return committed;
-    }
-
-    /** What the listener threw, which stopped the stream and goes back to the caller as it is; or null. */
-    public RuntimeException listenerFailure() {
-        return listenerFailure;
     }
 
     /**

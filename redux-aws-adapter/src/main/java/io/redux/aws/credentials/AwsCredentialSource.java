@@ -13,8 +13,6 @@ import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -34,7 +32,7 @@ public final class AwsCredentialSource implements CredentialSource, AutoCloseabl
     public static final Duration METADATA_READ_TIMEOUT = Duration.ofMillis(500);
 
     private final CredentialChain chain;
-    private final List<AutoCloseable> owned = new ArrayList<>();
+    private final Closeables owned = new Closeables();
     private ResolvedCredentials resolved;
     private final Object identityLock = new Object();
     private CallerIdentity identity;
@@ -126,9 +124,10 @@ public final class AwsCredentialSource implements CredentialSource, AutoCloseabl
                 + " (" + credentials.maskedAccessKeyId() + ")";
     }
 
+    /** Synchronized with {@link #resolve()}, so what a resolve in flight builds is closed too, not left open. */
     @Override
     public synchronized void close() {
-        Closeables.closeAllQuietly(owned);
+        owned.close();
     }
 
     public static final class Builder {

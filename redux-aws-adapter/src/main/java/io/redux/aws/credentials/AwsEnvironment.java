@@ -1,5 +1,7 @@
 package io.redux.aws.credentials;
 
+import io.redux.aws.http.EndpointUrls;
+
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
@@ -51,14 +53,16 @@ public record AwsEnvironment(Map<String, String> variables, Path home) {
 
     /** {@code AWS_ENDPOINT_URL_STS}, else {@code AWS_ENDPOINT_URL}, else null for the regional STS endpoint. */
     public URI stsEndpoint() {
-        String url = has("AWS_ENDPOINT_URL_STS") ? get("AWS_ENDPOINT_URL_STS") : get("AWS_ENDPOINT_URL");
-        return url == null ? null : URI.create(url);
+        String variable = has("AWS_ENDPOINT_URL_STS") ? "AWS_ENDPOINT_URL_STS" : "AWS_ENDPOINT_URL";
+        String url = get(variable);
+        return url == null ? null : EndpointUrls.parse(variable, url);
     }
 
     /** {@code AWS_EC2_METADATA_SERVICE_ENDPOINT}, else the link-local metadata address. */
     public URI imdsEndpoint() {
         String url = get("AWS_EC2_METADATA_SERVICE_ENDPOINT");
-        return url == null ? DEFAULT_IMDS : URI.create(url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
+        return url == null ? DEFAULT_IMDS : EndpointUrls.parse("AWS_EC2_METADATA_SERVICE_ENDPOINT",
+                url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
     }
 
     public boolean imdsDisabled() {

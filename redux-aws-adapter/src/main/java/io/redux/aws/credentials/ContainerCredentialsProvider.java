@@ -1,5 +1,6 @@
 package io.redux.aws.credentials;
 
+import io.redux.aws.http.EndpointUrls;
 import io.redux.domain.error.CredentialsException;
 
 import java.io.IOException;
@@ -59,9 +60,11 @@ final class ContainerCredentialsProvider extends ExpiringCredentialsProvider {
     private static URI uri(AwsEnvironment environment) {
         String relative = environment.get("AWS_CONTAINER_CREDENTIALS_RELATIVE_URI");
         if (relative != null) {
-            return URI.create(AwsEnvironment.ECS_HOST + (relative.startsWith("/") ? "" : "/") + relative);
+            return EndpointUrls.parse("AWS_CONTAINER_CREDENTIALS_RELATIVE_URI",
+                    AwsEnvironment.ECS_HOST + (relative.startsWith("/") ? "" : "/") + relative);
         }
-        URI full = URI.create(environment.get("AWS_CONTAINER_CREDENTIALS_FULL_URI"));
+        URI full = EndpointUrls.parse("AWS_CONTAINER_CREDENTIALS_FULL_URI",
+                environment.get("AWS_CONTAINER_CREDENTIALS_FULL_URI"));
         if (!"https".equals(full.getScheme()) && !allowedPlainHost(full.getHost())) {
             throw new CredentialsException("AWS_CONTAINER_CREDENTIALS_FULL_URI " + full + " must use https, a loopback"
                     + " address or the ECS/EKS credentials address; unset it or fix it.");

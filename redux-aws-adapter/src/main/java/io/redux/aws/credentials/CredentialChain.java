@@ -1,5 +1,6 @@
 package io.redux.aws.credentials;
 
+import io.redux.aws.http.Closeables;
 import io.redux.aws.http.HttpClients;
 import io.redux.aws.http.NetworkSettings;
 import io.redux.domain.error.CredentialsException;
@@ -47,10 +48,10 @@ final class CredentialChain {
     private final NetworkSettings network;
     private final MetadataHttp metadata;
     private final Clock clock;
-    private final List<AutoCloseable> owned;
+    private final Closeables owned;
 
     CredentialChain(AwsEnvironment environment, String cliProfile, NetworkSettings network, MetadataHttp metadata,
-                    Clock clock, List<AutoCloseable> owned) {
+                    Clock clock, Closeables owned) {
         this.environment = environment;
         this.cliProfile = cliProfile == null || cliProfile.isBlank() ? null : cliProfile.strip();
         this.network = network;
@@ -129,7 +130,7 @@ final class CredentialChain {
         }
         ProfileCredentialsProvider provider = ProfileCredentialsProvider.builder()
                 .profileFile(profiles.file()).profileName(requested).build();
-        owned.add(provider);
+        owned.own(provider);
         try {
             return Optional.of(found(CredentialOrigin.PROFILE, requested, region, provider));
         } catch (RuntimeException e) {
@@ -169,8 +170,7 @@ final class CredentialChain {
                 .refreshRequest(() -> AssumeRoleWithWebIdentityRequest.builder().roleArn(roleArn)
                         .roleSessionName(sessionName).webIdentityToken(read(tokenFile)).build())
                 .build();
-        owned.add(provider);
-        return provider;
+        return owned.own(provider);
     }
 
     /** A sync STS client honouring {@code AWS_ENDPOINT_URL_STS}; used for web identity and for the caller identity. */
@@ -179,12 +179,12 @@ final class CredentialChain {
         Region stsRegion = Region.of(region == null ? "us-east-1" : region);
         URI endpoint = override != null ? override : URI.create("https://sts." + stsRegion.id() + ".amazonaws.com");
         var builder = StsClient.builder().region(stsRegion).credentialsProvider(credentials)
-                .httpClient(own(HttpClients.sync(network, endpoint)))
+                .httpClient(owned.own(HttpClients.sync(network, endpoint)))
                 .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()));
         if (override != null) {
             builder.endpointOverride(override);
         }
-        return own(builder.build());
+        return owned.own(builder.build());
     }
 
     private ResolvedCredentials found(CredentialOrigin origin, String profile, String region, AwsCredentialsProvider provider) {
@@ -197,11 +197,6 @@ final class CredentialChain {
             return environment.region();
         }
         return profiles.profile(profileName).flatMap(p -> p.property(ProfileProperty.REGION)).orElse(null);
-    }
-
-    private <T extends AutoCloseable> T own(T closeable) {
-        owned.add(closeable);
-        return closeable;
     }
 
     private static String read(Path tokenFile) {

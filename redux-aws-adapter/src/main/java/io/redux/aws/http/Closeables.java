@@ -1,15 +1,22 @@
 package io.redux.aws.http;
 
+import java.util.ArrayList;
 import java.util.List;
 
-/** Closes what a gateway or credential source built, newest first. */
-public final class Closeables {
+/** What a gateway or credential source built, closed newest first when it closes. Safe to share between threads. */
+public final class Closeables implements AutoCloseable {
 
-    private Closeables() {
+    private final List<AutoCloseable> owned = new ArrayList<>();
+
+    /** Takes {@code closeable} over and returns it, so a builder call can own what it builds in passing. */
+    public synchronized <T extends AutoCloseable> T own(T closeable) {
+        owned.add(closeable);
+        return closeable;
     }
 
-    /** Closes each and empties the list. Best effort: a client that cannot close cleanly holds nothing a user would lose. */
-    public static void closeAllQuietly(List<AutoCloseable> owned) {
+    /** Closes each and forgets them. Best effort: a client that cannot close cleanly holds nothing a user would lose. */
+    @Override
+    public synchronized void close() {
         for (int i = owned.size() - 1; i >= 0; i--) {
             try {
                 owned.get(i).close();

@@ -78,9 +78,9 @@ public record NetworkSettings(
         if (value == null) {
             return null;
         }
-        URI uri = URI.create(value.contains("://") ? value : "http://" + value);
+        URI uri = EndpointUrls.parse(name, value.contains("://") ? value : "http://" + value);
         if (uri.getHost() == null) {
-            throw new InvalidInputException(name + " " + InvalidInputException.quote(value)
+            throw new InvalidInputException(name + " " + InvalidInputException.quote(EndpointUrls.withoutUserInfo(value))
                     + " names no host; set it to e.g. http://proxy.example.com:8080");
         }
         return uri;

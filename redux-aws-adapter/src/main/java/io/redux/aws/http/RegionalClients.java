@@ -9,8 +9,6 @@ import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.SdkClient;
 import software.amazon.awssdk.regions.Region;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -24,7 +22,7 @@ public final class RegionalClients implements AutoCloseable {
 
     private final ModelGatewaySettings settings;
     private final Map<String, SdkClient> clients = new ConcurrentHashMap<>();
-    private final List<AutoCloseable> owned = new ArrayList<>();
+    private final Closeables owned = new Closeables();
 
     public RegionalClients(ModelGatewaySettings settings) {
         this.settings = settings;
@@ -33,16 +31,16 @@ public final class RegionalClients implements AutoCloseable {
     /** A sync client on the URLConnection HTTP client, e.g. {@code sync(BedrockRuntimeClient.class, route, BedrockRuntimeClient::builder)}. */
     public <C extends SdkClient, B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>> C sync(
             Class<C> type, ModelRoute route, Supplier<B> newBuilder) {
-        return type.cast(clients.computeIfAbsent(key(type, route), key -> own(configure(newBuilder.get(), route)
-                .httpClient(own(HttpClients.sync(settings.network(), route.endpoint())))
+        return type.cast(clients.computeIfAbsent(key(type, route), key -> owned.own(configure(newBuilder.get(), route)
+                .httpClient(owned.own(HttpClients.sync(settings.network(), route.endpoint())))
                 .build())));
     }
 
     /** An async client on Netty, for event streams. */
     public <C extends SdkClient, B extends AwsClientBuilder<B, C> & AwsAsyncClientBuilder<B, C>> C async(
             Class<C> type, ModelRoute route, Supplier<B> newBuilder) {
-        return type.cast(clients.computeIfAbsent(key(type, route), key -> own(configure(newBuilder.get(), route)
-                .httpClient(own(HttpClients.async(settings.network(), route.endpoint())).client())
+        return type.cast(clients.computeIfAbsent(key(type, route), key -> owned.own(configure(newBuilder.get(), route)
+                .httpClient(owned.own(HttpClients.async(settings.network(), route.endpoint())).client())
                 .build())));
     }
 
@@ -60,14 +58,9 @@ public final class RegionalClients implements AutoCloseable {
         return type.getName() + '@' + route.region();
     }
 
-    private synchronized <T extends AutoCloseable> T own(T closeable) {
-        owned.add(closeable);
-        return closeable;
-    }
-
     @Override
-    public synchronized void close() {
-        Closeables.closeAllQuietly(owned);
+    public void close() {
+        owned.close();
         clients.clear();
     }
 }

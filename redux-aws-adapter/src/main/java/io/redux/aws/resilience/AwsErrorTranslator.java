@@ -1,6 +1,7 @@
 package io.redux.aws.resilience;
 
 import io.redux.domain.error.CredentialsException;
+import io.redux.domain.error.InvalidInputException;
 import io.redux.domain.error.ModelInvocationException;
 import io.redux.domain.error.ModelInvocationException.Reason;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -27,6 +28,8 @@ public final class AwsErrorTranslator {
     /**
      * @throws CredentialsException when the call failed for want of credentials: that error (which lists the sources
      *         tried) is the one a user must see, not a wrapped one
+     * @throws InvalidInputException when resolving credentials met a malformed setting (such as
+     *         {@code AWS_EC2_METADATA_SERVICE_ENDPOINT}): the user must fix that variable, not retry the model
      */
     public static ModelInvocationException translate(Throwable thrown, CallContext context) {
         Throwable error = unwrap(thrown);
@@ -36,6 +39,9 @@ public final class AwsErrorTranslator {
         for (Throwable cause = error; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
             if (cause instanceof CredentialsException credentials) {
                 throw credentials;
+            }
+            if (cause instanceof InvalidInputException invalid) {
+                throw invalid;
             }
         }
         if (error instanceof AwsServiceException service) {

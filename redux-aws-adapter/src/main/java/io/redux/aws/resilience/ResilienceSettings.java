@@ -41,12 +41,6 @@ public record ResilienceSettings(
         return new Builder();
     }
 
-    public Builder toBuilder() {
-        return new Builder().maxAttempts(maxAttempts).initialBackoff(initialBackoff).multiplier(multiplier)
-                .jitter(jitter).maxBackoff(maxBackoff).failureRateThreshold(failureRateThreshold)
-                .slidingWindow(slidingWindow).minimumCalls(minimumCalls).openDuration(openDuration);
-    }
-
     public static final class Builder {
         private int maxAttempts = 4;
         private Duration initialBackoff = Duration.ofMillis(500);

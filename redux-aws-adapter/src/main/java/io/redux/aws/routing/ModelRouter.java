@@ -1,5 +1,6 @@
 package io.redux.aws.routing;
 
+import io.redux.aws.http.EndpointUrls;
 import io.redux.domain.error.InvalidInputException;
 import io.redux.domain.model.ModelId;
 
@@ -45,12 +46,7 @@ public final class ModelRouter {
         if (reduxEndpointUrl == null || reduxEndpointUrl.isBlank()) {
             return new ModelRouter();
         }
-        try {
-            return new ModelRouter(URI.create(reduxEndpointUrl.strip()));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("REDUX_ENDPOINT_URL " + InvalidInputException.quote(reduxEndpointUrl)
-                    + " is not a valid URL: " + e.getMessage());
-        }
+        return new ModelRouter(EndpointUrls.parse("REDUX_ENDPOINT_URL", reduxEndpointUrl));
     }
 
     public ModelRoute route(ModelId model) {

@@ -1,6 +1,7 @@
 package io.redux.aws.credentials;
 
 import io.redux.domain.error.CredentialsException;
+import io.redux.domain.error.InvalidInputException;
 import io.redux.domain.port.CallerIdentity;
 import io.redux.domain.port.CredentialOrigin;
 import io.redux.testkit.stub.ContainerCredentialsStub;
@@ -209,6 +210,24 @@ class AwsCredentialSourceTest {
     }
 
     @Test
+    void a_malformed_sts_endpoint_is_a_usage_error_naming_the_variable() {
+        env.put("AWS_ACCESS_KEY_ID", ENV_KEY);
+        env.put("AWS_SECRET_ACCESS_KEY", ENV_SECRET);
+        env.put("AWS_ENDPOINT_URL_STS", "https://sts example.com");
+
+        assertThatThrownBy(() -> identity(null)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("AWS_ENDPOINT_URL_STS");
+    }
+
+    @Test
+    void a_malformed_container_uri_is_a_usage_error_naming_the_variable() {
+        env.put("AWS_CONTAINER_CREDENTIALS_FULL_URI", "http://127.0.0.1:[80]/creds");
+
+        assertThatThrownBy(() -> identity(null)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("AWS_CONTAINER_CREDENTIALS_FULL_URI");
+    }
+
+    @Test
     void no_secret_or_full_key_id_appears_in_identity_or_resolved_credentials() {
         env.put("AWS_ACCESS_KEY_ID", ENV_KEY);
         env.put("AWS_SECRET_ACCESS_KEY", ENV_SECRET);
@@ -239,7 +258,7 @@ class AwsCredentialSourceTest {
 
     private AwsCredentialSource source(String cliProfile) {
         Map<String, String> variables = new HashMap<>(env);
-        variables.put("AWS_ENDPOINT_URL_STS", sts.endpoint().toString());
+        variables.putIfAbsent("AWS_ENDPOINT_URL_STS", sts.endpoint().toString());
         variables.putIfAbsent("AWS_EC2_METADATA_DISABLED", variables.containsKey("AWS_EC2_METADATA_SERVICE_ENDPOINT") ? "false" : "true");
         return AwsCredentialSource.builder().environment(new AwsEnvironment(variables, home)).profile(cliProfile).build();
     }

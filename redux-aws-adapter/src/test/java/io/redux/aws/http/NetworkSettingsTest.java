@@ -55,6 +55,16 @@ class NetworkSettingsTest {
     }
 
     @Test
+    void a_malformed_proxy_is_a_usage_error_naming_the_variable_but_not_its_password() {
+        assertThatThrownBy(() -> NetworkSettings.fromEnvironment(Map.of("HTTPS_PROXY", "http://user:p%zz@proxy:8080")))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("HTTPS_PROXY")
+                .hasMessageNotContaining("p%zz");
+        assertThatThrownBy(() -> NetworkSettings.fromEnvironment(Map.of("HTTP_PROXY", "http://user:secret@:8080")))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("HTTP_PROXY")
+                .hasMessageNotContaining("secret");
+    }
+
+    @Test
     void a_missing_ca_bundle_is_a_usage_error_naming_it() {
         assertThatThrownBy(() -> TrustedCertificates.withBundle(Path.of("/nonexistent/ca.pem")))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("AWS_CA_BUNDLE");

@@ -1,0 +1,44 @@
+package io.redux.aws.http;
+
+import io.redux.domain.error.InvalidInputException;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+
+/** URLs read from environment variables ({@code REDUX_ENDPOINT_URL}, {@code HTTPS_PROXY}, {@code AWS_ENDPOINT_URL_STS}...). */
+public final class EndpointUrls {
+
+    private EndpointUrls() {
+    }
+
+    /**
+     * The URL in {@code value}, surrounding blanks ignored.
+     *
+     * @throws InvalidInputException naming {@code variable} when {@code value} is not a URL; a user mistyped it, so
+     *         this is a usage error, not the unchecked exception {@link URI#create} throws
+     */
+    public static URI parse(String variable, String value) {
+        try {
+            return new URI(value.strip());
+        } catch (URISyntaxException e) {
+            // Not e.getMessage(): it repeats the input, password included.
+            throw new InvalidInputException(variable + " " + InvalidInputException.quote(withoutUserInfo(value))
+                    + " is not a valid URL: " + e.getReason() + (e.getIndex() >= 0 ? " at index " + e.getIndex() : "")
+                    + ": " + withoutUserInfo(e.getInput()).replace("\n", "\\n").replace("\r", "\\r"));
+        }
+    }
+
+    /**
+     * {@code value} with whatever precedes its last '@' masked, so an error never shows a proxy password. The last,
+     * because a mistyped password may hold an unescaped '@', '/' or '#'.
+     */
+    static String withoutUserInfo(String value) {
+        int at = value.lastIndexOf('@');
+        if (at < 0) {
+            return value;
+        }
+        int scheme = value.indexOf("://");
+        int start = scheme >= 0 && scheme < at ? scheme + 3 : 0;
+        return value.substring(0, start) + "***" + value.substring(at);
+    }
+}
