@@ -22,7 +22,7 @@ import java.util.Objects;
 final class AdapterAwsAccess implements AwsAccess, AutoCloseable {
 
     private final CliEnvironment environment;
-    private final NetworkSettings network;
+    private NetworkSettings network;
     private AwsCredentialSource credentials;
     private String credentialsProfile;
     private AwsModelGateway gateway;
@@ -30,7 +30,6 @@ final class AdapterAwsAccess implements AwsAccess, AutoCloseable {
 
     AdapterAwsAccess(CliEnvironment environment) {
         this.environment = environment;
-        this.network = NetworkSettings.fromEnvironment(environment.variables());
     }
 
     @Override
@@ -44,7 +43,7 @@ final class AdapterAwsAccess implements AwsAccess, AutoCloseable {
             AwsCredentialSource source = source(profile);
             gateway = new AwsModelGateway(ModelGatewaySettings.of(source.credentialsProvider())
                     .withRouter(router())
-                    .withNetwork(network)
+                    .withNetwork(network())
                     .withCaller(source::callerArnOrNull));
         }
         return gateway;
@@ -53,6 +52,17 @@ final class AdapterAwsAccess implements AwsAccess, AutoCloseable {
     @Override
     public synchronized ModelRoute route(ModelId model) {
         return router().route(model);
+    }
+
+    /**
+     * Read on first use, not while Guice builds the command: a bad proxy variable must reach the command's error
+     * handling as a one-line message, not a provisioning stack trace.
+     */
+    private NetworkSettings network() {
+        if (network == null) {
+            network = NetworkSettings.fromEnvironment(environment.variables());
+        }
+        return network;
     }
 
     private ModelRouter router() {
@@ -66,7 +76,7 @@ final class AdapterAwsAccess implements AwsAccess, AutoCloseable {
         if (credentials == null) {
             credentials = AwsCredentialSource.builder()
                     .environment(new AwsEnvironment(environment.variables(), environment.userHome()))
-                    .network(network)
+                    .network(network())
                     .profile(profile)
                     .build();
             credentialsProfile = profile;

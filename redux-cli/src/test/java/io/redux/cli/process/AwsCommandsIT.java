@@ -63,6 +63,15 @@ class AwsCommandsIT {
     }
 
     @Test
+    void aMalformedProxyVariableIsOneLineThatNamesItAndKeepsItsPasswordOut() {
+        Result result = withKeys().env("HTTPS_PROXY", "http://proxyuser:p%zz@proxy.example:8080").run("whoami");
+
+        assertThat(result.exitCode()).isNotZero();
+        assertThat(result.stderrLines()).hasSize(1);
+        assertThat(result.stderr()).contains("HTTPS_PROXY").doesNotContain("p%zz", "Exception");
+    }
+
+    @Test
     void whoamiPrintsJsonForScripts() throws IOException {
         Result result = withKeys().run("whoami", "--json");
 
