@@ -3,6 +3,7 @@ package io.redux.cli.composition;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import io.redux.aws.http.Closeables;
 import io.redux.cli.CliEnvironment;
 import io.redux.cli.aws.AwsAccess;
 
@@ -14,7 +15,7 @@ final class AwsModule extends AbstractModule {
 
     @Provides
     @Singleton
-    AwsAccess awsAccess(CliEnvironment environment, OpenResources resources) {
-        return resources.register(new AdapterAwsAccess(environment));
+    AwsAccess awsAccess(CliEnvironment environment, Closeables resources) {
+        return resources.own(new AdapterAwsAccess(environment));
     }
 }

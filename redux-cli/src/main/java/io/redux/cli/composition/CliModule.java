@@ -1,6 +1,7 @@
 package io.redux.cli.composition;
 
 import com.google.inject.AbstractModule;
+import io.redux.aws.http.Closeables;
 import io.redux.cli.CliEnvironment;
 
 import java.time.Clock;
@@ -9,9 +10,9 @@ import java.time.Clock;
 final class CliModule extends AbstractModule {
 
     private final CliEnvironment environment;
-    private final OpenResources resources;
+    private final Closeables resources;
 
-    CliModule(CliEnvironment environment, OpenResources resources) {
+    CliModule(CliEnvironment environment, Closeables resources) {
         this.environment = environment;
         this.resources = resources;
     }
@@ -20,6 +21,6 @@ final class CliModule extends AbstractModule {
     protected void configure() {
         bind(CliEnvironment.class).toInstance(environment);
         bind(Clock.class).toInstance(Clock.systemUTC());
-        bind(OpenResources.class).toInstance(resources);
+        bind(Closeables.class).toInstance(resources);
     }
 }

@@ -2,6 +2,7 @@ package io.redux.cli.composition;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import io.redux.aws.http.Closeables;
 import io.redux.cli.CliEnvironment;
 import jakarta.inject.Inject;
 
@@ -14,7 +15,7 @@ import java.lang.reflect.Field;
 public final class Composition implements AutoCloseable {
 
     private final CliEnvironment environment;
-    private final OpenResources resources = new OpenResources();
+    private final Closeables resources = new Closeables();
     private Injector injector;
 
     public Composition(CliEnvironment environment) {
