@@ -57,7 +57,7 @@ public final class ReduxCommand {
         String command = words.isEmpty() ? null : words.get(0);
         if (command != null && SUBCOMMANDS.containsKey(command)) {
             root.addSubcommand(command, commandLineOf(command, words.size() > 1 ? words.get(1) : null));
-        } else if (command != null || !asksOnlyForTheVersion(args)) {
+        } else if (command != null || !asksForTheVersionWithoutHelp(args)) {
             // A loop, not a method reference to CommandLine: a lambda on a Java 5 class makes the class-data archive
             // dump link it early and then leave it out ("Old class has been linked").
             for (String name : SUBCOMMANDS.keySet()) {
@@ -81,7 +81,7 @@ public final class ReduxCommand {
         return command;
     }
 
-    private static boolean asksOnlyForTheVersion(String... args) {
+    private static boolean asksForTheVersionWithoutHelp(String... args) {
         List<String> options = Arrays.asList(args);
         return (options.contains("--version") || options.contains("-V"))
                 && !options.contains("--help") && !options.contains("-h");

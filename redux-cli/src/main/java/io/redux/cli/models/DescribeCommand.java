@@ -15,6 +15,7 @@ import picocli.CommandLine.Parameters;
 
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -43,7 +44,7 @@ final class DescribeCommand implements Callable<Integer> {
         if (json) {
             Map<String, Object> document = new LinkedHashMap<>();
             document.put("model_id", model.toString());
-            document.put("target", route.target() == ModelTarget.BEDROCK ? "bedrock" : "sagemaker");
+            document.put("target", route.target().name().toLowerCase(Locale.ROOT));
             document.put("service", route.target().serviceName());
             document.put("region", route.region());
             document.put("endpoint", route.endpoint().toString());
@@ -55,7 +56,7 @@ final class DescribeCommand implements Callable<Integer> {
         } else {
             boolean bedrock = route.target() == ModelTarget.BEDROCK;
             Table table = new Table("Model:", model.toString())
-                    .row("Target:", (bedrock ? "Amazon Bedrock Runtime" : "Amazon SageMaker Runtime")
+                    .row("Target:", "Amazon " + route.target().displayName() + " Runtime"
                             + (bedrock ? " (Converse / ConverseStream)" : " (InvokeEndpoint / ...WithResponseStream)"))
                     .row("Service:", route.target().serviceName())
                     .row("Region:", route.region())
