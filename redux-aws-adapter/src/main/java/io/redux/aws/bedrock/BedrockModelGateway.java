@@ -84,7 +84,7 @@ public final class BedrockModelGateway implements ModelGateway, AutoCloseable {
                     }
                 })
                 .onContentBlockStop(event -> collector.blockStopped(event.contentBlockIndex()))
-                .onMessageStop(event -> collector.stopped(event.stopReasonAsString()))
+                .onMessageStop(event -> collector.stopped(stopReason(event.stopReasonAsString())))
                 .onMetadata(event -> {
                     if (event.usage() != null) {
                         collector.usage(event.usage().inputTokens(), event.usage().outputTokens());
@@ -106,10 +106,14 @@ public final class BedrockModelGateway implements ModelGateway, AutoCloseable {
                 }
             }
         }
-        StopReason reason = StopReason.fromWireName(response.stopReasonAsString()).orElse(StopReason.END_TURN);
         TokenUsage usage = response.usage() == null ? TokenUsage.NONE
                 : new TokenUsage(response.usage().inputTokens(), response.usage().outputTokens());
-        return new ModelResponse(text.toString(), toolUses, reason, usage);
+        return new ModelResponse(text.toString(), toolUses, stopReason(response.stopReasonAsString()), usage);
+    }
+
+    /** The domain's wire names are Bedrock's; a missing reason, or one added to Bedrock since, ends the turn. */
+    private static StopReason stopReason(String wireName) {
+        return StopReason.fromWireName(wireName).orElse(StopReason.END_TURN);
     }
 
     @Override
