@@ -92,8 +92,8 @@ public final class AnswerCollector {
         }
     }
 
-    public void stopped(String wireReason) {
-        stopReason = StopReason.fromWireName(wireReason).orElse(StopReason.END_TURN);
+    public void stopped(StopReason reason) {
+        stopReason = reason;
     }
 
     public void usage(long input, long output) {

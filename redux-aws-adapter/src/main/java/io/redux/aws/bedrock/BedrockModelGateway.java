@@ -23,7 +23,6 @@ import software.amazon.awssdk.services.bedrockruntime.model.ConverseStreamRespon
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * {@link ModelGateway} on Bedrock Runtime: ConverseStream for {@link #converseStream}, Converse for {@link #converse}.
@@ -44,27 +43,17 @@ public final class BedrockModelGateway implements ModelGateway, AutoCloseable {
 
     @Override
     public ModelResponse converse(ModelRequest request) {
-        ModelRoute route = route(request);
-        CallContext context = context(request, route);
-        return invoker.invoke(context, () -> {
-            try {
-                return toResponse(clients.sync(BedrockRuntimeClient.class, route, BedrockRuntimeClient::builder).converse(BedrockRequests.converse(route.identifier(), request)));
-            } catch (RuntimeException e) {
-                throw AwsErrorTranslator.translate(e, context);
-            }
-        }, () -> false);
+        ModelRoute route = settings.router().route(request.model(), ModelTarget.BEDROCK);
+        return invoker.call(CallContext.of(request.model(), route, settings.caller()), () -> toResponse(
+                clients.sync(BedrockRuntimeClient.class, route, BedrockRuntimeClient::builder)
+                        .converse(BedrockRequests.converse(route.identifier(), request))));
     }
 
     @Override
     public ModelResponse converseStream(ModelRequest request, ModelStreamListener listener) {
-        ModelRoute route = route(request);
-        CallContext context = context(request, route);
-        AtomicReference<AnswerCollector> current = new AtomicReference<>();
-        return invoker.invoke(context, () -> {
-            AnswerCollector collector = new AnswerCollector(listener);
-            current.set(collector);
-            return stream(route, request, collector, context);
-        }, () -> current.get() != null && current.get().committed());
+        ModelRoute route = settings.router().route(request.model(), ModelTarget.BEDROCK);
+        CallContext context = CallContext.of(request.model(), route, settings.caller());
+        return invoker.stream(context, listener, collector -> stream(route, request, collector, context));
     }
 
     private ModelResponse stream(ModelRoute route, ModelRequest request, AnswerCollector collector, CallContext context) {
@@ -95,7 +84,7 @@ public final class BedrockModelGateway implements ModelGateway, AutoCloseable {
                     }
                 })
                 .onContentBlockStop(event -> collector.blockStopped(event.contentBlockIndex()))
-                .onMessageStop(event -> collector.stopped(event.stopReasonAsString()))
+                .onMessageStop(event -> collector.stopped(stopReason(event.stopReasonAsString())))
                 .onMetadata(event -> {
                     if (event.usage() != null) {
                         collector.usage(event.usage().inputTokens(), event.usage().outputTokens());
@@ -117,18 +106,14 @@ public final class BedrockModelGateway implements ModelGateway, AutoCloseable {
                 }
             }
         }
-        StopReason reason = StopReason.fromWireName(response.stopReasonAsString()).orElse(StopReason.END_TURN);
         TokenUsage usage = response.usage() == null ? TokenUsage.NONE
                 : new TokenUsage(response.usage().inputTokens(), response.usage().outputTokens());
-        return new ModelResponse(text.toString(), toolUses, reason, usage);
+        return new ModelResponse(text.toString(), toolUses, stopReason(response.stopReasonAsString()), usage);
     }
 
-    private ModelRoute route(ModelRequest request) {
-        return settings.router().route(request.model(), ModelTarget.BEDROCK);
-    }
-
-    private CallContext context(ModelRequest request, ModelRoute route) {
-        return CallContext.of(request.model(), route, settings.caller());
+    /** The domain's wire names are Bedrock's; a missing reason, or one added to Bedrock since, ends the turn. */
+    private static StopReason stopReason(String wireName) {
+        return StopReason.fromWireName(wireName).orElse(StopReason.END_TURN);
     }
 
     @Override

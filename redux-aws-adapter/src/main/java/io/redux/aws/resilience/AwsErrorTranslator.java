@@ -1,5 +1,6 @@
 package io.redux.aws.resilience;
 
+import io.redux.aws.routing.ModelTarget;
 import io.redux.domain.error.CredentialsException;
 import io.redux.domain.error.InvalidInputException;
 import io.redux.domain.error.ModelInvocationException;
@@ -97,7 +98,7 @@ public final class AwsErrorTranslator {
         if (status == 403 || code.equals("AccessDeniedException") || code.equals("UnrecognizedClientException")) {
             return new ModelInvocationException(Reason.ACCESS_DENIED, "Access denied: " + caller(context)
                     + " may not invoke " + where + ". Grant it " + permission(context) + " on that model"
-                    + (context.service().equals("Bedrock") ? ", and enable model access in the Bedrock console for "
+                    + (context.target() == ModelTarget.BEDROCK ? ", and enable model access in the Bedrock console for "
                     + context.region() : "") + ". AWS said: " + awsMessage, error);
         }
         if (code.equals("ResourceNotFoundException") || status == 404
@@ -133,7 +134,7 @@ public final class AwsErrorTranslator {
     }
 
     private static String permission(CallContext context) {
-        return context.service().equals("Bedrock") ? "bedrock:InvokeModel and bedrock:InvokeModelWithResponseStream"
+        return context.target() == ModelTarget.BEDROCK ? "bedrock:InvokeModel and bedrock:InvokeModelWithResponseStream"
                 : "sagemaker:InvokeEndpoint and sagemaker:InvokeEndpointWithResponseStream";
     }
 

@@ -1,6 +1,7 @@
 package io.redux.aws.resilience;
 
 import io.redux.aws.routing.ModelRoute;
+import io.redux.aws.routing.ModelTarget;
 import io.redux.domain.model.ModelId;
 
 import java.util.function.Supplier;
@@ -8,19 +9,24 @@ import java.util.function.Supplier;
 /**
  * What a model call was about, for error messages a user can act on.
  *
- * @param service   "Bedrock" or "SageMaker"
+ * @param target    the service called
  * @param model     the model id as the user wrote it
  * @param identifier what was sent (Bedrock model id, SageMaker endpoint)
  * @param region    the region called
  * @param endpoint  the endpoint called
  * @param caller    who is calling (an ARN), asked only when an error needs it
  */
-public record CallContext(String service, String model, String identifier, String region, String endpoint,
+public record CallContext(ModelTarget target, String model, String identifier, String region, String endpoint,
                           Supplier<String> caller) {
 
     /** The context of calling {@code route} for {@code model}. */
     public static CallContext of(ModelId model, ModelRoute route, Supplier<String> caller) {
-        return new CallContext(route.target().displayName(), model.toString(), route.identifier(), route.region(),
+        return new CallContext(route.target(), model.toString(), route.identifier(), route.region(),
                 route.endpoint().toString(), caller);
+    }
+
+    /** The service's name as messages show it: "Bedrock", "SageMaker". */
+    public String service() {
+        return target.displayName();
     }
 }

@@ -6,19 +6,24 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
+import io.redux.aws.bedrock.AnswerCollector;
 import io.redux.domain.error.ModelInvocationException;
 import io.redux.domain.error.ModelInvocationException.Reason;
+import io.redux.domain.port.ModelResponse;
+import io.redux.domain.port.ModelStreamListener;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
  * The one retry layer: Resilience4j retries (exponential backoff with jitter) around a circuit breaker per model
- * endpoint. Only {@link RetryableModelException}s are tried again, and never once {@code committed} says part of
- * the answer reached the user (a second answer would repeat text already shown).
+ * endpoint. Only {@link RetryableModelException}s are tried again, and never once part of a streamed answer reached
+ * the user (a second answer would repeat text already shown).
  */
 public final class ResilientInvoker {
 
@@ -29,13 +34,39 @@ public final class ResilientInvoker {
         this.settings = settings;
     }
 
+    /** Makes a call that answers all at once; what it throws is translated for the user. */
+    public ModelResponse call(CallContext context, Supplier<ModelResponse> call) {
+        return invoke(context, () -> {
+            try {
+                return call.get();
+            } catch (RuntimeException e) {
+                throw AwsErrorTranslator.translate(e, context);
+            }
+        }, () -> false);
+    }
+
+    /**
+     * Makes a streamed call, each try feeding a fresh {@link AnswerCollector}; once one passed output on to
+     * {@code listener}, no further try is made. {@code attempt} translates its own failures, since what the listener
+     * threw must reach the caller as it is.
+     */
+    public ModelResponse stream(CallContext context, ModelStreamListener listener,
+                                Function<AnswerCollector, ModelResponse> attempt) {
+        AtomicReference<AnswerCollector> current = new AtomicReference<>();
+        return invoke(context, () -> {
+            AnswerCollector collector = new AnswerCollector(listener);
+            current.set(collector);
+            return attempt.apply(collector);
+        }, () -> current.get() != null && current.get().committed());
+    }
+
     /**
      * Runs {@code attempt} until it succeeds, fails for good, or runs out of tries.
      *
      * @param attempt   one try; throws a translated {@link ModelInvocationException} on failure
      * @param committed whether output already reached the user, which forbids another try
      */
-    public <T> T invoke(CallContext context, Supplier<T> attempt, BooleanSupplier committed) {
+    private <T> T invoke(CallContext context, Supplier<T> attempt, BooleanSupplier committed) {
         AtomicInteger tries = new AtomicInteger();
         CircuitBreaker breaker = breakers.computeIfAbsent(context.region() + ' ' + context.identifier() + ' '
                 + context.endpoint(), this::breaker);

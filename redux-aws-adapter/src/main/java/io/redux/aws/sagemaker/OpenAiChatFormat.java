@@ -95,7 +95,7 @@ public final class OpenAiChatFormat implements ChatPayloadFormat {
                             choice.field("delta").flatMap(d -> d.field("content")).filter(JsonNode::isString)
                                     .ifPresent(content -> collector.text(content.asString()));
                             choice.field("finish_reason").filter(JsonNode::isString)
-                                    .ifPresent(f -> collector.stopped(stopReason(f.asString()).wireName()));
+                                    .ifPresent(f -> collector.stopped(stopReason(f.asString())));
                         });
                 TokenUsage usage = usage(chunk);
                 if (usage.totalTokens() > 0) {

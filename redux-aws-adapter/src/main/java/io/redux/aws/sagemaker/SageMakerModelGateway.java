@@ -2,7 +2,6 @@ package io.redux.aws.sagemaker;
 
 import io.redux.aws.ModelGatewaySettings;
 import io.redux.aws.http.RegionalClients;
-import io.redux.aws.bedrock.AnswerCollector;
 import io.redux.aws.resilience.AwsErrorTranslator;
 import io.redux.aws.resilience.CallContext;
 import io.redux.aws.resilience.ResilientInvoker;
@@ -20,7 +19,6 @@ import software.amazon.awssdk.services.sagemakerruntime.model.InvokeEndpointWith
 import software.amazon.awssdk.services.sagemakerruntime.model.InvokeEndpointWithResponseStreamResponseHandler;
 
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * {@link ModelGateway} on a SageMaker endpoint: InvokeEndpointWithResponseStream for {@link #converseStream},
@@ -47,8 +45,8 @@ public final class SageMakerModelGateway implements ModelGateway, AutoCloseable 
 
     @Override
     public ModelResponse converse(ModelRequest request) {
-        ModelRoute route = route(request);
-        CallContext context = context(request, route);
+        ModelRoute route = settings.router().route(request.model(), ModelTarget.SAGEMAKER);
+        CallContext context = CallContext.of(request.model(), route, settings.caller());
         InvokeEndpointRequest call = InvokeEndpointRequest.builder()
                 .endpointName(route.identifier())
                 .targetVariant(route.targetVariant())
@@ -57,19 +55,14 @@ public final class SageMakerModelGateway implements ModelGateway, AutoCloseable 
                 .accept("application/json")
                 .body(SdkBytes.fromByteArray(format.request(request, false)))
                 .build();
-        return invoker.invoke(context, () -> {
-            try {
-                return format.response(clients.sync(SageMakerRuntimeClient.class, route, SageMakerRuntimeClient::builder).invokeEndpoint(call).body().asByteArray());
-            } catch (RuntimeException e) {
-                throw AwsErrorTranslator.translate(e, context);
-            }
-        }, () -> false);
+        return invoker.call(context, () -> format.response(clients.sync(SageMakerRuntimeClient.class, route,
+                SageMakerRuntimeClient::builder).invokeEndpoint(call).body().asByteArray()));
     }
 
     @Override
     public ModelResponse converseStream(ModelRequest request, ModelStreamListener listener) {
-        ModelRoute route = route(request);
-        CallContext context = context(request, route);
+        ModelRoute route = settings.router().route(request.model(), ModelTarget.SAGEMAKER);
+        CallContext context = CallContext.of(request.model(), route, settings.caller());
         InvokeEndpointWithResponseStreamRequest call = InvokeEndpointWithResponseStreamRequest.builder()
                 .endpointName(route.identifier())
                 .targetVariant(route.targetVariant())
@@ -77,10 +70,7 @@ public final class SageMakerModelGateway implements ModelGateway, AutoCloseable 
                 .contentType(format.contentType())
                 .body(SdkBytes.fromByteArray(format.request(request, true)))
                 .build();
-        AtomicReference<AnswerCollector> current = new AtomicReference<>();
-        return invoker.invoke(context, () -> {
-            AnswerCollector collector = new AnswerCollector(listener);
-            current.set(collector);
+        return invoker.stream(context, listener, collector -> {
             ChatPayloadFormat.StreamDecoder decoder = format.streamDecoder(collector);
             InvokeEndpointWithResponseStreamResponseHandler handler = InvokeEndpointWithResponseStreamResponseHandler
                     .builder().subscriber(InvokeEndpointWithResponseStreamResponseHandler.Visitor.builder()
@@ -95,15 +85,7 @@ public final class SageMakerModelGateway implements ModelGateway, AutoCloseable 
             collector.await(answer, context);
             decoder.end();
             return collector.finish();
-        }, () -> current.get() != null && current.get().committed());
-    }
-
-    private ModelRoute route(ModelRequest request) {
-        return settings.router().route(request.model(), ModelTarget.SAGEMAKER);
-    }
-
-    private CallContext context(ModelRequest request, ModelRoute route) {
-        return CallContext.of(request.model(), route, settings.caller());
+        });
     }
 
     @Override
