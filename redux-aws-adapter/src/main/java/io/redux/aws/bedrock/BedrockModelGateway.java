@@ -53,7 +53,8 @@ public final class BedrockModelGateway implements ModelGateway, AutoCloseable {
     public ModelResponse converseStream(ModelRequest request, ModelStreamListener listener) {
         ModelRoute route = settings.router().route(request.model(), ModelTarget.BEDROCK);
         CallContext context = CallContext.of(request.model(), route, settings.caller());
-        return invoker.stream(context, listener, collector -> stream(route, request, collector, context));
+        return invoker.stream(context, () -> new AnswerCollector(listener), AnswerCollector::committed,
+                collector -> stream(route, request, collector, context));
     }
 
     private ModelResponse stream(ModelRoute route, ModelRequest request, AnswerCollector collector, CallContext context) {

@@ -6,11 +6,9 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
-import io.redux.aws.bedrock.AnswerCollector;
 import io.redux.domain.error.ModelInvocationException;
 import io.redux.domain.error.ModelInvocationException.Reason;
 import io.redux.domain.port.ModelResponse;
-import io.redux.domain.port.ModelStreamListener;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,6 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -46,18 +45,18 @@ public final class ResilientInvoker {
     }
 
     /**
-     * Makes a streamed call, each try feeding a fresh {@link AnswerCollector}; once one passed output on to
-     * {@code listener}, no further try is made. {@code attempt} translates its own failures, since what the listener
-     * threw must reach the caller as it is.
+     * Makes a streamed call, each try feeding a fresh collector from {@code freshCollector}; once one has passed
+     * output on to the user ({@code committed}), no further try is made. {@code attempt} translates its own failures,
+     * since what the listener threw must reach the caller as it is.
      */
-    public ModelResponse stream(CallContext context, ModelStreamListener listener,
-                                Function<AnswerCollector, ModelResponse> attempt) {
-        AtomicReference<AnswerCollector> current = new AtomicReference<>();
+    public <C> ModelResponse stream(CallContext context, Supplier<C> freshCollector, Predicate<C> committed,
+                                    Function<C, ModelResponse> attempt) {
+        AtomicReference<C> current = new AtomicReference<>();
         return invoke(context, () -> {
-            AnswerCollector collector = new AnswerCollector(listener);
+            C collector = freshCollector.get();
             current.set(collector);
             return attempt.apply(collector);
-        }, () -> current.get() != null && current.get().committed());
+        }, () -> current.get() != null && committed.test(current.get()));
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.redux.aws.sagemaker;
 
 import io.redux.aws.ModelGatewaySettings;
+import io.redux.aws.bedrock.AnswerCollector;
 import io.redux.aws.http.RegionalClients;
 import io.redux.aws.resilience.AwsErrorTranslator;
 import io.redux.aws.resilience.CallContext;
@@ -70,22 +71,26 @@ public final class SageMakerModelGateway implements ModelGateway, AutoCloseable 
                 .contentType(format.contentType())
                 .body(SdkBytes.fromByteArray(format.request(request, true)))
                 .build();
-        return invoker.stream(context, listener, collector -> {
-            ChatPayloadFormat.StreamDecoder decoder = format.streamDecoder(collector);
-            InvokeEndpointWithResponseStreamResponseHandler handler = InvokeEndpointWithResponseStreamResponseHandler
-                    .builder().subscriber(InvokeEndpointWithResponseStreamResponseHandler.Visitor.builder()
-                            .onPayloadPart(part -> decoder.accept(part.bytes().asByteArray())).build()).build();
-            CompletableFuture<Void> answer;
-            try {
-                answer = clients.async(SageMakerRuntimeAsyncClient.class, route, SageMakerRuntimeAsyncClient::builder)
-                        .invokeEndpointWithResponseStream(call, handler);
-            } catch (RuntimeException e) {
-                throw AwsErrorTranslator.translate(e, context);
-            }
-            collector.await(answer, context);
-            decoder.end();
-            return collector.finish();
-        });
+        return invoker.stream(context, () -> new AnswerCollector(listener), AnswerCollector::committed,
+                collector -> stream(route, call, collector, context));
+    }
+
+    private ModelResponse stream(ModelRoute route, InvokeEndpointWithResponseStreamRequest call,
+                                 AnswerCollector collector, CallContext context) {
+        ChatPayloadFormat.StreamDecoder decoder = format.streamDecoder(collector);
+        InvokeEndpointWithResponseStreamResponseHandler handler = InvokeEndpointWithResponseStreamResponseHandler
+                .builder().subscriber(InvokeEndpointWithResponseStreamResponseHandler.Visitor.builder()
+                        .onPayloadPart(part -> decoder.accept(part.bytes().asByteArray())).build()).build();
+        CompletableFuture<Void> answer;
+        try {
+            answer = clients.async(SageMakerRuntimeAsyncClient.class, route, SageMakerRuntimeAsyncClient::builder)
+                    .invokeEndpointWithResponseStream(call, handler);
+        } catch (RuntimeException e) {
+            throw AwsErrorTranslator.translate(e, context);
+        }
+        collector.await(answer, context);
+        decoder.end();
+        return collector.finish();
     }
 
     @Override
