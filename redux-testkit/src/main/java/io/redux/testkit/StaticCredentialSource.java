@@ -2,7 +2,6 @@ package io.redux.testkit;
 
 import io.redux.domain.error.CredentialsException;
 import io.redux.domain.port.CallerIdentity;
-import io.redux.domain.port.CredentialOrigin;
 import io.redux.domain.port.CredentialSource;
 
 /** A {@link CredentialSource} with a fixed identity, or one that always fails, for tests of code that uses the port. */
@@ -18,12 +17,6 @@ public final class StaticCredentialSource implements CredentialSource {
 
     public static StaticCredentialSource of(CallerIdentity identity) {
         return new StaticCredentialSource(identity, null);
-    }
-
-    /** A developer's profile identity in account 123456789012. */
-    public static StaticCredentialSource developer() {
-        return of(new CallerIdentity(CredentialOrigin.PROFILE, "default", "123456789012",
-                "arn:aws:iam::123456789012:user/developer", "us-east-1", "AKIA************WXYZ"));
     }
 
     /** A source with no credentials: {@link #identity()} throws a {@link CredentialsException} with this message. */

@@ -8,6 +8,7 @@ import io.redux.domain.port.CallerIdentity;
 import io.redux.domain.port.CredentialOrigin;
 import io.redux.domain.port.CredentialSource;
 import io.redux.domain.port.ModelGateway;
+import io.redux.testkit.StaticCredentialSource;
 
 /** AWS for in-process tests: a fixed identity and the gateway the test scripts. */
 final class FakeAwsAccess implements AwsAccess {
@@ -23,7 +24,7 @@ final class FakeAwsAccess implements AwsAccess {
 
     @Override
     public CredentialSource credentials(String profile) {
-        return () -> IDENTITY;
+        return StaticCredentialSource.of(IDENTITY);
     }
 
     @Override

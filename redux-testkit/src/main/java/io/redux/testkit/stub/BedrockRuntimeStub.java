@@ -8,9 +8,6 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.Queue;
-import java.util.function.Function;
 
 /**
  * Bedrock Runtime on loopback: {@code POST /model/{modelId}/converse} answers JSON, and
@@ -18,12 +15,11 @@ import java.util.function.Function;
  *
  * <p>Each request takes the next {@linkplain #enqueue scripted reply}; with none left it answers as an echo model.
  */
-public final class BedrockRuntimeStub extends StubServer {
+public final class BedrockRuntimeStub extends ScriptedModelStub<BedrockRuntimeStub> {
 
     private static final String CONVERSE = "/converse";
     private static final String CONVERSE_STREAM = "/converse-stream";
 
-    private final Queue<StubReply> script = new ConcurrentLinkedQueue<>();
     private volatile StubReply always;
 
     public BedrockRuntimeStub() {
@@ -31,7 +27,7 @@ public final class BedrockRuntimeStub extends StubServer {
     }
 
     public BedrockRuntimeStub(int port) {
-        super(port);
+        super(port, null);
     }
 
     /** An https:// stub presenting the key and certificate of {@code tls}. */
@@ -45,15 +41,10 @@ public final class BedrockRuntimeStub extends StubServer {
         return this;
     }
 
-    public BedrockRuntimeStub enqueue(StubReply... replies) {
-        script.addAll(List.of(replies));
-        return this;
-    }
-
     /** The next {@code times} requests fail with ThrottlingException (HTTP 429). */
     public BedrockRuntimeStub throttle(int times) {
         for (int i = 0; i < times; i++) {
-            script.add(StubReply.error(StubError.THROTTLING));
+            enqueue(StubReply.error(StubError.THROTTLING));
         }
         return this;
     }
@@ -73,35 +64,24 @@ public final class BedrockRuntimeStub extends StubServer {
     }
 
     @Override
-    protected void handle(HttpExchange exchange, RecordedRequest request) throws IOException {
+    boolean isOperation(RecordedRequest request) {
         String path = request.path();
-        if (!"POST".equals(request.method()) || !path.startsWith("/model/")
-                || !(path.endsWith(CONVERSE) || path.endsWith(CONVERSE_STREAM))) {
-            sendError(exchange, new StubError(404, "UnknownOperationException", "No operation at " + path));
-            return;
-        }
-        StubReply reply = nextReply(request, r -> EchoModel.answer(EchoModel.lastUserText(r.bodyJson())));
-        pause(reply.firstByteDelayMillis());
-        if (reply.error() != null) {
-            sendError(exchange, reply.error());
-        } else if (path.endsWith(CONVERSE_STREAM)) {
+        return "POST".equals(request.method()) && path.startsWith("/model/")
+                && (path.endsWith(CONVERSE) || path.endsWith(CONVERSE_STREAM));
+    }
+
+    @Override
+    StubReply unscripted(RecordedRequest request) {
+        return always != null ? always : super.unscripted(request);
+    }
+
+    @Override
+    void answer(HttpExchange exchange, RecordedRequest request, StubReply reply) throws IOException {
+        if (request.path().endsWith(CONVERSE_STREAM)) {
             stream(exchange, reply);
         } else {
             respond(exchange, 200, "application/json", BedrockWire.converseResponse(reply));
         }
-    }
-
-    private StubReply nextReply(RecordedRequest request, Function<RecordedRequest, StubReply> otherwise) {
-        StubReply next = script.poll();
-        if (next != null) {
-            return next;
-        }
-        return always != null ? always : otherwise.apply(request);
-    }
-
-    static void sendError(HttpExchange exchange, StubError error) throws IOException {
-        exchange.getResponseHeaders().set("x-amzn-ErrorType", error.type() + ":http://internal.amazon.com/coral/com.amazon.bedrock/");
-        respond(exchange, error.status(), "application/json", error.jsonBody());
     }
 
     private static void stream(HttpExchange exchange, StubReply reply) throws IOException {

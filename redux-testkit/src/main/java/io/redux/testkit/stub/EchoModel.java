@@ -17,27 +17,34 @@ final class EchoModel {
                 .withUsage(Math.max(1, words(lastUserText)), chunks.size());
     }
 
-    /** The text of the last user message of a Bedrock Converse request body, or "" when there is none. */
+    /**
+     * The text of the last user message of a chat request body, or "" when there is none. Bedrock Converse gives a
+     * message's content as a list of blocks, the OpenAI chat API (SageMaker) as a string.
+     */
     @SuppressWarnings("unchecked")
-    static String lastUserText(Object bedrockRequest) {
+    static String lastUserText(Object chatRequest) {
         String last = "";
-        if (!(bedrockRequest instanceof Map<?, ?> body) || !(body.get("messages") instanceof List<?> messages)) {
+        if (!(chatRequest instanceof Map<?, ?> body) || !(body.get("messages") instanceof List<?> messages)) {
             return last;
         }
         for (Object message : messages) {
             Map<String, Object> m = (Map<String, Object>) message;
-            if (!"user".equals(m.get("role")) || !(m.get("content") instanceof List<?> content)) {
+            if (!"user".equals(m.get("role"))) {
                 continue;
             }
-            StringBuilder text = new StringBuilder();
-            for (Object block : content) {
-                Object t = ((Map<String, Object>) block).get("text");
-                if (t instanceof String s) {
-                    text.append(s);
+            if (m.get("content") instanceof String text) {
+                last = text;
+            } else if (m.get("content") instanceof List<?> blocks) {
+                StringBuilder text = new StringBuilder();
+                for (Object block : blocks) {
+                    Object t = ((Map<String, Object>) block).get("text");
+                    if (t instanceof String s) {
+                        text.append(s);
+                    }
                 }
-            }
-            if (text.length() > 0) {
-                last = text.toString();
+                if (text.length() > 0) {
+                    last = text.toString();
+                }
             }
         }
         return last;

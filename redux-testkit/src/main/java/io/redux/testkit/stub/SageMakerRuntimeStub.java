@@ -7,9 +7,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * SageMaker Runtime on loopback, serving an LLM container with the OpenAI-compatible chat API (as TGI, vLLM and
@@ -17,48 +14,27 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * {@code /invocations-response-stream} streams {@code PayloadPart} events carrying server-sent-event lines of
  * {@code chat.completion.chunk}s, split across parts the way a real endpoint may split them.
  */
-public final class SageMakerRuntimeStub extends StubServer {
+public final class SageMakerRuntimeStub extends ScriptedModelStub<SageMakerRuntimeStub> {
 
-    private final Queue<StubReply> script = new ConcurrentLinkedQueue<>();
-    private volatile StubReply always;
+    private static final String INVOKE = "/invocations";
+    private static final String INVOKE_STREAM = "/invocations-response-stream";
 
     public SageMakerRuntimeStub() {
-        super(0);
-    }
-
-    /** Answers every request without a scripted reply with {@code reply}, instead of echoing. */
-    public SageMakerRuntimeStub always(StubReply reply) {
-        this.always = reply;
-        return this;
-    }
-
-    public SageMakerRuntimeStub enqueue(StubReply... replies) {
-        script.addAll(List.of(replies));
-        return this;
+        super(0, null);
     }
 
     @Override
-    protected void handle(HttpExchange exchange, RecordedRequest request) throws IOException {
-        String path = request.path();
-        StubReply reply = script.poll();
-        if (reply == null) {
-            reply = always;
-        }
-        if (reply == null) {
-            reply = EchoModel.answer(lastUserText(request.bodyJson()));
-        }
-        pause(reply.firstByteDelayMillis());
-        if (reply.error() != null) {
-            BedrockRuntimeStub.sendError(exchange, reply.error());
-            return;
-        }
+    boolean isOperation(RecordedRequest request) {
+        return request.path().endsWith(INVOKE) || request.path().endsWith(INVOKE_STREAM);
+    }
+
+    @Override
+    void answer(HttpExchange exchange, RecordedRequest request, StubReply reply) throws IOException {
         exchange.getResponseHeaders().set("x-Amzn-Invoked-Production-Variant", "AllTraffic");
-        if (path.endsWith("/invocations-response-stream")) {
+        if (request.path().endsWith(INVOKE_STREAM)) {
             stream(exchange, reply);
-        } else if (path.endsWith("/invocations")) {
-            respond(exchange, 200, "application/json", completion(reply));
         } else {
-            BedrockRuntimeStub.sendError(exchange, new StubError(404, "UnknownOperationException", "No operation at " + path));
+            respond(exchange, 200, "application/json", completion(reply));
         }
     }
 
@@ -101,19 +77,5 @@ public final class SageMakerRuntimeStub extends StubServer {
     private static String usage(StubReply reply) {
         return "\"usage\":{\"prompt_tokens\":" + reply.inputTokens() + ",\"completion_tokens\":" + reply.outputTokens()
                 + ",\"total_tokens\":" + (reply.inputTokens() + reply.outputTokens()) + "}";
-    }
-
-    @SuppressWarnings("unchecked")
-    private static String lastUserText(Object body) {
-        String last = "";
-        if (body instanceof Map<?, ?> map && map.get("messages") instanceof List<?> messages) {
-            for (Object message : messages) {
-                Map<String, Object> m = (Map<String, Object>) message;
-                if ("user".equals(m.get("role")) && m.get("content") instanceof String text) {
-                    last = text;
-                }
-            }
-        }
-        return last;
     }
 }

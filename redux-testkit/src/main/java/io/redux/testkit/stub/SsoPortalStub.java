@@ -34,23 +34,18 @@ public final class SsoPortalStub extends StubServer {
     @Override
     protected void handle(HttpExchange exchange, RecordedRequest request) throws IOException {
         if (!request.method().equals("GET") || !request.path().startsWith("/federation/credentials?")) {
-            error(exchange, 404, "ResourceNotFoundException", "No such operation: " + request.path());
+            sendError(exchange, 404, "ResourceNotFoundException", "No such operation: " + request.path());
             return;
         }
         Map<String, String> query = formFields(request.path().substring(request.path().indexOf('?') + 1));
         String grant = request.header("x-amz-sso_bearer_token") + " " + query.get("account_id") + " "
                 + query.get("role_name");
         if (!grants.contains(grant)) {
-            error(exchange, 401, "UnauthorizedException", "Session token not found or invalid");
+            sendError(exchange, 401, "UnauthorizedException", "Session token not found or invalid");
             return;
         }
         respond(exchange, 200, "application/json", "{\"roleCredentials\":{\"accessKeyId\":\"" + ROLE_KEY_ID
                 + "\",\"secretAccessKey\":\"" + ROLE_SECRET + "\",\"sessionToken\":\"" + ROLE_TOKEN
                 + "\",\"expiration\":4070908800000}}");
-    }
-
-    private static void error(HttpExchange exchange, int status, String type, String message) throws IOException {
-        exchange.getResponseHeaders().set("x-amzn-ErrorType", type);
-        respond(exchange, status, "application/json", "{\"message\":\"" + message + "\"}");
     }
 }

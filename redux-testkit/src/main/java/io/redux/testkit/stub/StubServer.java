@@ -129,6 +129,12 @@ public abstract class StubServer implements AutoCloseable {
         }
     }
 
+    /** Answers with an error of the AWS JSON protocols: its type in {@code x-amzn-ErrorType}, its message in the body. */
+    protected static void sendError(HttpExchange exchange, int status, String errorType, String message) throws IOException {
+        exchange.getResponseHeaders().set("x-amzn-ErrorType", errorType);
+        respond(exchange, status, "application/json", "{\"message\":" + MiniJson.quote(message) + "}");
+    }
+
     /** The fields of a URL-encoded form or query string ({@code a=1&b=2}). */
     protected static Map<String, String> formFields(String encoded) {
         Map<String, String> fields = new HashMap<>();
