@@ -1,5 +1,7 @@
 package io.redux.cli;
 
+import io.redux.domain.environment.UserHome;
+
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -27,23 +29,12 @@ public record CliEnvironment(
     public static CliEnvironment system() {
         return new CliEnvironment(
                 System.getenv(),
-                home(System.getenv("HOME")),
+                UserHome.current(),
                 Path.of("").toAbsolutePath(),
                 System.in,
                 writer(System.out),
                 writer(System.err),
                 System.console() != null);
-    }
-
-    /**
-     * HOME as the shell has it, as every Unix tool does; the JVM's {@code user.home} comes from the password
-     * database and ignores {@code HOME=/elsewhere redux_cli ...}.
-     */
-    private static Path home(String variable) {
-        if (variable != null && !variable.isBlank() && Path.of(variable).isAbsolute()) {
-            return Path.of(variable);
-        }
-        return Path.of(System.getProperty("user.home"));
     }
 
     public String variable(String name) {

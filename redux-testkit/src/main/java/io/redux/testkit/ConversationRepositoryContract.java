@@ -266,7 +266,9 @@ public abstract class ConversationRepositoryContract {
 
     @Test
     void unknownFieldsSurviveAnAppend() {
-        assumeTrue(supportsUnknownFieldPreservation(), "this store keeps only the fields it knows");
+        assumeTrue(supportsUnknownFieldPreservation(), "this store keeps only the fields it knows; a store that keeps"
+                + " unknown fields runs this test by overriding supportsUnknownFieldPreservation() to return true,"
+                + " putUnknownField and readUnknownField (docs/testkit.md)");
         Conversation conversation = withMessages(ConversationId.random(), T0, 1);
         repository.create(conversation);
         putUnknownField(conversation.id(), "written_by_a_newer_version", "keep me");

@@ -42,9 +42,12 @@ public final class AwsCredentialSource implements CredentialSource, AutoCloseabl
                 new MetadataHttp(builder.metadataConnectTimeout, builder.metadataReadTimeout), builder.clock, owned);
     }
 
-    /** The usual source for a CLI: this environment map, {@code user.home}, and {@code --profile} or null. */
+    /**
+     * The usual source for a CLI: this environment map, the home folder it gives ({@code HOME}, else
+     * {@code user.home}: {@link io.redux.domain.environment.UserHome}), and {@code --profile} or null.
+     */
     public static AwsCredentialSource fromEnvironment(Map<String, String> environment, String profile) {
-        return builder().environment(new AwsEnvironment(environment, AwsEnvironment.current().home()))
+        return builder().environment(AwsEnvironment.of(environment))
                 .network(NetworkSettings.fromEnvironment(environment)).profile(profile).build();
     }
 

@@ -1,6 +1,7 @@
 package io.redux.aws.credentials;
 
 import io.redux.aws.http.EndpointUrls;
+import io.redux.domain.environment.UserHome;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -22,9 +23,14 @@ public record AwsEnvironment(Map<String, String> variables, Path home) {
         variables = Map.copyOf(variables);
     }
 
-    /** This process's environment and {@code user.home}. */
+    /** This process's environment and home folder ({@link UserHome}). */
     public static AwsEnvironment current() {
-        return new AwsEnvironment(System.getenv(), Path.of(System.getProperty("user.home")));
+        return of(System.getenv());
+    }
+
+    /** These variables, and the home folder they give ({@link UserHome}). */
+    public static AwsEnvironment of(Map<String, String> variables) {
+        return new AwsEnvironment(variables, UserHome.of(variables));
     }
 
     /** The variable's value, or null when unset or blank. */

@@ -20,8 +20,8 @@ import java.util.Map;
 
 public final class AskOnce {
     public static void main(String[] args) {
-        Path home = Path.of(System.getProperty("user.home"));
-        ask(args[0], System.getenv(), home.resolve(".amazon-q/conversations"), System.out);
+        Map<String, String> env = System.getenv();
+        ask(args[0], env, JsonConversationRepository.resolveDirectory(env), System.out);  // the CLI's folder
     }
 
     static ConversationId ask(String question, Map<String, String> env, Path folder, PrintStream out) {

@@ -2,6 +2,7 @@ package io.redux.cli.process;
 
 import io.redux.cli.process.CliProcess.Result;
 import io.redux.testkit.stub.BedrockRuntimeStub;
+import io.redux.testkit.stub.StsStub;
 import io.redux.testkit.stub.StubReply;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -9,7 +10,12 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -17,9 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * Users run Redux on JDK 17 and on newer JDKs. On JDK 24+ libraries that call sun.misc.Unsafe make the JVM print
- * warnings; a streamed chat on the newest JDK installed here must print nothing but the answer. Skipped where the
- * machine has no JDK newer than 17.
+ * Users run Redux on JDK 17 and on newer JDKs. On JDK 24+ libraries that call sun.misc.Unsafe, or load native code
+ * (sqlite-jdbc), make the JVM print warnings; no command on the newest JDK installed here may print any. Skipped where
+ * the machine has no JDK newer than 17.
  */
 class NewerJdkIT {
 
@@ -41,6 +47,62 @@ class NewerJdkIT {
             assertThat(result.exitCode()).isZero();
             assertThat(result.stdout()).contains("Fine on a newer JDK.");
             assertThat(result.stderr()).isEmpty();
+        }
+    }
+
+    @Test
+    void noCommandOnTheNewestJdkPrintsAWarning() throws IOException, SQLException {
+        Optional<Path> newerJdk = newestJdkAfter17();
+        assumeTrue(newerJdk.isPresent(), "no JDK newer than 17 under /usr/lib/jvm");
+        Path folder = home.resolve("conversations");
+        originalCliDatabase(home.resolve(".local/share/amazon-q/data.sqlite3"));
+        try (BedrockRuntimeStub bedrock = new BedrockRuntimeStub();
+             StsStub sts = new StsStub().identity("AKIAFAKEFAKEFAKE1234", "123456789012",
+                     "arn:aws:iam::123456789012:user/dev")) {
+            CliProcess cli = CliProcess.launcher().home(home).in(home)
+                    .env("JAVA_HOME", newerJdk.get().toString())
+                    .env("REDUX_CONVERSATIONS_DIR", folder.toString())
+                    .chatAgainst(bedrock.endpoint())
+                    .env("AWS_ENDPOINT_URL_STS", sts.endpoint().toString());
+            assertNoWarning(cli, "chat", "hello");
+            String id;
+            try (Stream<Path> files = Files.list(folder)) {
+                id = files.map(file -> file.getFileName().toString()).filter(name -> name.endsWith(".json"))
+                        .map(name -> name.substring(0, name.length() - ".json".length())).findFirst().orElseThrow();
+            }
+            for (List<String> command : List.of(
+                    List.of("--version"),
+                    List.of("--help"),
+                    List.of("whoami"),
+                    List.of("models", "describe", "custom:us-east-1:anthropic:claude-3-5-sonnet-20241022-v2:0"),
+                    List.of("conversations", "list"),
+                    List.of("conversations", "show", id),
+                    List.of("conversations", "export", id, "--format", "markdown"),
+                    List.of("conversations", "migrate", "--dry-run"),
+                    List.of("conversations", "migrate"),
+                    List.of("conversations", "delete", id, "--yes"))) {
+                assertNoWarning(cli, command.toArray(String[]::new));
+            }
+        }
+    }
+
+    private static void assertNoWarning(CliProcess cli, String... command) {
+        Result result = cli.run(command);
+
+        assertThat(result.exitCode()).as(String.join(" ", command)).isZero();
+        // The JVM's warnings, "WARNING: ..." lines; delete says what it deleted on stderr.
+        assertThat(result.stderr()).as(String.join(" ", command)).doesNotContain("WARNING");
+    }
+
+    /** A history database of the original CLI, with one conversation in it. */
+    private static void originalCliDatabase(Path database) throws IOException, SQLException {
+        Files.createDirectories(database.getParent());
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + database);
+             Statement schema = connection.createStatement()) {
+            schema.execute("CREATE TABLE conversations(key TEXT PRIMARY KEY, value TEXT)");
+            schema.execute("INSERT INTO conversations VALUES ('/home/dev/project', '{\"conversation_id\": \"c1\","
+                    + " \"history\": [[{\"content\": {\"Prompt\": {\"prompt\": \"hi\"}}},"
+                    + " {\"Response\": {\"message_id\": \"m1\", \"content\": \"hello\"}}]]}')");
         }
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.redux.domain.error.ConversationAlreadyExistsException;
 import io.redux.domain.error.ConversationNotFoundException;
 import io.redux.domain.error.CorruptConversationException;
+import io.redux.domain.environment.UserHome;
 import io.redux.domain.error.InvalidInputException;
 import io.redux.domain.model.Conversation;
 import io.redux.domain.model.ConversationId;
@@ -48,6 +49,16 @@ public final class JsonConversationRepository implements ConversationRepository 
     /** @param directory the folder of conversation files; created on the first write, not before */
     public JsonConversationRepository(Path directory) {
         this.folder = new ConversationFolder(directory);
+    }
+
+    /**
+     * The folder the CLI uses in this environment: {@code $REDUX_CONVERSATIONS_DIR} when set and not blank, else
+     * {@code ~/.amazon-q/conversations} with {@code ~} the {@link UserHome} of the environment.
+     *
+     * @param environment environment variables, normally {@code System.getenv()}
+     */
+    public static Path resolveDirectory(Map<String, String> environment) {
+        return resolveDirectory(environment, UserHome.of(environment));
     }
 
     /** {@code $REDUX_CONVERSATIONS_DIR} when set and not blank, else {@code <userHome>/.amazon-q/conversations}. */

@@ -1,5 +1,7 @@
 package io.redux.storage.migration;
 
+import io.redux.domain.environment.UserHome;
+
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -34,7 +36,7 @@ public final class SourceDatabaseLocator {
 
     /** A locator for the running JVM's environment, home folder and operating system. */
     public static SourceDatabaseLocator forThisSystem() {
-        return new SourceDatabaseLocator(System.getenv(), Path.of(System.getProperty("user.home")),
+        return new SourceDatabaseLocator(System.getenv(), UserHome.current(),
                 System.getProperty("os.name"));
     }
 
