@@ -128,6 +128,29 @@ class AwsCredentialSourceTest {
     }
 
     @Test
+    void a_malformed_config_file_is_an_error_naming_the_file_and_the_line() throws IOException {
+        Path config = Files.writeString(Files.createDirectories(home.resolve(".aws")).resolve("config"),
+                String.join("\n", "[default]", "region = us-west-2", "this line has no equals sign", ""));
+        env.put("AWS_ACCESS_KEY_ID", ENV_KEY);
+        env.put("AWS_SECRET_ACCESS_KEY", ENV_SECRET);
+
+        assertThatThrownBy(() -> identity(null)).isInstanceOf(CredentialsException.class)
+                .hasMessageContaining(config.toString()).hasMessageContaining("line 3")
+                .hasMessageContaining("'='").hasNoCause();
+    }
+
+    @Test
+    void a_malformed_credentials_file_is_an_error_naming_it_without_echoing_the_line() throws IOException {
+        Path credentials = Files.writeString(Files.createDirectories(home.resolve(".aws")).resolve("credentials"),
+                String.join("\n", "[work]", "aws_access_key_id = AKIAWORKPROFILE00001",
+                        "aws_secret_access_key work-secret-never-shown", ""));
+
+        assertThatThrownBy(() -> identity("work")).isInstanceOf(CredentialsException.class)
+                .hasMessageContaining(credentials.toString()).hasMessageContaining("line 3")
+                .hasMessageNotContaining("work-secret-never-shown").hasNoCause();
+    }
+
+    @Test
     void web_identity_assumes_the_role_through_sts_with_the_token_file() throws IOException {
         Path token = Files.writeString(home.resolve("token"), "eyJ-the-oidc-token\n");
         sts.webIdentity("eyJ-the-oidc-token", ACCOUNT, "arn:aws:sts::123456789012:assumed-role/irsa-role/redux");
