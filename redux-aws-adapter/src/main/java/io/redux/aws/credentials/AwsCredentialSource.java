@@ -30,6 +30,8 @@ public final class AwsCredentialSource implements CredentialSource, AutoCloseabl
 
     public static final Duration METADATA_CONNECT_TIMEOUT = Duration.ofMillis(300);
     public static final Duration METADATA_READ_TIMEOUT = Duration.ofMillis(500);
+    /** How long a profile's {@code credential_process} may run before it is killed; other AWS tools wait a minute. */
+    public static final Duration CREDENTIAL_PROCESS_TIMEOUT = Duration.ofMinutes(1);
 
     private final CredentialChain chain;
     private final Closeables owned = new Closeables();
@@ -39,7 +41,8 @@ public final class AwsCredentialSource implements CredentialSource, AutoCloseabl
 
     private AwsCredentialSource(Builder builder) {
         this.chain = new CredentialChain(builder.environment, builder.profile, builder.network,
-                new MetadataHttp(builder.metadataConnectTimeout, builder.metadataReadTimeout), builder.clock, owned);
+                new MetadataHttp(builder.metadataConnectTimeout, builder.metadataReadTimeout), builder.clock,
+                builder.credentialProcessTimeout, owned);
     }
 
     /** The usual source for a CLI: this environment map, {@code user.home}, and {@code --profile} or null. */
@@ -137,6 +140,7 @@ public final class AwsCredentialSource implements CredentialSource, AutoCloseabl
         private Duration metadataConnectTimeout = METADATA_CONNECT_TIMEOUT;
         private Duration metadataReadTimeout = METADATA_READ_TIMEOUT;
         private Clock clock = Clock.systemUTC();
+        private Duration credentialProcessTimeout;
 
         private Builder() {
         }
@@ -163,6 +167,15 @@ public final class AwsCredentialSource implements CredentialSource, AutoCloseabl
         public Builder metadataTimeouts(Duration connect, Duration read) {
             metadataConnectTimeout = connect;
             metadataReadTimeout = read;
+            return this;
+        }
+
+        /**
+         * How long a profile's {@code credential_process} may run before it and its children are killed; by default
+         * {@code REDUX_CREDENTIAL_PROCESS_TIMEOUT} (seconds) of the environment, else {@link #CREDENTIAL_PROCESS_TIMEOUT}.
+         */
+        public Builder credentialProcessTimeout(Duration value) {
+            credentialProcessTimeout = value;
             return this;
         }
 
