@@ -36,6 +36,7 @@ public final class AwsCredentialSource implements CredentialSource, AutoCloseabl
     private final CredentialChain chain;
     private final Closeables owned = new Closeables();
     private ResolvedCredentials resolved;
+    private RuntimeException failure;
     private final Object identityLock = new Object();
     private CallerIdentity identity;
 
@@ -56,13 +57,23 @@ public final class AwsCredentialSource implements CredentialSource, AutoCloseabl
     }
 
     /**
-     * Which source won, with its provider. Resolved on first call, then cached.
+     * Which source won, with its provider. Resolved on first call, then cached; so is a failure (build a new source to
+     * try again): the chain may run a {@code credential_process} until its timeout, and the model call and the identity
+     * lookup of one chat must not each wait for it.
      *
      * @throws CredentialsException when no source has credentials, or a configured one fails
      */
     public synchronized ResolvedCredentials resolve() {
+        if (failure != null) {
+            throw failure;
+        }
         if (resolved == null) {
-            resolved = chain.resolve();
+            try {
+                resolved = chain.resolve();
+            } catch (RuntimeException e) {
+                failure = e;
+                throw e;
+            }
         }
         return resolved;
     }

@@ -15,7 +15,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
@@ -33,7 +32,7 @@ final class CredentialProcessProvider extends ExpiringCredentialsProvider {
 
     /** As the SDK: credentials are a few hundred bytes; more is a command printing something else. */
     private static final int OUTPUT_LIMIT = 64 * 1024;
-    /** How long to wait for killed processes to be gone, so none outlives the error that reports them. */
+    /** How long to wait for the killed command to be gone, so it does not outlive the error that reports it. */
     private static final Duration KILL_WAIT = Duration.ofSeconds(2);
 
     private final String profile;
@@ -125,19 +124,18 @@ final class CredentialProcessProvider extends ExpiringCredentialsProvider {
         }
     }
 
-    /** The command's children first seen, then the command, then its children: a shell could still fork otherwise. */
+    /**
+     * Kills the command and the children it had started (a shell left behind would keep them running). Waits for the
+     * command itself, which this process reaps; its children are reaped by whoever adopts them.
+     */
     private static void killWithChildren(Process process) {
         List<ProcessHandle> children = process.descendants().toList();
         process.destroyForcibly();
         children.forEach(ProcessHandle::destroyForcibly);
-        CompletableFuture<?>[] exits = children.stream().map(ProcessHandle::onExit).toArray(CompletableFuture[]::new);
         try {
-            CompletableFuture.allOf(exits).thenCompose(done -> process.onExit())
-                    .get(KILL_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            process.waitFor(KILL_WAIT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (ExecutionException | TimeoutException e) {
-            // Killed is what matters; a process the kernel is slow to reap holds nothing of the user's.
         }
     }
 

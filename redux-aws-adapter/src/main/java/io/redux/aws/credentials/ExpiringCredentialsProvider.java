@@ -49,7 +49,7 @@ abstract class ExpiringCredentialsProvider implements AwsCredentialsProvider {
         String secret = text(root, "SecretAccessKey");
         String token = text(root, "Token");
         if (keyId == null || secret == null || token == null) {
-            throw failure(describe() + " answered without AccessKeyId, SecretAccessKey and Token");
+            throw failure(describe() + " answered without AccessKeyId, SecretAccessKey and Token.");
         }
         return AwsSessionCredentials.builder().accessKeyId(keyId).secretAccessKey(secret).sessionToken(token)
                 .expirationTime(expiration).build();
@@ -79,10 +79,10 @@ abstract class ExpiringCredentialsProvider implements AwsCredentialsProvider {
         try {
             root = JsonNode.parser().parse(json);
         } catch (RuntimeException e) {
-            throw failure(describe() + " answered with something that is not JSON");
+            throw failure(describe() + " answered with something that is not JSON.");
         }
         if (!root.isObject()) {
-            throw failure(describe() + " answered with JSON that is not an object");
+            throw failure(describe() + " answered with JSON that is not an object.");
         }
         return root;
     }
@@ -93,7 +93,7 @@ abstract class ExpiringCredentialsProvider implements AwsCredentialsProvider {
             return expiration == null ? null : Instant.parse(expiration);
         } catch (DateTimeParseException e) {
             throw failure(describe() + " answered with an Expiration that is not an ISO 8601 time such as"
-                    + " 2030-01-01T00:00:00Z");
+                    + " 2030-01-01T00:00:00Z.");
         }
     }
 

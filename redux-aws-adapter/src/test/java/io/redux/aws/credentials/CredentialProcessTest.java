@@ -2,6 +2,7 @@ package io.redux.aws.credentials;
 
 import io.redux.domain.error.CredentialsException;
 import io.redux.domain.error.InvalidInputException;
+import io.redux.testkit.ProcessState;
 import io.redux.testkit.stub.StsStub;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -46,8 +47,7 @@ class CredentialProcessTest {
         assertThat(failure).isInstanceOf(CredentialsException.class)
                 .hasMessageContaining("'slow'").hasMessageContaining(command).hasMessageContaining("1 s");
         long child = Long.parseLong(Files.readString(childPid).strip());
-        assertThat(ProcessHandle.of(child).filter(ProcessHandle::isAlive)).as("the command's child, still running")
-                .isEmpty();
+        assertThat(ProcessState.running(child)).as("the command's child still runs").isFalse();
     }
 
     @Test
@@ -83,6 +83,22 @@ class CredentialProcessTest {
         Throwable failure = catchThrowable(() -> resolve("tool", AwsCredentialSource.CREDENTIAL_PROCESS_TIMEOUT));
 
         assertThat(failure).isInstanceOf(CredentialsException.class).hasMessageContaining("SecretAccessKey");
+    }
+
+    @Test
+    void a_failed_resolution_is_remembered_so_a_second_caller_does_not_run_the_command_again() throws IOException {
+        Path runs = home.resolve("runs.log");
+        config("[profile tool]", "credential_process = echo run >> " + runs + "; exit 1");
+        Map<String, String> variables = Map.of("AWS_EC2_METADATA_DISABLED", "true");
+
+        try (AwsCredentialSource source = AwsCredentialSource.builder().environment(new AwsEnvironment(variables, home))
+                .profile("tool").build()) {
+            Throwable first = catchThrowable(source::resolve);
+            Throwable second = catchThrowable(source::identity);
+
+            assertThat(second).isSameAs(first).isInstanceOf(CredentialsException.class);
+        }
+        assertThat(Files.readAllLines(runs)).hasSize(1);
     }
 
     @Test
