@@ -1,5 +1,6 @@
 package io.redux.aws.credentials;
 
+import com.sun.net.httpserver.HttpServer;
 import io.redux.domain.error.CredentialsException;
 import io.redux.domain.error.InvalidInputException;
 import io.redux.domain.port.CallerIdentity;
@@ -12,8 +13,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.sun.net.httpserver.HttpServer;
+
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -21,6 +29,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 /** Every source of the chain, resolved end to end with the real SDK against loopback stubs. */
 class AwsCredentialSourceTest {
@@ -208,6 +217,32 @@ class AwsCredentialSourceTest {
         assertThatThrownBy(() -> identity(null)).isInstanceOf(CredentialsException.class)
                 .hasMessageContaining("container credentials").hasMessageContaining("401");
         assertThat(imds.requests()).isEmpty();
+    }
+
+    @Test
+    void a_metadata_answer_that_is_not_json_never_carries_its_secret_into_the_error() throws IOException {
+        HttpServer container = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        container.createContext("/creds", exchange -> {
+            byte[] body = ("{\"AccessKeyId\": \"ASIATASKROLE00000001\", \"SecretAccessKey\": " + ENV_SECRET + "}")
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        container.start();
+        try {
+            env.put("AWS_CONTAINER_CREDENTIALS_FULL_URI",
+                    "http://127.0.0.1:" + container.getAddress().getPort() + "/creds");
+
+            Throwable failure = catchThrowable(() -> identity(null));
+
+            assertThat(failure).isInstanceOf(CredentialsException.class).hasMessageContaining("not JSON");
+            StringWriter trace = new StringWriter();
+            failure.printStackTrace(new PrintWriter(trace));
+            assertThat(trace.toString()).doesNotContain(ENV_SECRET);
+        } finally {
+            container.stop(0);
+        }
     }
 
     @Test
