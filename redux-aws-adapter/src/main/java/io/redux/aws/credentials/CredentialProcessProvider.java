@@ -82,13 +82,18 @@ final class CredentialProcessProvider extends ExpiringCredentialsProvider {
     private Process start() {
         List<String> shell = System.getProperty("os.name", "").startsWith("Windows")
                 ? List.of("cmd.exe", "/C", command) : List.of("sh", "-c", command);
+        Process process;
         try {
-            Process process = new ProcessBuilder(shell).start();
-            process.getOutputStream().close();
-            return process;
+            process = new ProcessBuilder(shell).start();
         } catch (IOException e) {
             throw failure(describe() + " could not be started: " + e.getMessage());
         }
+        try {
+            process.getOutputStream().close();
+        } catch (IOException e) {
+            // Standard input stays open: a command that reads it waits, and its timeout still ends it.
+        }
+        return process;
     }
 
     /** Reads a stream to its end on its own thread (up to one byte past the limit), so neither pipe fills up. */
@@ -114,7 +119,7 @@ final class CredentialProcessProvider extends ExpiringCredentialsProvider {
             byte[] bytes = stderr.get(1, TimeUnit.SECONDS);
             String text = new String(bytes, 0, Math.min(bytes.length, OUTPUT_LIMIT), StandardCharsets.UTF_8);
             String last = text.lines().map(String::strip).filter(line -> !line.isEmpty())
-                    .reduce((first, second) -> second).orElse("");
+                    .reduce((first, second) -> second).orElse("").replaceAll("\\.+$", "");
             return last.isEmpty() ? "" : ": " + (last.length() > 300 ? last.substring(0, 297) + "..." : last);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -66,12 +66,12 @@ class CredentialProcessTest {
 
     @Test
     void a_failing_command_shows_what_it_said_on_stderr_and_no_sso_advice() throws IOException {
-        config("[profile tool]", "credential_process = sh -c 'echo \"token expired, run corp-login\" >&2; exit 3'");
+        config("[profile tool]", "credential_process = sh -c 'echo \"token expired, run corp-login.\" >&2; exit 3'");
 
         Throwable failure = catchThrowable(() -> resolve("tool", AwsCredentialSource.CREDENTIAL_PROCESS_TIMEOUT));
 
         assertThat(failure).isInstanceOf(CredentialsException.class).hasMessageContaining("'tool'")
-                .hasMessageContaining("exit code 3").hasMessageContaining("token expired, run corp-login")
+                .hasMessageContaining("exit code 3").hasMessageContaining("token expired, run corp-login. Run the command yourself")
                 .hasMessageNotContaining("sso login");
     }
 
