@@ -30,16 +30,20 @@ public final class AwsCredentialSource implements CredentialSource, AutoCloseabl
 
     public static final Duration METADATA_CONNECT_TIMEOUT = Duration.ofMillis(300);
     public static final Duration METADATA_READ_TIMEOUT = Duration.ofMillis(500);
+    /** How long a profile's {@code credential_process} may run before it is killed; other AWS tools wait a minute. */
+    public static final Duration CREDENTIAL_PROCESS_TIMEOUT = Duration.ofMinutes(1);
 
     private final CredentialChain chain;
     private final Closeables owned = new Closeables();
     private ResolvedCredentials resolved;
+    private RuntimeException failure;
     private final Object identityLock = new Object();
     private CallerIdentity identity;
 
     private AwsCredentialSource(Builder builder) {
         this.chain = new CredentialChain(builder.environment, builder.profile, builder.network,
-                new MetadataHttp(builder.metadataConnectTimeout, builder.metadataReadTimeout), builder.clock, owned);
+                new MetadataHttp(builder.metadataConnectTimeout, builder.metadataReadTimeout), builder.clock,
+                builder.credentialProcessTimeout, owned);
     }
 
     /**
@@ -56,13 +60,23 @@ public final class AwsCredentialSource implements CredentialSource, AutoCloseabl
     }
 
     /**
-     * Which source won, with its provider. Resolved on first call, then cached.
+     * Which source won, with its provider. Resolved on first call, then cached; so is a failure (build a new source to
+     * try again): the chain may run a {@code credential_process} until its timeout, and the model call and the identity
+     * lookup of one chat must not each wait for it.
      *
      * @throws CredentialsException when no source has credentials, or a configured one fails
      */
     public synchronized ResolvedCredentials resolve() {
+        if (failure != null) {
+            throw failure;
+        }
         if (resolved == null) {
-            resolved = chain.resolve();
+            try {
+                resolved = chain.resolve();
+            } catch (RuntimeException e) {
+                failure = e;
+                throw e;
+            }
         }
         return resolved;
     }
@@ -140,6 +154,7 @@ public final class AwsCredentialSource implements CredentialSource, AutoCloseabl
         private Duration metadataConnectTimeout = METADATA_CONNECT_TIMEOUT;
         private Duration metadataReadTimeout = METADATA_READ_TIMEOUT;
         private Clock clock = Clock.systemUTC();
+        private Duration credentialProcessTimeout;
 
         private Builder() {
         }
@@ -166,6 +181,15 @@ public final class AwsCredentialSource implements CredentialSource, AutoCloseabl
         public Builder metadataTimeouts(Duration connect, Duration read) {
             metadataConnectTimeout = connect;
             metadataReadTimeout = read;
+            return this;
+        }
+
+        /**
+         * How long a profile's {@code credential_process} may run before it and its children are killed; by default
+         * {@code REDUX_CREDENTIAL_PROCESS_TIMEOUT} (seconds) of the environment, else {@link #CREDENTIAL_PROCESS_TIMEOUT}.
+         */
+        public Builder credentialProcessTimeout(Duration value) {
+            credentialProcessTimeout = value;
             return this;
         }
 

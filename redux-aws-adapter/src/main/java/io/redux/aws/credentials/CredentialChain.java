@@ -27,12 +27,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * The credentials chain, in the order of DESIGN.md §5: environment, profile, web identity (IRSA), container (ECS
+ * The credentials chain, in this order: environment, profile, web identity (IRSA), container (ECS
  * task role, only when its variables are set), EC2 instance metadata (IMDSv2).
  *
  * <p>A source that is configured but broken is an error naming it, not a fall-through: a user who set a profile or
@@ -48,15 +49,17 @@ final class CredentialChain {
     private final NetworkSettings network;
     private final MetadataHttp metadata;
     private final Clock clock;
+    private final Duration credentialProcessTimeout;
     private final Closeables owned;
 
     CredentialChain(AwsEnvironment environment, String cliProfile, NetworkSettings network, MetadataHttp metadata,
-                    Clock clock, Closeables owned) {
+                    Clock clock, Duration credentialProcessTimeoutOrNull, Closeables owned) {
         this.environment = environment;
         this.cliProfile = cliProfile == null || cliProfile.isBlank() ? null : cliProfile.strip();
         this.network = network;
         this.metadata = metadata;
         this.clock = clock;
+        this.credentialProcessTimeout = credentialProcessTimeoutOrNull;
         this.owned = owned;
     }
 
@@ -128,14 +131,19 @@ final class CredentialChain {
             tried.add("profile ('default' has no credentials)");
             return Optional.empty();
         }
-        ProfileCredentialsProvider provider = ProfileCredentialsProvider.builder()
-                .profileFile(profiles.file()).profileName(requested).build();
-        owned.own(provider);
+        AwsCredentialsProvider provider = ProfileFiles.credentialProcess(profile.get())
+                .<AwsCredentialsProvider>map(command -> new CredentialProcessProvider(requested, command,
+                        credentialProcessTimeout(), clock))
+                .orElseGet(() -> owned.own(ProfileCredentialsProvider.builder()
+                        .profileFile(profiles.file()).profileName(requested).build()));
         try {
             return Optional.of(found(CredentialOrigin.PROFILE, requested, region, provider));
+        } catch (CredentialsException e) {
+            throw e;
         } catch (RuntimeException e) {
             throw new CredentialsException("The AWS profile '" + requested + "' could not give credentials: "
-                    + e.getMessage() + " For an SSO profile run 'aws sso login --profile " + requested + "'.", e);
+                    + e.getMessage() + (ProfileFiles.isSso(profile.get())
+                    ? " Run 'aws sso login --profile " + requested + "'." : ""), e);
         }
     }
 
@@ -149,6 +157,12 @@ final class CredentialChain {
         } catch (RuntimeException e) {
             throw new CredentialsException("No credentials from " + description + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Given by the embedder, else {@code REDUX_CREDENTIAL_PROCESS_TIMEOUT}, else the minute other AWS tools wait. */
+    private Duration credentialProcessTimeout() {
+        return credentialProcessTimeout != null ? credentialProcessTimeout
+                : environment.credentialProcessTimeout().orElse(AwsCredentialSource.CREDENTIAL_PROCESS_TIMEOUT);
     }
 
     private AwsCredentials fromEnvironment() {

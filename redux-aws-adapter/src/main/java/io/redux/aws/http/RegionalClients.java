@@ -45,6 +45,9 @@ public final class RegionalClients implements AutoCloseable {
     }
 
     private <B extends AwsClientBuilder<B, ?>> B configure(B builder, ModelRoute route) {
+        // Credentials before the client: the SDK's builder reads the AWS config file on its own, and a malformed one
+        // must be reported as the credentials chain reports it (the file and the line), not as a failed model call.
+        settings.credentials().resolveCredentials();
         builder.region(Region.of(route.region()))
                 .credentialsProvider(settings.credentials())
                 .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()));

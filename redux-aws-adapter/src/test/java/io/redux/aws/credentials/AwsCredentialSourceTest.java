@@ -1,5 +1,6 @@
 package io.redux.aws.credentials;
 
+import com.sun.net.httpserver.HttpServer;
 import io.redux.domain.error.CredentialsException;
 import io.redux.domain.error.InvalidInputException;
 import io.redux.domain.port.CallerIdentity;
@@ -12,8 +13,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.sun.net.httpserver.HttpServer;
+
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -21,6 +29,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 /** Every source of the chain, resolved end to end with the real SDK against loopback stubs. */
 class AwsCredentialSourceTest {
@@ -128,6 +137,29 @@ class AwsCredentialSourceTest {
     }
 
     @Test
+    void a_malformed_config_file_is_an_error_naming_the_file_and_the_line() throws IOException {
+        Path config = Files.writeString(Files.createDirectories(home.resolve(".aws")).resolve("config"),
+                String.join("\n", "[default]", "region = us-west-2", "this line has no equals sign", ""));
+        env.put("AWS_ACCESS_KEY_ID", ENV_KEY);
+        env.put("AWS_SECRET_ACCESS_KEY", ENV_SECRET);
+
+        assertThatThrownBy(() -> identity(null)).isInstanceOf(CredentialsException.class)
+                .hasMessageContaining(config.toString()).hasMessageContaining("line 3")
+                .hasMessageContaining("'='").hasNoCause();
+    }
+
+    @Test
+    void a_malformed_credentials_file_is_an_error_naming_it_without_echoing_the_line() throws IOException {
+        Path credentials = Files.writeString(Files.createDirectories(home.resolve(".aws")).resolve("credentials"),
+                String.join("\n", "[work]", "aws_access_key_id = AKIAWORKPROFILE00001",
+                        "aws_secret_access_key work-secret-never-shown", ""));
+
+        assertThatThrownBy(() -> identity("work")).isInstanceOf(CredentialsException.class)
+                .hasMessageContaining(credentials.toString()).hasMessageContaining("line 3")
+                .hasMessageNotContaining("work-secret-never-shown").hasNoCause();
+    }
+
+    @Test
     void web_identity_assumes_the_role_through_sts_with_the_token_file() throws IOException {
         Path token = Files.writeString(home.resolve("token"), "eyJ-the-oidc-token\n");
         sts.webIdentity("eyJ-the-oidc-token", ACCOUNT, "arn:aws:sts::123456789012:assumed-role/irsa-role/redux");
@@ -185,6 +217,32 @@ class AwsCredentialSourceTest {
         assertThatThrownBy(() -> identity(null)).isInstanceOf(CredentialsException.class)
                 .hasMessageContaining("container credentials").hasMessageContaining("401");
         assertThat(imds.requests()).isEmpty();
+    }
+
+    @Test
+    void a_metadata_answer_that_is_not_json_never_carries_its_secret_into_the_error() throws IOException {
+        HttpServer container = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        container.createContext("/creds", exchange -> {
+            byte[] body = ("{\"AccessKeyId\": \"ASIATASKROLE00000001\", \"SecretAccessKey\": " + ENV_SECRET + "}")
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        container.start();
+        try {
+            env.put("AWS_CONTAINER_CREDENTIALS_FULL_URI",
+                    "http://127.0.0.1:" + container.getAddress().getPort() + "/creds");
+
+            Throwable failure = catchThrowable(() -> identity(null));
+
+            assertThat(failure).isInstanceOf(CredentialsException.class).hasMessageContaining("not JSON");
+            StringWriter trace = new StringWriter();
+            failure.printStackTrace(new PrintWriter(trace));
+            assertThat(trace.toString()).doesNotContain(ENV_SECRET);
+        } finally {
+            container.stop(0);
+        }
     }
 
     @Test

@@ -3,17 +3,25 @@ package io.redux.cli.process;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.redux.cli.process.CliProcess.Result;
+import io.redux.testkit.ProcessState;
+import io.redux.testkit.stub.BedrockRuntimeStub;
 import io.redux.testkit.stub.SsoPortalStub;
 import io.redux.testkit.stub.StsStub;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
 
 import static io.redux.cli.process.ChatCommandIT.ACCESS_KEY_ID;
 import static io.redux.cli.process.ChatCommandIT.ACCOUNT;
@@ -173,6 +181,77 @@ class AwsCommandsIT {
 
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.stderrLines()).singleElement().asString().contains("nowhere");
+    }
+
+    /** {@code chat} or {@code whoami} with profiles from {@code aws-config}, no keys in the environment. */
+    private Result runWithProfiles(String command, String... options) {
+        try (BedrockRuntimeStub bedrock = new BedrockRuntimeStub()) {
+            CliProcess cli = cli().env("AWS_CONFIG_FILE", home.resolve("aws-config").toString())
+                    .env("AWS_SHARED_CREDENTIALS_FILE", home.resolve("aws-credentials").toString())
+                    .env("REDUX_ENDPOINT_URL", bedrock.endpoint().toString())
+                    .env("REDUX_CREDENTIAL_PROCESS_TIMEOUT", "1");
+            List<String> args = new ArrayList<>(List.of(command));
+            args.addAll(List.of(options));
+            if (command.equals("chat")) {
+                args.add("hello");
+            }
+            Result result = cli.run(args.toArray(String[]::new));
+            assertThat(bedrock.modelRequests()).as("model calls").isEmpty();
+            return result;
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"chat", "whoami"})
+    void aHangingCredentialProcessIsStoppedAfterItsTimeoutWithItsChildren(String command) throws IOException {
+        Path childPid = home.resolve("child.pid");
+        Path runs = home.resolve("runs.log");
+        String process = "echo started >> " + runs + "; sleep 600 & echo $! > " + childPid + "; wait";
+        Files.writeString(home.resolve("aws-config"), "[profile slow]\ncredential_process = " + process + "\n");
+
+        Result result = runWithProfiles(command, "--profile", "slow");
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.stderrLines()).singleElement().asString()
+                .contains("'slow'", process, "did not finish within 1 s", "REDUX_CREDENTIAL_PROCESS_TIMEOUT");
+        long child = Long.parseLong(Files.readString(childPid).strip());
+        assertThat(ProcessState.running(child)).as("the command's child still runs").isFalse();
+        assertThat(Files.readAllLines(runs)).as("runs of the command, chat's identity lookup included").hasSize(1);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"chat", "whoami"})
+    void aCredentialProcessPrintingMalformedJsonNeverShowsItsSecretEvenWithDebug(String command) throws IOException {
+        Path output = Files.writeString(home.resolve("output.json"),
+                "{\"Version\": 1, \"AccessKeyId\": \"" + ACCESS_KEY_ID + "\", \"SecretAccessKey\": " + SECRET + "}");
+        Files.writeString(home.resolve("aws-config"), "[default]\ncredential_process = cat " + output + "\n");
+
+        Result result = runWithProfiles(command, "--debug");
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.stdout() + result.stderr()).doesNotContain(SECRET);
+        assertThat(result.stderrLines()).last().asString().startsWith("redux_cli: ")
+                .contains("'default'", "not JSON").doesNotContain("sso login");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"whoami, aws-config, ''", "whoami, aws-credentials, --profile", "chat, aws-credentials, ''",
+            "chat, aws-config, --profile"})
+    void aMalformedProfileFileIsOneLineNamingTheFileAndTheLine(String command, String malformed, String profileOption)
+            throws IOException {
+        Files.writeString(home.resolve("aws-config"), "[profile work]\nregion = eu-west-1\n");
+        Files.writeString(home.resolve("aws-credentials"), "[work]\naws_access_key_id = " + ACCESS_KEY_ID
+                + "\naws_secret_access_key = " + SECRET + "\n[default]\naws_access_key_id = " + ACCESS_KEY_ID
+                + "\naws_secret_access_key = " + SECRET + "\n");
+        Path file = home.resolve(malformed);
+        Files.writeString(file, "region " + SECRET + "\n", StandardOpenOption.APPEND);
+
+        Result result = profileOption.isEmpty() ? runWithProfiles(command) : runWithProfiles(command, profileOption, "work");
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        int line = (int) Files.readString(file).lines().count();
+        assertThat(result.stderrLines()).singleElement().asString()
+                .contains(file.toString(), "line " + line, "'='").doesNotContain(SECRET, "Exception");
     }
 
     @Test
