@@ -20,11 +20,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * {@code redux_cli chat} run as a real process against the testkit's Bedrock Runtime and STS stubs, with fake
@@ -227,6 +229,23 @@ class ChatCommandIT {
         assertThat(saved.get("conversation_id").asText()).isEqualTo(id);
         assertThat(roles(saved)).containsExactly("user", "assistant", "user", "assistant");
         assertThat(bedrock.modelRequests().get(1).bodyText()).contains("first question", "First answer.");
+    }
+
+    @Test
+    void aReadOnlyConversationIsNeverReplaced() throws IOException {
+        assumeTrue(home.getFileSystem().supportedFileAttributeViews().contains("posix"), "POSIX modes only");
+        bedrock.enqueue(StubReply.text("One."), StubReply.text("Two."));
+        cli().run("chat", "first");
+        Path file = conversationFiles().get(0);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("r--------"));
+        byte[] before = Files.readAllBytes(file);
+
+        Result result = cli().run("chat", "--resume", "second");
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.stderrLines()).singleElement().asString().contains(file.toString(), "read-only");
+        assertThat(Files.readAllBytes(file)).isEqualTo(before);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("r--------");
     }
 
     @Test

@@ -56,6 +56,10 @@ final class ConversationParser {
         if (content.length == 0) {
             throw new Problem("the file is empty");
         }
+        String encodingProblem = JsonSupport.encodingProblem(content, content.length);
+        if (encodingProblem != null) {
+            throw new Problem(encodingProblem);
+        }
         JsonNode tree;
         try {
             tree = JsonSupport.MAPPER.readTree(content);

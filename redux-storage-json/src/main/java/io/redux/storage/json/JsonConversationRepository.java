@@ -14,6 +14,7 @@ import io.redux.domain.port.ConversationRepository;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -88,7 +89,7 @@ public final class JsonConversationRepository implements ConversationRepository 
 
     @Override
     public Conversation update(ConversationId id, UnaryOperator<Conversation> change) {
-        if (!Files.exists(fileOf(id))) {
+        if (!Files.exists(fileOf(id), LinkOption.NOFOLLOW_LINKS)) {
             folder.requireNotAFile();
             throw new ConversationNotFoundException(id);
         }
@@ -102,6 +103,7 @@ public final class JsonConversationRepository implements ConversationRepository 
                 throw new InvalidInputException("An update of conversation " + id + " must return that conversation, not "
                         + (changed == null ? "null" : changed.id()));
             }
+            folder.requireWritable(fileOf(id));
             store(changed, stored.tree(), remembered.orElse(null));
             return changed;
         } catch (IOException e) {
@@ -138,7 +140,8 @@ public final class JsonConversationRepository implements ConversationRepository 
 
     @Override
     public void delete(ConversationId id) {
-        if (!Files.exists(fileOf(id))) {
+        // Whatever is there, a link or a FIFO included, is removed without being read.
+        if (!Files.exists(fileOf(id), LinkOption.NOFOLLOW_LINKS)) {
             folder.requireNotAFile();
             throw new ConversationNotFoundException(id);
         }
@@ -173,6 +176,8 @@ public final class JsonConversationRepository implements ConversationRepository 
             return new Listed(SummaryReader.read(file, id), stamp, null);
         } catch (CorruptConversationException e) {
             return new Listed(null, null, new UnreadableConversation(e.location(), e.reason()));
+        } catch (RegularFileReader.UnsuitableFileException e) {
+            return new Listed(null, null, new UnreadableConversation(file.toString(), e.reason()));
         } catch (NoSuchFileException e) {
             return new Listed(null, null, null);
         } catch (IOException e) {
@@ -193,10 +198,12 @@ public final class JsonConversationRepository implements ConversationRepository 
         Path file = fileOf(id);
         byte[] content;
         try {
-            content = Files.readAllBytes(file);
+            content = RegularFileReader.readAllBytes(file);
         } catch (NoSuchFileException e) {
             folder.requireNotAFile();
             return Optional.empty();
+        } catch (RegularFileReader.UnsuitableFileException e) {
+            throw new CorruptConversationException(file.toString(), e.reason());
         } catch (IOException e) {
             if (Files.exists(folder.directory()) && !Files.isDirectory(folder.directory())) {
                 throw folder.notAFolder();
