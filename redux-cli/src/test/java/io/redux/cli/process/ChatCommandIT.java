@@ -248,6 +248,23 @@ class ChatCommandIT {
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("r--------");
     }
 
+    /** 60 MB in a 48 MB heap: a chat must load it whole, and says so in one line instead of a stack trace. */
+    @Test
+    void aConversationTooLargeForTheHeapIsOneLineNamingItAndTheFix() throws IOException {
+        String id = "44444444-4444-4444-8444-444444444444";
+        Path folder = Files.createDirectories(home.resolve(".amazon-q/conversations"));
+        Path large = LargeConversation.write(folder, id, 600);
+        byte[] before = Files.readAllBytes(large);
+
+        Result result = cli().env("REDUX_JAVA_OPTS", "-Xmx48m").run("chat", "--conversation-id", id, "more");
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.stderrLines()).singleElement().asString()
+                .contains(large.toString(), "too large", "REDUX_JAVA_OPTS=-Xmx");
+        assertThat(Files.readAllBytes(large)).isEqualTo(before);
+        assertThat(bedrock.modelRequests()).isEmpty();
+    }
+
     @Test
     void resumesByIdOrTheLatestOfTheFolderAndRefusesAnUnknownId() throws IOException {
         bedrock.enqueue(StubReply.text("One."), StubReply.text("Two."), StubReply.text("Three."));

@@ -209,6 +209,29 @@ class ConversationsCommandIT {
         assertThat(Files.readAllBytes(utf16)).isEqualTo(before);
     }
 
+    /** 60 MB in a 48 MB heap: show and export hold one message at a time; a full load would not fit. */
+    @Test
+    void showsAndExportsAConversationLargerThanTheHeap() throws IOException {
+        String id = "44444444-4444-4444-8444-444444444444";
+        Path large = LargeConversation.write(folder, id, 600);
+        byte[] before = Files.readAllBytes(large);
+        Path exported = home.resolve("export.json");
+        CliProcess smallHeap = cli().env("REDUX_JAVA_OPTS", "-Xmx48m");
+
+        Result show = smallHeap.run("conversations", "show", id);
+        Result export = smallHeap.run("conversations", "export", id, "--format", "json", "--output", exported.toString());
+        Result markdown = smallHeap.run("conversations", "export", id, "--format", "markdown");
+
+        assertThat(show.stderr()).isEmpty();
+        assertThat(show.exitCode()).isZero();
+        assertThat(show.stdout()).startsWith("# 0 All work").contains("599 All work").hasSizeGreaterThan(600 * 100 * 1024);
+        assertThat(export.exitCode()).isZero();
+        assertThat(Files.readAllBytes(exported)).isEqualTo(before);
+        assertThat(markdown.exitCode()).isZero();
+        assertThat(markdown.stdout()).isEqualTo(show.stdout());
+        assertThat(Files.readAllBytes(large)).isEqualTo(before);
+    }
+
     @Test
     void reportsAConversationsFolderThatIsAFile() throws IOException {
         Path file = home.resolve("not-a-folder");

@@ -5,14 +5,18 @@ import io.redux.domain.error.ConversationAlreadyExistsException;
 import io.redux.domain.error.ConversationNotFoundException;
 import io.redux.domain.error.CorruptConversationException;
 import io.redux.domain.error.InvalidInputException;
+import io.redux.domain.error.StorageException;
 import io.redux.domain.model.Conversation;
 import io.redux.domain.model.ConversationId;
 import io.redux.domain.model.ConversationListing;
 import io.redux.domain.model.ConversationListing.UnreadableConversation;
 import io.redux.domain.model.ConversationSummary;
+import io.redux.domain.port.ConversationReader;
 import io.redux.domain.port.ConversationRepository;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -85,6 +89,42 @@ public final class JsonConversationRepository implements ConversationRepository 
     @Override
     public Optional<Conversation> find(ConversationId id) {
         return read(id).map(StoredConversation::conversation);
+    }
+
+    /** Holds one message at a time, however long the conversation; checks all of it first (see {@link #find}). */
+    @Override
+    public void read(ConversationId id, ConversationReader reader) {
+        stream(id, file -> ConversationStreamer.read(file, id, reader));
+    }
+
+    /**
+     * Writes the conversation's file as it is, fields this version does not know included, without holding it
+     * whole, once it is checked as {@link #find} checks it.
+     *
+     * @throws UncheckedIOException          when {@code out} fails
+     * @throws ConversationNotFoundException when there is none
+     * @throws CorruptConversationException  when it cannot be read
+     */
+    public void copyDocument(ConversationId id, Writer out) {
+        stream(id, file -> ConversationStreamer.copy(file, id, out));
+    }
+
+    private interface FileReading {
+        void from(Path file) throws IOException;
+    }
+
+    private void stream(ConversationId id, FileReading reading) {
+        Path file = fileOf(id);
+        try {
+            reading.from(file);
+        } catch (NoSuchFileException e) {
+            folder.requireNotAFile();
+            throw new ConversationNotFoundException(id);
+        } catch (RegularFileReader.UnsuitableFileException e) {
+            throw new CorruptConversationException(file.toString(), e.reason());
+        } catch (IOException e) {
+            throw new CorruptConversationException(file.toString(), "it cannot be read: " + e);
+        }
     }
 
     @Override
@@ -194,7 +234,23 @@ public final class JsonConversationRepository implements ConversationRepository 
         }
     }
 
+    /**
+     * A conversation too large for the heap is a failure of this one file, named with its size, not a crash: the
+     * memory the failed read took is free again once the error leaves this method.
+     */
     private Optional<StoredConversation> read(ConversationId id) {
+        try {
+            return readWhole(id);
+        } catch (OutOfMemoryError e) {
+            Path file = fileOf(id);
+            long size = FileStamp.of(file).map(FileStamp::size).orElse(0L);
+            throw new StorageException("Conversation file " + file + " (" + (size >> 20) + " MB) is too large to load"
+                    + " in the memory Java may use (" + (Runtime.getRuntime().maxMemory() >> 20)
+                    + " MB); it was left untouched", e);
+        }
+    }
+
+    private Optional<StoredConversation> readWhole(ConversationId id) {
         Path file = fileOf(id);
         byte[] content;
         try {
