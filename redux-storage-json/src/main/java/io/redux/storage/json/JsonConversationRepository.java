@@ -148,6 +148,8 @@ public final class JsonConversationRepository implements ConversationRepository 
             return changed;
         } catch (IOException e) {
             throw folder.failure("cannot store conversation " + id, e);
+        } catch (OutOfMemoryError e) {
+            throw tooLarge(id, "update", e);
         }
     }
 
@@ -234,20 +236,24 @@ public final class JsonConversationRepository implements ConversationRepository 
         }
     }
 
-    /**
-     * A conversation too large for the heap is a failure of this one file, named with its size, not a crash: the
-     * memory the failed read took is free again once the error leaves this method.
-     */
     private Optional<StoredConversation> read(ConversationId id) {
         try {
             return readWhole(id);
         } catch (OutOfMemoryError e) {
-            Path file = fileOf(id);
-            long size = FileStamp.of(file).map(FileStamp::size).orElse(0L);
-            throw new StorageException("Conversation file " + file + " (" + (size >> 20) + " MB) is too large to load"
-                    + " in the memory Java may use (" + (Runtime.getRuntime().maxMemory() >> 20)
-                    + " MB); it was left untouched", e);
+            throw tooLarge(id, "load", e);
         }
+    }
+
+    /**
+     * A conversation too large for the heap is a failure of this one file, named with its size, not a crash: what
+     * the failed load or write took is unreachable once the error has left the method that held it.
+     */
+    private StorageException tooLarge(ConversationId id, String what, OutOfMemoryError e) {
+        Path file = fileOf(id);
+        long size = FileStamp.of(file).map(FileStamp::size).orElse(0L);
+        return new StorageException("Conversation file " + file + " (" + (size >> 20) + " MB) is too large to " + what
+                + " in the memory Java may use (" + (Runtime.getRuntime().maxMemory() >> 20)
+                + " MB); it was left untouched", e);
     }
 
     private Optional<StoredConversation> readWhole(ConversationId id) {
