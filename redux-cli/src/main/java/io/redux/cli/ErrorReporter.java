@@ -17,6 +17,10 @@ final class ErrorReporter implements IParameterExceptionHandler, IExecutionExcep
     static final int FAILURE = 1;
     static final int USAGE = 2;
 
+    /** How to raise the limit: the launcher passes REDUX_JAVA_OPTS to the JVM. */
+    private static final String MORE_MEMORY = "give Java more memory with REDUX_JAVA_OPTS=-Xmx"
+            + Math.max(1, (2 * maxHeapMegabytes() + 1023) / 1024) + "g (for example)";
+
     private final PrintWriter err;
 
     ErrorReporter(PrintWriter err) {
@@ -37,12 +41,31 @@ final class ErrorReporter implements IParameterExceptionHandler, IExecutionExcep
             e.printStackTrace(err);
         }
         if (e instanceof ReduxException redux) {
-            err.println("redux_cli: " + oneLine(redux.getMessage()));
+            // A store that ran out of memory says what was too large; how to give Java more is the launcher's part.
+            err.println("redux_cli: " + oneLine(redux.getMessage())
+                    + (redux.getCause() instanceof OutOfMemoryError ? "; " + MORE_MEMORY : ""));
             return redux.isUsageError() ? USAGE : FAILURE;
         }
         err.println("redux_cli: unexpected error: " + oneLine(String.valueOf(e))
                 + (debug ? "" : " (run again with --debug to see where)"));
         return FAILURE;
+    }
+
+    /**
+     * Out of memory anywhere in a command: picocli lets errors through, so {@link ReduxCli} hands them here. By the
+     * time it arrives here, what filled the heap is unreachable, so this line can still be printed.
+     */
+    int handleOutOfMemory(OutOfMemoryError e, boolean debug) {
+        if (debug) {
+            e.printStackTrace(err);
+        }
+        err.println("redux_cli: out of memory: this command needed more than the " + maxHeapMegabytes()
+                + " MB Java may use; " + MORE_MEMORY);
+        return FAILURE;
+    }
+
+    private static long maxHeapMegabytes() {
+        return Runtime.getRuntime().maxMemory() >> 20;
     }
 
     private static String qualifiedName(CommandLine command) {

@@ -3,6 +3,8 @@ package io.redux.cli;
 import io.redux.cli.composition.Composition;
 import picocli.CommandLine;
 
+import java.util.List;
+
 /** Builds the command line: the commands, their composition, and the one place errors become exit codes. */
 public final class ReduxCli {
 
@@ -20,7 +22,11 @@ public final class ReduxCli {
                     .setExecutionStrategy(new InjectingExecutionStrategy(composition))
                     .setParameterExceptionHandler(errors)
                     .setExecutionExceptionHandler(errors);
-            return commandLine.execute(args);
+            try {
+                return commandLine.execute(args);
+            } catch (OutOfMemoryError e) {
+                return errors.handleOutOfMemory(e, List.of(args).contains("--debug"));
+            }
         }
     }
 }

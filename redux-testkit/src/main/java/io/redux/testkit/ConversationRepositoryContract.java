@@ -17,6 +17,7 @@ import io.redux.domain.model.ToolCall;
 import io.redux.domain.model.ToolResult;
 import io.redux.domain.model.ToolResultStatus;
 import io.redux.domain.model.UserMessage;
+import io.redux.domain.port.ConversationReader;
 import io.redux.domain.port.ConversationRepository;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -85,6 +86,50 @@ public abstract class ConversationRepositoryContract {
 
         assertThat(repository.load(conversation.id())).isEqualTo(conversation);
         assertThat(repository.find(conversation.id())).contains(conversation);
+    }
+
+    @Test
+    void readingGivesTheOutlineThenEveryMessageInOrder() {
+        Conversation conversation = richConversation(ConversationId.random());
+        repository.create(conversation);
+        List<Object> calls = new ArrayList<>();
+
+        repository.read(conversation.id(), new ConversationReader() {
+            @Override
+            public void begin(Conversation outline, String title) {
+                calls.add(outline);
+                calls.add(title);
+            }
+
+            @Override
+            public void message(Message message) {
+                calls.add(message);
+            }
+        });
+
+        List<Object> expected = new ArrayList<>();
+        expected.add(new Conversation(conversation.id(), conversation.createdAt(), conversation.updatedAt(),
+                conversation.modelId(), conversation.region(), List.of(), conversation.metadata()));
+        expected.add(conversation.title());
+        expected.addAll(conversation.messages());
+        assertThat(calls).isEqualTo(expected);
+    }
+
+    @Test
+    void readingAMissingConversationFailsNamingIt() {
+        ConversationId missing = ConversationId.random();
+
+        assertThatThrownBy(() -> repository.read(missing, new ConversationReader() {
+            @Override
+            public void begin(Conversation outline, String title) {
+                throw new AssertionError("called for a missing conversation");
+            }
+
+            @Override
+            public void message(Message message) {
+                throw new AssertionError("called for a missing conversation");
+            }
+        })).isInstanceOf(ConversationNotFoundException.class).hasMessageContaining(missing.toString());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.redux.cli.conversations;
 
 import io.redux.cli.CliEnvironment;
+import io.redux.domain.error.CorruptConversationException;
 import io.redux.domain.error.InvalidInputException;
 import io.redux.domain.model.Conversation;
 import io.redux.domain.model.ConversationId;
@@ -34,14 +35,14 @@ final class DeleteCommand implements Callable<Integer> {
     @Inject
     ConversationRepository repository;
 
+    /** Deleting never reads the file: an unreadable conversation is deleted like any other. */
     @Override
     public Integer call() {
-        Conversation conversation = repository.load(id);
         if (!yes) {
             if (!environment.interactive()) {
                 throw new InvalidInputException("Not deleting " + id + " without confirmation: pass --yes to delete it");
             }
-            if (!confirm(conversation)) {
+            if (!confirm(description())) {
                 environment.err().println("Kept conversation " + id + ".");
                 return 1;
             }
@@ -51,10 +52,20 @@ final class DeleteCommand implements Callable<Integer> {
         return 0;
     }
 
-    private boolean confirm(Conversation conversation) {
+    /** What the question names: the title and size of a readable conversation, the reason of an unreadable one. */
+    private String description() {
+        Conversation conversation;
+        try {
+            conversation = repository.load(id);
+        } catch (CorruptConversationException e) {
+            return "unreadable conversation " + id + " (" + e.reason() + ")";
+        }
         String title = conversation.title().isEmpty() ? "" : " \"" + conversation.title() + "\"";
-        environment.err().print("Delete conversation " + id + title + " (" + conversation.messages().size()
-                + " messages)? [y/N] ");
+        return "conversation " + id + title + " (" + conversation.messages().size() + " messages)";
+    }
+
+    private boolean confirm(String description) {
+        environment.err().print("Delete " + description + "? [y/N] ");
         environment.err().flush();
         try {
             String answer = new BufferedReader(new InputStreamReader(environment.in(), StandardCharsets.UTF_8)).readLine();

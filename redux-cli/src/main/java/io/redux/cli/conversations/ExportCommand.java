@@ -10,7 +10,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -39,12 +38,12 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        byte[] document = format.render(repository, id);
         if (output == null) {
-            environment.out().print(new String(document, StandardCharsets.UTF_8));
+            format.write(repository, id, environment.out());
             environment.out().flush();
         } else {
-            SafeFileWriter.write(environment.workingDirectory().resolve(output), document, force);
+            SafeFileWriter.write(environment.workingDirectory().resolve(output), out -> format.write(repository, id, out),
+                    force);
             environment.err().println("Exported conversation " + id + " to " + output);
         }
         return 0;

@@ -13,6 +13,7 @@ import io.redux.storage.migration.RowOutcome;
 import io.redux.storage.migration.RowReport;
 import io.redux.storage.migration.SourceDatabase;
 import io.redux.storage.migration.SourceDatabaseLocator;
+import io.redux.storage.migration.SqliteNativeLibrary;
 import jakarta.inject.Inject;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -54,6 +55,8 @@ final class MigrateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        // Else every migration, above all a killed one, leaves a copy of sqlite-jdbc's native library in the tmp folder.
+        SqliteNativeLibrary.cacheIn(SqliteNativeLibrary.defaultCacheFolder(environment.variables(), environment.userHome()));
         HistoryMigration migration = new HistoryMigration(repository, clock, ModelChoice.resolve(modelId, environment));
         MigrationOptions options = MigrationOptions.DEFAULT.withDryRun(dryRun);
         List<MigrationReport> reports = new ArrayList<>();

@@ -24,7 +24,8 @@ final class ShowCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        environment.out().print(MarkdownTranscript.render(repository.load(id)));
+        // Message by message: a conversation larger than the heap is shown all the same.
+        repository.read(id, MarkdownTranscript.writingTo(environment.out()));
         environment.out().flush();
         return 0;
     }

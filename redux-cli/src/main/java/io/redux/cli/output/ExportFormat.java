@@ -1,13 +1,11 @@
 package io.redux.cli.output;
 
-import io.redux.domain.error.StorageException;
-import io.redux.domain.model.Conversation;
 import io.redux.domain.model.ConversationId;
 import io.redux.storage.json.JsonConversationRepository;
 
-import java.io.IOException;
+import java.io.StringWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 
 /** What a conversation is exported as: the stored JSON document, or a readable Markdown transcript. */
 public enum ExportFormat {
@@ -15,18 +13,22 @@ public enum ExportFormat {
     MARKDOWN;
 
     /**
-     * Conversation {@code id} in this format. It is loaded either way, so a missing or corrupt conversation is
-     * reported as such; JSON is then the file's own bytes, so fields this version does not know are exported too.
+     * Writes conversation {@code id} in this format to {@code out}, holding one message at a time. The whole
+     * conversation is checked first either way, so a missing or corrupt one is reported as such and writes nothing;
+     * JSON is then the file's own text, so fields this version does not know are exported too.
      */
-    public byte[] render(JsonConversationRepository repository, ConversationId id) {
-        Conversation conversation = repository.load(id);
+    public void write(JsonConversationRepository repository, ConversationId id, Writer out) {
         if (this == MARKDOWN) {
-            return MarkdownTranscript.render(conversation).getBytes(StandardCharsets.UTF_8);
+            repository.read(id, MarkdownTranscript.writingTo(out));
+        } else {
+            repository.copyDocument(id, out);
         }
-        try {
-            return Files.readAllBytes(repository.fileOf(id));
-        } catch (IOException e) {
-            throw new StorageException("Cannot read " + repository.fileOf(id) + ": " + e.getMessage(), e);
-        }
+    }
+
+    /** {@link #write} into memory, for a conversation known to be small. */
+    public byte[] render(JsonConversationRepository repository, ConversationId id) {
+        StringWriter out = new StringWriter();
+        write(repository, id, out);
+        return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -7,7 +7,13 @@ import io.redux.domain.model.Message;
 import io.redux.domain.model.ToolCall;
 import io.redux.domain.model.ToolResult;
 import io.redux.domain.model.UserMessage;
+import io.redux.domain.port.ConversationReader;
+import io.redux.domain.port.ConversationRepository;
 
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.time.temporal.ChronoUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,9 +27,37 @@ public final class MarkdownTranscript implements Message.Visitor<String> {
     }
 
     public static String render(Conversation conversation) {
+        StringWriter out = new StringWriter();
+        ConversationReader writer = writingTo(out);
+        writer.begin(conversation, conversation.title());
+        conversation.messages().forEach(writer::message);
+        return out.toString();
+    }
+
+    /**
+     * Writes the transcript of a conversation read message by message ({@link ConversationRepository#read}), so
+     * only one message is held at a time.
+     *
+     * @throws UncheckedIOException from the reader's calls when {@code out} fails
+     */
+    public static ConversationReader writingTo(Writer out) {
+        MarkdownTranscript renderer = new MarkdownTranscript();
+        return new ConversationReader() {
+            @Override
+            public void begin(Conversation outline, String title) {
+                write(out, header(outline, title));
+            }
+
+            @Override
+            public void message(Message message) {
+                write(out, "\n---\n\n" + message.accept(renderer));
+            }
+        };
+    }
+
+    private static String header(Conversation conversation, String title) {
         StringBuilder out = new StringBuilder();
-        String title = conversation.title().isEmpty() ? "Conversation " + conversation.id() : conversation.title();
-        out.append("# ").append(title).append("\n\n");
+        out.append("# ").append(title.isEmpty() ? "Conversation " + conversation.id() : title).append("\n\n");
         out.append("- Conversation: `").append(conversation.id()).append("`\n");
         out.append("- Model: `").append(conversation.modelId()).append("` (").append(conversation.region()).append(")\n");
         out.append("- Created: ").append(conversation.createdAt()).append("\n");
@@ -33,11 +67,15 @@ public final class MarkdownTranscript implements Message.Visitor<String> {
         line(out, "AWS account", metadata.awsAccountId());
         line(out, "Identity", metadata.userArn());
         line(out, "Working directory", metadata.workingDirectory());
-        MarkdownTranscript renderer = new MarkdownTranscript();
-        for (Message message : conversation.messages()) {
-            out.append("\n---\n\n").append(message.accept(renderer));
-        }
         return out.toString();
+    }
+
+    private static void write(Writer out, String text) {
+        try {
+            out.write(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override

@@ -4,6 +4,9 @@ import io.redux.domain.error.InvalidInputException;
 import io.redux.domain.error.StorageException;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -16,7 +19,22 @@ public final class SafeFileWriter {
     private SafeFileWriter() {
     }
 
+    /** What goes into the file, written as it is produced (see {@link #write(Path, Content, boolean)}). */
+    @FunctionalInterface
+    public interface Content {
+        /** Writes the whole content; an {@link UncheckedIOException} counts as the output's failure too. */
+        void writeTo(Writer out) throws IOException;
+    }
+
     public static void write(Path target, byte[] content, boolean replace) {
+        write(target, out -> out.write(new String(content, StandardCharsets.UTF_8)), replace);
+    }
+
+    /**
+     * Writes UTF-8 text produced as it goes, so it need not fit in memory: into a temporary file next to
+     * {@code target}, renamed over it only when all of it is written.
+     */
+    public static void write(Path target, Content content, boolean replace) {
         Path absolute = target.toAbsolutePath();
         Path folder = absolute.getParent();
         if (Files.isDirectory(absolute)) {
@@ -31,12 +49,16 @@ public final class SafeFileWriter {
         Path temporary = null;
         try {
             temporary = Files.createTempFile(folder, "." + absolute.getFileName(), ".tmp");
-            Files.write(temporary, content);
+            try (Writer out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
+                content.writeTo(out);
+            }
             move(temporary, absolute, replace);
         } catch (FileAlreadyExistsException e) {
             throw new InvalidInputException(target + " already exists; choose another file or pass --force to replace it");
         } catch (IOException e) {
             throw new StorageException("Cannot write " + target + ": " + e.getMessage(), e);
+        } catch (UncheckedIOException e) {
+            throw new StorageException("Cannot write " + target + ": " + e.getCause().getMessage(), e);
         } finally {
             deleteQuietly(temporary);
         }

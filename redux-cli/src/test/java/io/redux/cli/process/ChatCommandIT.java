@@ -20,11 +20,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * {@code redux_cli chat} run as a real process against the testkit's Bedrock Runtime and STS stubs, with fake
@@ -227,6 +229,40 @@ class ChatCommandIT {
         assertThat(saved.get("conversation_id").asText()).isEqualTo(id);
         assertThat(roles(saved)).containsExactly("user", "assistant", "user", "assistant");
         assertThat(bedrock.modelRequests().get(1).bodyText()).contains("first question", "First answer.");
+    }
+
+    @Test
+    void aReadOnlyConversationIsNeverReplaced() throws IOException {
+        assumeTrue(home.getFileSystem().supportedFileAttributeViews().contains("posix"), "POSIX modes only");
+        bedrock.enqueue(StubReply.text("One."), StubReply.text("Two."));
+        cli().run("chat", "first");
+        Path file = conversationFiles().get(0);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("r--------"));
+        byte[] before = Files.readAllBytes(file);
+
+        Result result = cli().run("chat", "--resume", "second");
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.stderrLines()).singleElement().asString().contains(file.toString(), "read-only");
+        assertThat(Files.readAllBytes(file)).isEqualTo(before);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("r--------");
+    }
+
+    /** 60 MB in a 48 MB heap: a chat must load it whole, and says so in one line instead of a stack trace. */
+    @Test
+    void aConversationTooLargeForTheHeapIsOneLineNamingItAndTheFix() throws IOException {
+        String id = "44444444-4444-4444-8444-444444444444";
+        Path folder = Files.createDirectories(home.resolve(".amazon-q/conversations"));
+        Path large = LargeConversation.write(folder, id, 600);
+        byte[] before = Files.readAllBytes(large);
+
+        Result result = cli().env("REDUX_JAVA_OPTS", "-Xmx48m").run("chat", "--conversation-id", id, "more");
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.stderrLines()).singleElement().asString()
+                .contains(large.toString(), "too large", "REDUX_JAVA_OPTS=-Xmx");
+        assertThat(Files.readAllBytes(large)).isEqualTo(before);
+        assertThat(bedrock.modelRequests()).isEmpty();
     }
 
     @Test

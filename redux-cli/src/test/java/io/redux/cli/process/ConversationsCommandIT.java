@@ -11,10 +11,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** {@code redux_cli conversations ...} run as a real process against real files. */
 class ConversationsCommandIT {
@@ -106,6 +108,19 @@ class ConversationsCommandIT {
         assertThat(example).doesNotExist();
     }
 
+    @Test
+    void deletesAnUnreadableFileWithYes() throws IOException {
+        Path corrupt = folder.resolve("11111111-1111-4111-8111-111111111111.json");
+        Files.writeString(corrupt, "not a conversation");
+
+        Result deleted = cli().run("conversations", "delete", "11111111-1111-4111-8111-111111111111", "--yes");
+
+        assertThat(deleted.exitCode()).isZero();
+        assertThat(deleted.stderrLines()).singleElement().asString().contains("Deleted");
+        assertThat(corrupt).doesNotExist();
+        assertThat(example).exists();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"../../etc/passwd", "", "not-a-uuid"})
     void refusesAnIdThatIsNotAUuid(String id) {
@@ -147,6 +162,74 @@ class ConversationsCommandIT {
         assertThat(show.exitCode()).isEqualTo(1);
         assertThat(show.stderrLines()).singleElement().asString().contains(corrupt.getFileName().toString());
         assertThat(Files.readAllBytes(corrupt)).isEqualTo(before);
+    }
+
+    @Test
+    void skipsAFifoInOneLineInsteadOfHanging() throws Exception {
+        Path fifo = folder.resolve("22222222-2222-4222-8222-222222222222.json");
+        mkfifo(fifo);
+        mkfifo(folder.resolve(".summary-index"));
+
+        Result list = cli().run("conversations", "list");
+        Result show = cli().run("conversations", "show", "22222222-2222-4222-8222-222222222222");
+
+        assertThat(list.exitCode()).isZero();
+        assertThat(list.stdout()).contains(EXAMPLE_ID);
+        assertThat(list.stderrLines()).singleElement().asString().contains(fifo.toString(), "not a regular file");
+        assertThat(show.exitCode()).isEqualTo(1);
+        assertThat(show.stderrLines()).singleElement().asString().contains(fifo.toString(), "not a regular file");
+    }
+
+    @Test
+    void skipsALinkToDevZeroInOneLine() throws IOException {
+        assumeTrue(Files.exists(Path.of("/dev/zero")), "a system with /dev/zero");
+        Path link = Files.createSymbolicLink(folder.resolve("22222222-2222-4222-8222-222222222222.json"),
+                Path.of("/dev/zero"));
+
+        Result list = cli().run("conversations", "list");
+        Result show = cli().run("conversations", "show", "22222222-2222-4222-8222-222222222222");
+
+        assertThat(list.exitCode()).isZero();
+        assertThat(list.stdout()).contains(EXAMPLE_ID);
+        assertThat(list.stderrLines()).singleElement().asString().contains(link.toString(), "symbolic link");
+        assertThat(show.exitCode()).isEqualTo(1);
+        assertThat(show.stderrLines()).singleElement().asString().contains(link.toString(), "symbolic link");
+    }
+
+    @Test
+    void reportsAUtf16FileAsUnreadable() throws IOException {
+        Path utf16 = folder.resolve(EXAMPLE_ID + ".json");
+        Files.write(utf16, Files.readString(example).getBytes(StandardCharsets.UTF_16));
+        byte[] before = Files.readAllBytes(utf16);
+
+        Result show = cli().run("conversations", "show", EXAMPLE_ID);
+
+        assertThat(show.exitCode()).isEqualTo(1);
+        assertThat(show.stderrLines()).singleElement().asString().contains(utf16.toString(), "UTF-16");
+        assertThat(Files.readAllBytes(utf16)).isEqualTo(before);
+    }
+
+    /** 60 MB in a 48 MB heap: show and export hold one message at a time; a full load would not fit. */
+    @Test
+    void showsAndExportsAConversationLargerThanTheHeap() throws IOException {
+        String id = "44444444-4444-4444-8444-444444444444";
+        Path large = LargeConversation.write(folder, id, 600);
+        byte[] before = Files.readAllBytes(large);
+        Path exported = home.resolve("export.json");
+        CliProcess smallHeap = cli().env("REDUX_JAVA_OPTS", "-Xmx48m");
+
+        Result show = smallHeap.run("conversations", "show", id);
+        Result export = smallHeap.run("conversations", "export", id, "--format", "json", "--output", exported.toString());
+        Result markdown = smallHeap.run("conversations", "export", id, "--format", "markdown");
+
+        assertThat(show.stderr()).isEmpty();
+        assertThat(show.exitCode()).isZero();
+        assertThat(show.stdout()).startsWith("# 0 All work").contains("599 All work").hasSizeGreaterThan(600 * 100 * 1024);
+        assertThat(export.exitCode()).isZero();
+        assertThat(Files.readAllBytes(exported)).isEqualTo(before);
+        assertThat(markdown.exitCode()).isZero();
+        assertThat(markdown.stdout()).isEqualTo(show.stdout());
+        assertThat(Files.readAllBytes(large)).isEqualTo(before);
     }
 
     @Test
@@ -192,5 +275,17 @@ class ConversationsCommandIT {
 
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.stderrLines()).singleElement().asString().contains("--frobnicate", "--help");
+    }
+
+    /** A FIFO, made by the system's mkfifo; the test is skipped where there is none. */
+    private static void mkfifo(Path path) throws IOException, InterruptedException {
+        Process process;
+        try {
+            process = new ProcessBuilder("mkfifo", path.toString()).inheritIO().start();
+        } catch (IOException noMkfifo) {
+            assumeTrue(false, "mkfifo is not available: " + noMkfifo.getMessage());
+            return;
+        }
+        assertThat(process.waitFor()).isZero();
     }
 }

@@ -125,6 +125,43 @@ class MigrateCommandIT {
         assertThat(result.stderrLines()).singleElement().asString().contains("nope.sqlite3");
     }
 
+    /**
+     * sqlite-jdbc extracted its native library and a lock file into java.io.tmpdir on every run and removed them only
+     * at a normal exit, so each killed migration left 1.1 MB behind. The first run here is killed the hard way, with
+     * no shutdown hook, at a fixed point after the driver has loaded (the JVM aborts when the migration finds a
+     * database without conversation tables); the second ends normally.
+     */
+    @Test
+    void aKilledMigrationLeavesNothingInTheTemporaryFolder() throws IOException, SQLException {
+        Path tmp = Files.createDirectories(home.resolve("tmp"));
+        Path cache = home.resolve("cache");
+        Path noConversations = home.resolve("other.sqlite3");
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + noConversations);
+             Statement schema = connection.createStatement()) {
+            schema.execute("CREATE TABLE other(x TEXT)");
+        }
+        String tmpOption = "-Djava.io.tmpdir=" + tmp;
+
+        Result killed = cli().env("XDG_CACHE_HOME", cache.toString())
+                .env("REDUX_JAVA_OPTS", tmpOption + " -XX:+UnlockDiagnosticVMOptions -XX:-CreateCoredumpOnCrash"
+                        + " -XX:AbortVMOnException=io.redux.storage.migration.SourceDatabaseException"
+                        + " -XX:ErrorFile=" + home.resolve("hs_err.log"))
+                .run("conversations", "migrate", "--from", noConversations.toString());
+        Result normal = cli().env("XDG_CACHE_HOME", cache.toString()).env("REDUX_JAVA_OPTS", tmpOption)
+                .run("conversations", "migrate", "--from", database.toString());
+
+        assertThat(killed.stdout() + killed.stderr()).contains("aborting");
+        assertThat(home.resolve("hs_err.log")).exists();
+        assertThat(normal.exitCode()).isZero();
+        try (Stream<Path> left = Files.list(tmp)) {
+            assertThat(left).isEmpty();
+        }
+        try (Stream<Path> cached = Files.walk(cache)) {
+            assertThat(cached.filter(Files::isRegularFile).map(path -> path.getFileName().toString()))
+                    .singleElement().asString().contains("sqlitejdbc");
+        }
+    }
+
     private Stream<Path> jsonFiles() throws IOException {
         return Files.list(folder).filter(path -> path.toString().endsWith(".json")).toList().stream();
     }

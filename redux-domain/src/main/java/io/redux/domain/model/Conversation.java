@@ -4,10 +4,8 @@ import io.redux.domain.error.InvalidInputException;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * A conversation: an immutable value whose changes return a new value.
@@ -83,18 +81,7 @@ public record Conversation(
     }
 
     private static void checkMessages(ConversationId id, List<Message> messages) {
-        Set<String> ids = new HashSet<>();
-        Set<String> toolCalls = new HashSet<>();
-        for (Message message : messages) {
-            if (!ids.add(message.id())) {
-                throw new InvalidInputException("Conversation " + id + " has two messages with the id " + message.id());
-            }
-            if (message instanceof ToolCall) {
-                toolCalls.add(message.id());
-            } else if (message instanceof ToolResult result && !toolCalls.contains(result.toolCallId())) {
-                throw new InvalidInputException("Conversation " + id + ": tool_result " + result.id()
-                        + " answers tool_call " + result.toolCallId() + ", which does not come before it");
-            }
-        }
+        MessageSequence sequence = new MessageSequence(id);
+        messages.forEach(sequence::add);
     }
 }

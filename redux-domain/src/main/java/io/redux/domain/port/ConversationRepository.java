@@ -10,6 +10,7 @@ import io.redux.domain.model.ConversationSummary;
 import io.redux.domain.model.Message;
 
 import java.util.Comparator;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -29,6 +30,21 @@ public interface ConversationRepository {
     /** @throws ConversationNotFoundException when there is none */
     default Conversation load(ConversationId id) {
         return find(id).orElseThrow(() -> new ConversationNotFoundException(id));
+    }
+
+    /**
+     * Reads a conversation for output without holding all of it: {@code reader} gets its outline, then each message
+     * in order. A repository that can checks the whole stored conversation first, as {@link #find} does, so an
+     * unreadable one reaches the reader not at all. This default loads it whole.
+     *
+     * @throws ConversationNotFoundException when there is none
+     * @throws CorruptConversationException  when it cannot be read
+     */
+    default void read(ConversationId id, ConversationReader reader) {
+        Conversation conversation = load(id);
+        reader.begin(new Conversation(conversation.id(), conversation.createdAt(), conversation.updatedAt(),
+                conversation.modelId(), conversation.region(), List.of(), conversation.metadata()), conversation.title());
+        conversation.messages().forEach(reader::message);
     }
 
     /** Appends one message to the latest stored state and returns that new state. */

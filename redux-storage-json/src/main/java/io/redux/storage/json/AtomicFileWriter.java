@@ -48,7 +48,8 @@ final class AtomicFileWriter {
                 }
             }
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | Error e) {
+            // Out of memory included: no temporary file is left behind, whatever stopped the write.
             try {
                 Files.deleteIfExists(temp);
             } catch (IOException cleanup) {

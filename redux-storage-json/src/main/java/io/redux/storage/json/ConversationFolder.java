@@ -8,13 +8,17 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -26,6 +30,9 @@ final class ConversationFolder {
     private static final String FIX = "set REDUX_CONVERSATIONS_DIR to a writable folder";
     private static final Pattern CONVERSATION_FILE = Pattern.compile(
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\.json");
+
+    private static final Set<PosixFilePermission> WRITE_PERMISSIONS = EnumSet.of(PosixFilePermission.OWNER_WRITE,
+            PosixFilePermission.GROUP_WRITE, PosixFilePermission.OTHERS_WRITE);
 
     private final Path directory;
     private final boolean posix;
@@ -100,6 +107,25 @@ final class ConversationFolder {
             throw failure("cannot be read", e);
         }
         return files;
+    }
+
+    /**
+     * Refuses to replace a conversation file its owner made read-only: a write renames a new file over it, which the
+     * folder's permissions allow whatever the file's own. Read-only means no write permission bit at all (root may
+     * write anything, so its access check alone would not tell), or no write access for this user.
+     */
+    void requireWritable(Path file) {
+        boolean readOnly;
+        try {
+            readOnly = !Files.isWritable(file) || posix && Files.getPosixFilePermissions(file, LinkOption.NOFOLLOW_LINKS)
+                    .stream().noneMatch(WRITE_PERMISSIONS::contains);
+        } catch (IOException e) {
+            throw failure("cannot be read", e);
+        }
+        if (readOnly) {
+            throw new StorageException("Conversation file " + file + " is read-only, so it was left as it is; make it"
+                    + " writable (chmod u+w) to continue this conversation, or start a new one.");
+        }
     }
 
     void requireNotAFile() {

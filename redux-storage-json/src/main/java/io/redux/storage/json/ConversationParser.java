@@ -52,16 +52,56 @@ final class ConversationParser {
         }
     }
 
+    /**
+     * The conversation of a document whose "messages" array was left empty, for a reader that streams them.
+     *
+     * @throws CorruptConversationException when a field outside the messages is not valid
+     */
+    static Conversation parseOutline(String location, ObjectNode outline, ConversationId expectedId) {
+        try {
+            return toConversation(outline, expectedId);
+        } catch (Problem problem) {
+            throw new CorruptConversationException(location, problem.getMessage());
+        } catch (InvalidInputException invalid) {
+            throw new CorruptConversationException(location, invalid.getMessage());
+        }
+    }
+
+    /**
+     * One message of a document, as a full load reads it.
+     *
+     * @param path where it is, {@code messages[i]}, for the reason
+     * @throws CorruptConversationException when it is not a valid message
+     */
+    static Message parseMessage(String location, JsonNode node, String path) {
+        try {
+            return message(node, path);
+        } catch (Problem problem) {
+            throw new CorruptConversationException(location, problem.getMessage());
+        } catch (InvalidInputException invalid) {
+            throw new CorruptConversationException(location, invalid.getMessage());
+        }
+    }
+
+    /** The reason for a document that is not JSON, as every reader gives it. */
+    static String notJson(JsonProcessingException e) {
+        return "it is not valid JSON (" + e.getOriginalMessage().lines().findFirst().orElse("")
+                + where(e.getLocation()) + ")";
+    }
+
     private static ObjectNode readTree(byte[] content) {
         if (content.length == 0) {
             throw new Problem("the file is empty");
+        }
+        String encodingProblem = JsonSupport.encodingProblem(content, content.length);
+        if (encodingProblem != null) {
+            throw new Problem(encodingProblem);
         }
         JsonNode tree;
         try {
             tree = JsonSupport.MAPPER.readTree(content);
         } catch (JsonProcessingException e) {
-            throw new Problem("it is not valid JSON (" + e.getOriginalMessage().lines().findFirst().orElse("")
-                    + where(e.getLocation()) + ")");
+            throw new Problem(notJson(e));
         } catch (IOException e) {
             throw new Problem("it could not be parsed: " + e.getMessage());
         }

@@ -2,6 +2,7 @@ package io.redux.storage.json;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Optional;
@@ -18,7 +19,8 @@ record FileStamp(String fileKey, long size, long modifiedNanos) {
     /** The stamp of the file as it is now; empty when the file system has no inodes or the file is gone. */
     static Optional<FileStamp> of(Path file) {
         try {
-            return of(Files.readAttributes(file, BasicFileAttributes.class));
+            // Of the link itself, if it is one: a link is never read (see RegularFileReader), so never listed as fine.
+            return of(Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS));
         } catch (IOException e) {
             return Optional.empty();
         }

@@ -6,15 +6,20 @@ import io.redux.domain.error.ConversationNotFoundException;
 import io.redux.domain.error.CorruptConversationException;
 import io.redux.domain.environment.UserHome;
 import io.redux.domain.error.InvalidInputException;
+import io.redux.domain.error.StorageException;
 import io.redux.domain.model.Conversation;
 import io.redux.domain.model.ConversationId;
 import io.redux.domain.model.ConversationListing;
 import io.redux.domain.model.ConversationListing.UnreadableConversation;
 import io.redux.domain.model.ConversationSummary;
+import io.redux.domain.port.ConversationReader;
 import io.redux.domain.port.ConversationRepository;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -97,9 +102,45 @@ public final class JsonConversationRepository implements ConversationRepository 
         return read(id).map(StoredConversation::conversation);
     }
 
+    /** Holds one message at a time, however long the conversation; checks all of it first (see {@link #find}). */
+    @Override
+    public void read(ConversationId id, ConversationReader reader) {
+        stream(id, file -> ConversationStreamer.read(file, id, reader));
+    }
+
+    /**
+     * Writes the conversation's file as it is, fields this version does not know included, without holding it
+     * whole, once it is checked as {@link #find} checks it.
+     *
+     * @throws UncheckedIOException          when {@code out} fails
+     * @throws ConversationNotFoundException when there is none
+     * @throws CorruptConversationException  when it cannot be read
+     */
+    public void copyDocument(ConversationId id, Writer out) {
+        stream(id, file -> ConversationStreamer.copy(file, id, out));
+    }
+
+    private interface FileReading {
+        void from(Path file) throws IOException;
+    }
+
+    private void stream(ConversationId id, FileReading reading) {
+        Path file = fileOf(id);
+        try {
+            reading.from(file);
+        } catch (NoSuchFileException e) {
+            folder.requireNotAFile();
+            throw new ConversationNotFoundException(id);
+        } catch (RegularFileReader.UnsuitableFileException e) {
+            throw new CorruptConversationException(file.toString(), e.reason());
+        } catch (IOException e) {
+            throw new CorruptConversationException(file.toString(), "it cannot be read: " + e);
+        }
+    }
+
     @Override
     public Conversation update(ConversationId id, UnaryOperator<Conversation> change) {
-        if (!Files.exists(fileOf(id))) {
+        if (!Files.exists(fileOf(id), LinkOption.NOFOLLOW_LINKS)) {
             folder.requireNotAFile();
             throw new ConversationNotFoundException(id);
         }
@@ -113,10 +154,13 @@ public final class JsonConversationRepository implements ConversationRepository 
                 throw new InvalidInputException("An update of conversation " + id + " must return that conversation, not "
                         + (changed == null ? "null" : changed.id()));
             }
+            folder.requireWritable(fileOf(id));
             store(changed, stored.tree(), remembered.orElse(null));
             return changed;
         } catch (IOException e) {
             throw folder.failure("cannot store conversation " + id, e);
+        } catch (OutOfMemoryError e) {
+            throw tooLarge(id, "update", e);
         }
     }
 
@@ -149,7 +193,8 @@ public final class JsonConversationRepository implements ConversationRepository 
 
     @Override
     public void delete(ConversationId id) {
-        if (!Files.exists(fileOf(id))) {
+        // Whatever is there, a link or a FIFO included, is removed without being read.
+        if (!Files.exists(fileOf(id), LinkOption.NOFOLLOW_LINKS)) {
             folder.requireNotAFile();
             throw new ConversationNotFoundException(id);
         }
@@ -184,6 +229,8 @@ public final class JsonConversationRepository implements ConversationRepository 
             return new Listed(SummaryReader.read(file, id), stamp, null);
         } catch (CorruptConversationException e) {
             return new Listed(null, null, new UnreadableConversation(e.location(), e.reason()));
+        } catch (RegularFileReader.UnsuitableFileException e) {
+            return new Listed(null, null, new UnreadableConversation(file.toString(), e.reason()));
         } catch (NoSuchFileException e) {
             return new Listed(null, null, null);
         } catch (IOException e) {
@@ -201,13 +248,35 @@ public final class JsonConversationRepository implements ConversationRepository 
     }
 
     private Optional<StoredConversation> read(ConversationId id) {
+        try {
+            return readWhole(id);
+        } catch (OutOfMemoryError e) {
+            throw tooLarge(id, "load", e);
+        }
+    }
+
+    /**
+     * A conversation too large for the heap is a failure of this one file, named with its size, not a crash: what
+     * the failed load or write took is unreachable once the error has left the method that held it.
+     */
+    private StorageException tooLarge(ConversationId id, String what, OutOfMemoryError e) {
+        Path file = fileOf(id);
+        long size = FileStamp.of(file).map(FileStamp::size).orElse(0L);
+        return new StorageException("Conversation file " + file + " (" + (size >> 20) + " MB) is too large to " + what
+                + " in the memory Java may use (" + (Runtime.getRuntime().maxMemory() >> 20)
+                + " MB); it was left untouched", e);
+    }
+
+    private Optional<StoredConversation> readWhole(ConversationId id) {
         Path file = fileOf(id);
         byte[] content;
         try {
-            content = Files.readAllBytes(file);
+            content = RegularFileReader.readAllBytes(file);
         } catch (NoSuchFileException e) {
             folder.requireNotAFile();
             return Optional.empty();
+        } catch (RegularFileReader.UnsuitableFileException e) {
+            throw new CorruptConversationException(file.toString(), e.reason());
         } catch (IOException e) {
             if (Files.exists(folder.directory()) && !Files.isDirectory(folder.directory())) {
                 throw folder.notAFolder();

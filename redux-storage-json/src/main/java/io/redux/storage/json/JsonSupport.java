@@ -34,6 +34,29 @@ final class JsonSupport {
     private JsonSupport() {
     }
 
+    /**
+     * Why a document starting with {@code start} cannot be UTF-8 JSON, or null. Jackson would recognise UTF-16 and
+     * UTF-32 (by a byte order mark, or by NUL bytes among the first four, which UTF-8 JSON never has) and decode
+     * them, and a rewrite would then silently turn the file into UTF-8: conversation files are UTF-8 only. Within
+     * UTF-8, Jackson's byte parser rejects every invalid sequence itself, read or skipped.
+     */
+    static String encodingProblem(byte[] start, int length) {
+        if (length >= 4 && (start[0] == 0 && start[1] == 0 && start[2] == (byte) 0xFE && start[3] == (byte) 0xFF
+                || start[0] == (byte) 0xFF && start[1] == (byte) 0xFE && start[2] == 0 && start[3] == 0)) {
+            return "it is UTF-32 text (it starts with a byte order mark), not UTF-8; save it as UTF-8";
+        }
+        if (length >= 2 && (start[0] == (byte) 0xFE && start[1] == (byte) 0xFF
+                || start[0] == (byte) 0xFF && start[1] == (byte) 0xFE)) {
+            return "it is UTF-16 text (it starts with a byte order mark), not UTF-8; save it as UTF-8";
+        }
+        for (int i = 0; i < Math.min(4, length); i++) {
+            if (start[i] == 0) {
+                return "it is not UTF-8 text (it has NUL bytes, as UTF-16 or UTF-32 text does); save it as UTF-8";
+            }
+        }
+        return null;
+    }
+
     /** The printer of {@link #PRETTY_WRITER}, for code that drives a generator itself. */
     static DefaultPrettyPrinter prettyPrinter() {
         DefaultIndenter indenter = new DefaultIndenter("  ", "\n");

@@ -9,7 +9,6 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileAttribute;
 import java.time.Instant;
@@ -57,9 +56,10 @@ final class SummaryIndex {
     static SummaryIndex load(Path file) {
         byte[] content;
         try {
-            content = Files.readAllBytes(file);
+            content = RegularFileReader.readAllBytes(file);
         } catch (IOException e) {
-            // Missing (the first listing) or unreadable: either way the files themselves are read.
+            // Missing (the first listing), unreadable or no regular file: either way the files themselves are read,
+            // and the next save renames a new index over whatever is there.
             return EMPTY;
         }
         if (content.length < Long.BYTES || checksum(content, content.length - Long.BYTES)

@@ -14,7 +14,6 @@ import io.redux.domain.model.Role;
 import io.redux.domain.model.Titles;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashSet;
@@ -63,11 +62,17 @@ final class SummaryReader {
 
     /**
      * @throws CorruptConversationException when the file is not a conversation or names another id
-     * @throws IOException                  when it cannot be read at all (vanished, no permission)
+     * @throws IOException                  when it cannot be read at all (vanished, no permission, not a regular
+     *                                      file: {@link RegularFileReader.UnsuitableFileException})
      */
     static ConversationSummary read(Path file, ConversationId expectedId) throws IOException {
         // A conversation is small enough to read whole, which is faster than streaming it through a buffer.
-        try (JsonParser parser = FACTORY.createParser(Files.readAllBytes(file))) {
+        byte[] content = RegularFileReader.readAllBytes(file);
+        String encodingProblem = JsonSupport.encodingProblem(content, content.length);
+        if (encodingProblem != null) {
+            throw new CorruptConversationException(file.toString(), encodingProblem);
+        }
+        try (JsonParser parser = FACTORY.createParser(content)) {
             return new Pass(parser, expectedId).summary();
         } catch (JsonProcessingException e) {
             throw new CorruptConversationException(file.toString(), "it is not valid JSON ("

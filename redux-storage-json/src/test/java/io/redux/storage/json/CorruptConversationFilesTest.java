@@ -4,10 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.redux.domain.error.CorruptConversationException;
+import io.redux.domain.model.Conversation;
 import io.redux.domain.model.ConversationId;
 import io.redux.domain.model.ConversationListing;
 import io.redux.domain.model.ConversationSummary;
+import io.redux.domain.model.Message;
 import io.redux.domain.model.UserMessage;
+import io.redux.domain.port.ConversationReader;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,6 +19,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -96,6 +100,32 @@ class CorruptConversationFilesTest {
                     assertThat(e.getMessage()).doesNotContain("\n");
                 });
         assertThatThrownBy(() -> repository.load(ID)).isInstanceOf(CorruptConversationException.class);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("corruptFiles")
+    void readingMessageByMessageReportsTheSameAndGivesNothing(String description, String content, String reason)
+            throws IOException {
+        Files.writeString(file, content);
+        ConversationReader nothingExpected = new ConversationReader() {
+            @Override
+            public void begin(Conversation outline, String title) {
+                throw new AssertionError("an unreadable conversation reached the reader");
+            }
+
+            @Override
+            public void message(Message message) {
+                throw new AssertionError("an unreadable conversation reached the reader");
+            }
+        };
+
+        assertThatThrownBy(() -> repository.read(ID, nothingExpected))
+                .isInstanceOfSatisfying(CorruptConversationException.class, e -> {
+                    assertThat(e.location()).isEqualTo(file.toString());
+                    assertThat(e.reason()).contains(reason);
+                });
+        assertThatThrownBy(() -> repository.copyDocument(ID, new StringWriter()))
+                .isInstanceOfSatisfying(CorruptConversationException.class, e -> assertThat(e.reason()).contains(reason));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -5,12 +5,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.redux.domain.model.ConversationId;
 import io.redux.domain.port.ConversationRepository;
 import io.redux.testkit.ConversationRepositoryContract;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class JsonConversationRepositoryTest extends ConversationRepositoryContract {
 
@@ -53,5 +57,19 @@ class JsonConversationRepositoryTest extends ConversationRepositoryContract {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    @Test
+    void copyingTheDocumentGivesTheFileAsItIs() throws IOException {
+        JsonConversationRepository json = (JsonConversationRepository) repository;
+        ConversationId id = ConversationId.parse("550e8400-e29b-41d4-a716-446655440000");
+        Files.createDirectories(json.directory());
+        String example = TestFiles.designExample().replace("\"region\"", "\"unknown_field\": [1.50, \"caf\u00e9\"],\n  \"region\"");
+        Files.writeString(json.fileOf(id), example);
+        StringWriter out = new StringWriter();
+
+        json.copyDocument(id, out);
+
+        assertThat(out.toString()).isEqualTo(example);
     }
 }
