@@ -1,5 +1,6 @@
 package io.redux.cli.chat;
 
+import io.redux.cli.output.TerminalText;
 import io.redux.domain.model.ToolCall;
 import io.redux.domain.port.ToolApprover;
 
@@ -21,8 +22,9 @@ final class TerminalToolApprover implements ToolApprover {
 
     @Override
     public Decision decide(ToolCall call) {
+        String name = TerminalText.escape(call.toolName());
         while (true) {
-            String answer = input.readAnswer(style.bold("Allow " + call.toolName() + "? [y/n/t] "));
+            String answer = input.readAnswer(style.bold("Allow " + name + "? [y/n/t] "));
             if (answer == null) {
                 return Decision.DENY;
             }
@@ -34,11 +36,11 @@ final class TerminalToolApprover implements ToolApprover {
                     return Decision.DENY;
                 }
                 case "t", "trust" -> {
-                    out.println(style.dim(call.toolName() + " is trusted for the rest of this session "
-                            + "(/tools untrust " + call.toolName() + " to undo)."));
+                    out.println(style.dim(name + " is trusted for the rest of this session "
+                            + "(/tools untrust " + name + " to undo)."));
                     return Decision.TRUST_FOR_SESSION;
                 }
-                default -> out.println("Answer y (run it once), n (refuse) or t (trust " + call.toolName()
+                default -> out.println("Answer y (run it once), n (refuse) or t (trust " + name
                         + " for this session).");
             }
         }

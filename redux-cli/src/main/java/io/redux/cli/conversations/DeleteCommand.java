@@ -1,6 +1,7 @@
 package io.redux.cli.conversations;
 
 import io.redux.cli.CliEnvironment;
+import io.redux.cli.output.TerminalText;
 import io.redux.domain.error.InvalidInputException;
 import io.redux.domain.model.Conversation;
 import io.redux.domain.model.ConversationId;
@@ -52,7 +53,7 @@ final class DeleteCommand implements Callable<Integer> {
     }
 
     private boolean confirm(Conversation conversation) {
-        String title = conversation.title().isEmpty() ? "" : " \"" + conversation.title() + "\"";
+        String title = conversation.title().isEmpty() ? "" : " \"" + TerminalText.escape(conversation.title()) + "\"";
         environment.err().print("Delete conversation " + id + title + " (" + conversation.messages().size()
                 + " messages)? [y/N] ");
         environment.err().flush();

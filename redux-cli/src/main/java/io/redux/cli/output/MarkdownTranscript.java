@@ -12,7 +12,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** A conversation as a readable Markdown transcript, tool calls and results included. */
+/**
+ * A conversation as a readable Markdown transcript, tool calls and results included: what a person reads, on the
+ * terminal ({@code conversations show}) or later from a file ({@code export --format markdown}, {@code /export}), so
+ * control characters from the conversation are shown, not kept ({@link TerminalText}); the JSON export keeps the
+ * exact text.
+ */
 public final class MarkdownTranscript implements Message.Visitor<String> {
 
     private static final Pattern BACKTICK_RUN = Pattern.compile("`+");
@@ -37,7 +42,7 @@ public final class MarkdownTranscript implements Message.Visitor<String> {
         for (Message message : conversation.messages()) {
             out.append("\n---\n\n").append(message.accept(renderer));
         }
-        return out.toString();
+        return TerminalText.escape(out.toString());
     }
 
     @Override
