@@ -16,7 +16,8 @@ import java.io.PrintWriter;
  */
 final class AnswerRenderer implements ChatListener {
 
-    private static final int SHOWN_ARGUMENTS = 160;
+    /** How much of a tool call's arguments its line shows; {@link TerminalToolApprover} shows longer ones whole. */
+    static final int SHOWN_ARGUMENTS = 160;
 
     private final PrintWriter out;
     private final Style style;

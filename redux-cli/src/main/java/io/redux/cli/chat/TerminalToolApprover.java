@@ -7,7 +7,10 @@ import io.redux.domain.port.ToolApprover;
 import java.io.PrintWriter;
 import java.util.Locale;
 
-/** Asks the person at the terminal {@code Allow? [y/n/t]} about a tool call the policy does not trust. */
+/**
+ * Asks the person at the terminal {@code Allow? [y/n/t]} about a tool call the policy does not trust, after showing
+ * the whole of arguments too long for the tool's line: what is allowed must be seen.
+ */
 final class TerminalToolApprover implements ToolApprover {
 
     private final ConsoleInput input;
@@ -23,6 +26,10 @@ final class TerminalToolApprover implements ToolApprover {
     @Override
     public Decision decide(ToolCall call) {
         String name = TerminalText.escape(call.toolName());
+        String arguments = call.arguments().toJson();
+        if (arguments.length() > AnswerRenderer.SHOWN_ARGUMENTS) {
+            out.println(style.dim("  " + TerminalText.escape(arguments)));
+        }
         while (true) {
             String answer = input.readAnswer(style.bold("Allow " + name + "? [y/n/t] "));
             if (answer == null) {

@@ -191,6 +191,23 @@ class InteractiveChatTest {
     }
 
     @Test
+    void theQuestionShowsAllOfArgumentsTooLongForTheToolLine() throws Exception {
+        String command = "echo hello" + " ".repeat(200) + "; touch hidden-tail";
+        FakeModelGateway model = FakeModelGateway.builder()
+                .toolUse("tool_1", "execute_bash", new JsonValue.JsonObject(Map.of("command", JsonValue.of(command))))
+                .answer("Not run.")
+                .build();
+        CompletableFuture<Integer> session = start(model);
+
+        keyboard.type("say hello\nn\n/quit\n");
+
+        assertThat(session.get(30, TimeUnit.SECONDS)).isZero();
+        String screen = keyboard.screen();
+        assertThat(screen.indexOf("touch hidden-tail")).isNotNegative().isLessThan(screen.indexOf("Allow execute_bash?"));
+        assertThat(work.resolve("hidden-tail")).doesNotExist();
+    }
+
+    @Test
     void slashCommandsShowSwitchListTrustExportAndClear() throws Exception {
         FakeModelGateway model = FakeModelGateway.builder().answer("First.").answer("In the new one.").build();
         CompletableFuture<Integer> session = start(model);
