@@ -11,7 +11,7 @@ import java.io.UncheckedIOException;
 
 /**
  * JSON output for scripts: pretty-printed, stable key order as given. Strings keep their exact text; the characters a
- * terminal would obey are written as {@code \\uXXXX} escapes (JSON escapes C0 controls anyway; here also DEL, the C1
+ * terminal would obey are written as JSON unicode escapes (JSON escapes C0 controls anyway; here also DEL, the C1
  * controls and the bidirectional overrides {@link TerminalText} shows), so the output is safe on a terminal too.
  */
 public final class Json {
