@@ -1,5 +1,6 @@
 package io.redux.cli;
 
+import io.redux.cli.output.TerminalText;
 import io.redux.domain.error.ReduxException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -8,9 +9,11 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 
 import java.io.PrintWriter;
+import java.io.StringWriter;
 
 /**
  * The one place where errors become exit codes and one-line messages. A stack trace is shown only with --debug.
+ * Messages can quote a file or a model, so their control characters are shown, not sent ({@link TerminalText}).
  */
 final class ErrorReporter implements IParameterExceptionHandler, IExecutionExceptionHandler {
 
@@ -38,7 +41,9 @@ final class ErrorReporter implements IParameterExceptionHandler, IExecutionExcep
     public int handleExecutionException(Exception e, CommandLine command, ParseResult parseResult) {
         boolean debug = parseResult.hasMatchedOption("--debug");
         if (debug) {
-            e.printStackTrace(err);
+            StringWriter trace = new StringWriter();
+            e.printStackTrace(new PrintWriter(trace));
+            err.print(TerminalText.escape(trace.toString()));
         }
         if (e instanceof ReduxException redux) {
             // A store that ran out of memory says what was too large; how to give Java more is the launcher's part.
@@ -73,6 +78,6 @@ final class ErrorReporter implements IParameterExceptionHandler, IExecutionExcep
     }
 
     private static String oneLine(String message) {
-        return message == null ? "" : message.strip().replaceAll("\\s*\\R\\s*", " ");
+        return message == null ? "" : TerminalText.escape(message.strip().replaceAll("\\s*\\R\\s*", " "));
     }
 }

@@ -1,5 +1,6 @@
 package io.redux.cli.chat;
 
+import io.redux.cli.output.TerminalText;
 import io.redux.domain.chat.ChatListener;
 import io.redux.domain.model.AssistantMessage;
 import io.redux.domain.model.Message;
@@ -15,7 +16,8 @@ import java.io.PrintWriter;
  */
 final class AnswerRenderer implements ChatListener {
 
-    private static final int SHOWN_ARGUMENTS = 160;
+    /** How much of a tool call's arguments its line shows; {@link TerminalToolApprover} shows longer ones whole. */
+    static final int SHOWN_ARGUMENTS = 160;
 
     private final PrintWriter out;
     private final Style style;
@@ -61,9 +63,10 @@ final class AnswerRenderer implements ChatListener {
             if (arguments.length() > SHOWN_ARGUMENTS) {
                 arguments = arguments.substring(0, SHOWN_ARGUMENTS - 3) + "...";
             }
-            out.println(style.bold(style.toolMark() + " " + call.toolName()) + " " + style.dim(arguments));
+            out.println(style.bold(style.toolMark() + " " + TerminalText.escape(call.toolName())) + " "
+                    + style.dim(TerminalText.escape(arguments)));
         } else if (message instanceof ToolResult result) {
-            String firstLine = result.content().lines().findFirst().orElse("");
+            String firstLine = TerminalText.escape(result.content().lines().findFirst().orElse(""));
             out.println(result.isError()
                     ? style.error("  " + style.errorMark() + " " + firstLine)
                     : style.dim("  " + style.okMark() + " " + result.content().length() + " characters returned"));

@@ -1,5 +1,6 @@
 package io.redux.cli.chat;
 
+import io.redux.cli.output.TerminalText;
 import io.redux.domain.chat.ChatSession;
 import io.redux.domain.error.ModelInvocationException;
 import io.redux.domain.error.ReduxException;
@@ -36,7 +37,8 @@ final class InteractiveChat {
     /** Runs until the user leaves; returns the session last used. */
     ChatSession run(ChatSession first) {
         ChatSession session = first;
-        out.println(style.dim("Conversation " + session.id() + " with " + session.model() + ". /help for commands, "
+        out.println(style.dim("Conversation " + session.id() + " with " + TerminalText.escape(session.model().toString())
+                + ". /help for commands, "
                 + "Ctrl-D to leave."));
         while (true) {
             String line = input.readPrompt(style.prompt("> "));
@@ -69,7 +71,7 @@ final class InteractiveChat {
             return commands.run(line, session, renderer);
         } catch (ReduxException e) {
             renderer.endTurn();
-            out.println(style.error("redux_cli: " + e.getMessage()));
+            out.println(style.error("redux_cli: " + TerminalText.escape(e.getMessage())));
             return new SlashCommands.Outcome(false, session);
         } finally {
             terminal.handle(Signal.INT, previous);
@@ -82,7 +84,7 @@ final class InteractiveChat {
             session.send(prompt, renderer);
         } catch (ModelInvocationException e) {
             renderer.endTurn();
-            out.println(style.error("redux_cli: " + e.getMessage()));
+            out.println(style.error("redux_cli: " + TerminalText.escape(e.getMessage())));
             if (e.reason() == ModelInvocationException.Reason.INPUT_TOO_LONG && mayCompact && offerCompaction()) {
                 terminal.handle(Signal.INT, previous);
                 commands.compact(session, renderer);
@@ -90,7 +92,7 @@ final class InteractiveChat {
             }
         } catch (ReduxException e) {
             renderer.endTurn();
-            out.println(style.error("redux_cli: " + e.getMessage()));
+            out.println(style.error("redux_cli: " + TerminalText.escape(e.getMessage())));
         } finally {
             terminal.handle(Signal.INT, previous);
             renderer.endTurn();

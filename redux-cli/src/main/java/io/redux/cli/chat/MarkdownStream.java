@@ -1,11 +1,14 @@
 package io.redux.cli.chat;
 
+import io.redux.cli.output.TerminalText;
+
 import java.io.PrintWriter;
 
 /**
  * Writes a streamed Markdown answer as it arrives, with fenced code blocks set apart: on a colour terminal the code
  * is coloured and the fences dimmed; without colour the text passes through unchanged. Deltas may split a fence
- * anywhere, so the start of each line is held back only while it could still be a fence.
+ * anywhere, so the start of each line is held back only while it could still be a fence. Control characters of the
+ * answer are shown, not sent ({@link TerminalText}), so only this stream's own styles reach the terminal.
  */
 final class MarkdownStream {
 
@@ -16,6 +19,7 @@ final class MarkdownStream {
 
     private final PrintWriter out;
     private final boolean colour;
+    private final TerminalText.Stream shown = new TerminalText.Stream();
     private final StringBuilder lineStart = new StringBuilder();
     private boolean atLineStart = true;
     private boolean inFenceLine;
@@ -28,14 +32,13 @@ final class MarkdownStream {
     }
 
     void write(String delta) {
-        for (int i = 0; i < delta.length(); i++) {
-            accept(delta.charAt(i));
-        }
+        accept(shown.next(delta));
         out.flush();
     }
 
     /** Flushes what is held back and ends the answer on a fresh line. */
     void finish() {
+        accept(shown.finish());
         if (lineStart.length() > 0) {
             emit(lineStart.toString());
             lineStart.setLength(0);
@@ -51,6 +54,12 @@ final class MarkdownStream {
         inFenceLine = false;
         inCode = false;
         endsWithNewline = true;
+    }
+
+    private void accept(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            accept(text.charAt(i));
+        }
     }
 
     private void accept(char c) {

@@ -1,5 +1,6 @@
 package io.redux.cli.chat;
 
+import io.redux.cli.output.TerminalText;
 import io.redux.domain.model.ToolCall;
 import io.redux.domain.port.ToolApprover;
 
@@ -19,8 +20,9 @@ final class OneShotToolApprover implements ToolApprover {
 
     @Override
     public Decision decide(ToolCall call) {
-        err.println("redux_cli: refused to run " + call.toolName() + " " + call.arguments().toJson()
-                + ": nobody can approve tools in one-shot mode; allow it with --trust-tools=" + call.toolName()
+        String name = TerminalText.escape(call.toolName());
+        err.println("redux_cli: refused to run " + name + " " + TerminalText.escape(call.arguments().toJson())
+                + ": nobody can approve tools in one-shot mode; allow it with --trust-tools=" + name
                 + " or --trust-all-tools");
         err.flush();
         return Decision.DENY;

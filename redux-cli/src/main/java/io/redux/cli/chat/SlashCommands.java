@@ -1,5 +1,6 @@
 package io.redux.cli.chat;
 
+import io.redux.cli.output.TerminalText;
 import io.redux.domain.chat.Chat;
 import io.redux.domain.chat.ChatSession;
 import io.redux.domain.chat.CompactResult;
@@ -80,10 +81,11 @@ final class SlashCommands {
                 case "/tools" -> tools(arguments);
                 case "/export" -> export(arguments, session);
                 case "/compact" -> compact(session, renderer);
-                default -> out.println(style.error("Unknown command " + name + "; /help lists the commands."));
+                default -> out.println(style.error("Unknown command " + TerminalText.escape(name)
+                        + "; /help lists the commands."));
             }
         } catch (InvalidInputException e) {
-            out.println(style.error(e.getMessage()));
+            out.println(style.error(TerminalText.escape(e.getMessage())));
         }
         out.flush();
         return new Outcome(false, session);
@@ -113,14 +115,14 @@ final class SlashCommands {
 
     private void model(List<String> arguments, ChatSession session) {
         if (arguments.isEmpty()) {
-            out.println("Model: " + session.model());
+            out.println("Model: " + TerminalText.escape(session.model().toString()));
             return;
         }
         if (arguments.size() > 1) {
             throw new InvalidInputException("Usage: /model [" + ModelId.FORM + "]");
         }
         session.switchModel(ModelId.parse(arguments.get(0)));
-        out.println(style.dim("Continuing with " + session.model() + "."));
+        out.println(style.dim("Continuing with " + TerminalText.escape(session.model().toString()) + "."));
     }
 
     private void usage(ChatSession session) {
@@ -177,6 +179,7 @@ final class SlashCommands {
         }
         Path target = workingDirectory.resolve(file);
         export.export(session.id(), format, target);
-        out.println(style.dim("Exported conversation " + session.id() + " to " + target + "."));
+        out.println(style.dim("Exported conversation " + session.id() + " to " + TerminalText.escape(target.toString())
+                + "."));
     }
 }

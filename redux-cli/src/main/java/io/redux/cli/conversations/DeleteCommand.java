@@ -1,6 +1,7 @@
 package io.redux.cli.conversations;
 
 import io.redux.cli.CliEnvironment;
+import io.redux.cli.output.TerminalText;
 import io.redux.domain.error.CorruptConversationException;
 import io.redux.domain.error.InvalidInputException;
 import io.redux.domain.model.Conversation;
@@ -58,9 +59,9 @@ final class DeleteCommand implements Callable<Integer> {
         try {
             conversation = repository.load(id);
         } catch (CorruptConversationException e) {
-            return "unreadable conversation " + id + " (" + e.reason() + ")";
+            return "unreadable conversation " + id + " (" + TerminalText.escape(e.reason()) + ")";
         }
-        String title = conversation.title().isEmpty() ? "" : " \"" + conversation.title() + "\"";
+        String title = conversation.title().isEmpty() ? "" : " \"" + TerminalText.escape(conversation.title()) + "\"";
         return "conversation " + id + title + " (" + conversation.messages().size() + " messages)";
     }
 

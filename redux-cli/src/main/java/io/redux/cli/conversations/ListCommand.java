@@ -3,6 +3,7 @@ package io.redux.cli.conversations;
 import io.redux.cli.CliEnvironment;
 import io.redux.cli.output.Json;
 import io.redux.cli.output.Table;
+import io.redux.cli.output.TerminalText;
 import io.redux.domain.error.InvalidInputException;
 import io.redux.domain.model.ConversationListing;
 import io.redux.domain.model.ConversationSummary;
@@ -47,8 +48,8 @@ final class ListCommand implements Callable<Integer> {
             printTable(shown);
         }
         for (ConversationListing.UnreadableConversation unreadable : listing.unreadable()) {
-            environment.err().println("redux_cli: skipped unreadable conversation " + unreadable.location() + ": "
-                    + unreadable.reason());
+            environment.err().println(TerminalText.escape("redux_cli: skipped unreadable conversation "
+                    + unreadable.location() + ": " + unreadable.reason()));
         }
         return 0;
     }

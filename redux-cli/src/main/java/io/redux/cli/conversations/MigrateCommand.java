@@ -2,6 +2,7 @@ package io.redux.cli.conversations;
 
 import io.redux.cli.CliEnvironment;
 import io.redux.cli.ModelChoice;
+import io.redux.cli.output.TerminalText;
 import io.redux.domain.error.InvalidInputException;
 import io.redux.domain.port.ConversationRepository;
 import io.redux.storage.migration.HistoryMigration;
@@ -101,12 +102,14 @@ final class MigrateCommand implements Callable<Integer> {
     private void print(MigrationReport report) {
         for (RowReport row : report.rows()) {
             if (row.outcome() == RowOutcome.SKIPPED || row.outcome() == RowOutcome.FAILED) {
-                environment.out().println(row.outcome().wireName() + ": " + row.table() + " row " + row.key()
+                environment.out().println(TerminalText.escape(row.outcome().wireName() + ": " + row.table()
+                        + " row " + row.key()
                         + (row.sourceConversationId() == null ? "" : " (" + row.sourceConversationId() + ")")
-                        + ": " + row.reason());
+                        + ": " + row.reason()));
             }
         }
-        report.warnings().forEach(warning -> environment.err().println("redux_cli: warning: " + warning));
+        report.warnings().forEach(warning -> environment.err().println("redux_cli: warning: "
+                + TerminalText.escape(warning)));
         environment.out().println(report.summary());
     }
 }

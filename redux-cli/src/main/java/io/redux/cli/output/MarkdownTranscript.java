@@ -18,7 +18,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** A conversation as a readable Markdown transcript, tool calls and results included. */
+/**
+ * A conversation as a readable Markdown transcript, tool calls and results included: what a person reads, on the
+ * terminal ({@code conversations show}) or later from a file ({@code export --format markdown}, {@code /export}), so
+ * control characters from the conversation are shown, not kept ({@link TerminalText}); the JSON export keeps the
+ * exact text.
+ */
 public final class MarkdownTranscript implements Message.Visitor<String> {
 
     private static final Pattern BACKTICK_RUN = Pattern.compile("`+");
@@ -70,9 +75,10 @@ public final class MarkdownTranscript implements Message.Visitor<String> {
         return out.toString();
     }
 
+    /** Every piece written is a header or a whole message, so escaping piece by piece escapes the whole. */
     private static void write(Writer out, String text) {
         try {
-            out.write(text);
+            out.write(TerminalText.escape(text));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -4,7 +4,10 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A plain text table whose columns are as wide as their widest cell; the last column is not padded. */
+/**
+ * A plain text table whose columns are as wide as their widest cell; the last column is not padded. Cells often hold
+ * text from files (titles, model ids), so their control characters are shown, not sent ({@link TerminalText}).
+ */
 public final class Table {
 
     private final List<String[]> rows = new ArrayList<>();
@@ -12,15 +15,23 @@ public final class Table {
 
     public Table(String... header) {
         this.columns = header.length;
-        rows.add(header);
+        rows.add(shown(header));
     }
 
     public Table row(String... cells) {
         if (cells.length != columns) {
             throw new IllegalArgumentException("expected " + columns + " cells, got " + cells.length);
         }
-        rows.add(cells);
+        rows.add(shown(cells));
         return this;
+    }
+
+    private static String[] shown(String[] cells) {
+        String[] shown = new String[cells.length];
+        for (int i = 0; i < cells.length; i++) {
+            shown[i] = TerminalText.escape(cells[i]);
+        }
+        return shown;
     }
 
     public void print(PrintWriter out) {

@@ -174,6 +174,40 @@ class InteractiveChatTest {
     }
 
     @Test
+    void answersAndToolCallsShowControlCharactersInsteadOfSendingThem() throws Exception {
+        FakeModelGateway model = FakeModelGateway.builder()
+                .answer("Look \u001b]0;owned\u0007 here\u202e")
+                .toolUse("tool_1\u001b[2J", "file_write", write("a\u009b2J.txt", "one"))
+                .answer("Not written.")
+                .build();
+        CompletableFuture<Integer> session = start(model);
+
+        keyboard.type("hi\nwrite a\nn\n/quit\n");
+
+        assertThat(session.get(30, TimeUnit.SECONDS)).isZero();
+        String screen = keyboard.screen();
+        assertThat(screen).contains("Look ^[]0;owned^G here<U+202E>", "a<U+009B>2J.txt", "Not written.")
+                .doesNotContain("\u001b]", "\u0007", "\u009b", "\u202e");
+    }
+
+    @Test
+    void theQuestionShowsAllOfArgumentsTooLongForTheToolLine() throws Exception {
+        String command = "echo hello" + " ".repeat(200) + "; touch hidden-tail";
+        FakeModelGateway model = FakeModelGateway.builder()
+                .toolUse("tool_1", "execute_bash", new JsonValue.JsonObject(Map.of("command", JsonValue.of(command))))
+                .answer("Not run.")
+                .build();
+        CompletableFuture<Integer> session = start(model);
+
+        keyboard.type("say hello\nn\n/quit\n");
+
+        assertThat(session.get(30, TimeUnit.SECONDS)).isZero();
+        String screen = keyboard.screen();
+        assertThat(screen.indexOf("touch hidden-tail")).isNotNegative().isLessThan(screen.indexOf("Allow execute_bash?"));
+        assertThat(work.resolve("hidden-tail")).doesNotExist();
+    }
+
+    @Test
     void slashCommandsShowSwitchListTrustExportAndClear() throws Exception {
         FakeModelGateway model = FakeModelGateway.builder().answer("First.").answer("In the new one.").build();
         CompletableFuture<Integer> session = start(model);

@@ -43,4 +43,16 @@ class MarkdownStreamTest {
     void anUnclosedCodeBlockIsResetAtTheEnd() {
         assertThat(stream(true, "```\nx")).endsWith("x\u001b[0m\n");
     }
+
+    @Test
+    void controlCharactersInTheAnswerAreShownEvenWhenASequenceIsSplitAcrossDeltas() {
+        assertThat(stream(false, "a \u001b]0;", "t\u0007 b\r", "\nc\r", "d"))
+                .isEqualTo("a ^[]0;t^G b\nc^Md\n");
+    }
+
+    @Test
+    void withColourOnlyTheStreamsOwnStylesReachTheTerminal() {
+        assertThat(stream(true, "```\n\u001b[8mhidden\n```\n"))
+                .isEqualTo("\u001b[0m\u001b[2m```\n\u001b[0m\u001b[36m^[[8mhidden\n\u001b[0m\u001b[2m```\n\u001b[0m");
+    }
 }

@@ -50,6 +50,25 @@ class DeleteCommandTest {
         assertThat(file).hasContent("not json");
     }
 
+    @Test
+    void theQuestionShowsControlCharactersOfTheTitleInsteadOfSendingThem() throws IOException {
+        Path file = Files.writeString(home.resolve(ID + ".json"), """
+                {"conversation_id": "%s", "created_at": "2025-01-09T18:00:00Z", "updated_at": "2025-01-09T18:00:00Z",
+                 "model_id": "custom:us-east-1:bedrock:m:1", "region": "us-east-1",
+                 "messages": [{"id": "m1", "role": "user", "timestamp": "2025-01-09T18:00:00Z",
+                               "content": "Hi \\u001b]0;owned\\u0007 \\u001b]52;c;eA==\\u0007 \\u202eevil"}],
+                 "metadata": {"session_type": "interactive"}}
+                """.formatted(ID));
+        StringWriter err = new StringWriter();
+
+        int exit = ReduxCli.execute(atTerminal("n\n", err), "conversations", "delete", ID);
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(file).exists();
+        assertThat(err.toString()).contains("\"Hi ^[]0;owned^G ^[]52;c;eA==^G <U+202E>evil\"", "Kept conversation")
+                .doesNotContain("\u001b", "\u0007", "\u202e");
+    }
+
     private CliEnvironment atTerminal(String answer, StringWriter err) {
         return new CliEnvironment(Map.of("REDUX_CONVERSATIONS_DIR", home.toString()), home, home,
                 new ByteArrayInputStream(answer.getBytes(StandardCharsets.UTF_8)),

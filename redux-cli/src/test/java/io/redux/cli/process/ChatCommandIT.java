@@ -334,6 +334,29 @@ class ChatCommandIT {
     }
 
     @Test
+    void aStreamedAnswerShowsControlCharactersEvenWhenASequenceIsSplitAcrossDeltas() {
+        bedrock.enqueue(StubReply.text("Title \u001b]0;", "owned\u0007 clip \u001b", "]52;c;eA==\u0007 done\r",
+                "\n\u001b[2Jend\u202e"));
+
+        Result result = cli().run("chat", "hello");
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.stdout()).isEqualTo("Title ^[]0;owned^G clip ^[]52;c;eA==^G done\n^[[2Jend<U+202E>\n");
+    }
+
+    @Test
+    void jsonKeepsTheAnswersExactText() throws IOException {
+        String answer = "Title \u001b]0;owned\u0007 and \u009b2J\u202e";
+        bedrock.enqueue(StubReply.text(answer));
+
+        Result result = cli().run("chat", "--json", "hello");
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(JSON.readTree(result.stdout()).get("answer").asText()).isEqualTo(answer);
+        assertThat(result.stdout()).doesNotContain("\u001b", "\u009b", "\u202e");
+    }
+
+    @Test
     void aModelErrorIsOneLineOnStderrWithExitCode1() {
         bedrock.enqueue(StubReply.error(StubError.ACCESS_DENIED));
 

@@ -2,6 +2,7 @@ package io.redux.cli.process;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.redux.cli.process.CliProcess.Result;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -129,6 +130,73 @@ class ConversationsCommandIT {
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.stderrLines()).singleElement().asString().contains("UUID");
         assertThat(result.stdout()).isEmpty();
+    }
+
+    /** Text from a file that a terminal would obey: window title, clipboard write, screen clear, hidden text, bidi. */
+    private static final String HOSTILE_ID = "22222222-2222-4222-8222-222222222222";
+    private static final String HOSTILE_PROMPT = "Hi \u001b]0;owned\u0007 there";
+    private static final String HOSTILE_ANSWER = "Sure \u001b]52;c;cm0gLXJmIH4=\u0007\u001b[2J\u001b[8mhidden\u009b0m \u202eevil";
+    private static final String HOSTILE_MODEL = "custom:us-east-1:bedrock:evil\u001b]0;model\u0007:1";
+
+    private Path writeHostileConversation(String id, String modelId) throws IOException {
+        ObjectNode tree = (ObjectNode) JSON.readTree(example.toFile());
+        tree.put("conversation_id", id);
+        tree.put("model_id", modelId);
+        ((ObjectNode) tree.at("/messages/0")).put("content", HOSTILE_PROMPT);
+        ((ObjectNode) tree.at("/messages/1")).put("content", HOSTILE_ANSWER);
+        Path file = folder.resolve(id + ".json");
+        JSON.writeValue(file.toFile(), tree);
+        return file;
+    }
+
+    private static void assertNothingATerminalWouldObey(String printed) {
+        assertThat(printed).doesNotContain("\u001b", "\u0007", "\u009b", "\u202e");
+    }
+
+    @Test
+    void showListAndMarkdownExportShowControlCharactersInsteadOfSendingThem() throws IOException {
+        writeHostileConversation(HOSTILE_ID, HOSTILE_MODEL);
+
+        Result show = cli().run("conversations", "show", HOSTILE_ID);
+        Result list = cli().run("conversations", "list");
+        Result markdown = cli().run("conversations", "export", HOSTILE_ID, "--format", "markdown");
+
+        assertThat(show.exitCode()).isZero();
+        assertNothingATerminalWouldObey(show.stdout());
+        assertThat(show.stdout()).contains("Hi ^[]0;owned^G there",
+                "Sure ^[]52;c;cm0gLXJmIH4=^G^[[2J^[[8mhidden<U+009B>0m <U+202E>evil", "evil^[]0;model^G");
+        assertThat(list.exitCode()).isZero();
+        assertNothingATerminalWouldObey(list.stdout());
+        assertThat(list.stdout()).contains("custom:us-east-1:bedrock:evil^[]0;model^G:1", "Hi ^[]0;owned^G there");
+        assertThat(markdown.stdout()).isEqualTo(show.stdout());
+    }
+
+    @Test
+    void jsonKeepsTheExactText() throws IOException {
+        Path file = writeHostileConversation(HOSTILE_ID, HOSTILE_MODEL);
+
+        JsonNode listed = JSON.readTree(cli().run("conversations", "list", "--json").stdout());
+        Result exported = cli().run("conversations", "export", HOSTILE_ID, "--format", "json");
+
+        JsonNode hostile = listed.get(0).get("conversation_id").asText().equals(HOSTILE_ID) ? listed.get(0) : listed.get(1);
+        assertThat(hostile.get("title").asText()).isEqualTo(HOSTILE_PROMPT);
+        assertThat(hostile.get("model_id").asText()).isEqualTo(HOSTILE_MODEL);
+        assertThat(JSON.readTree(exported.stdout())).isEqualTo(JSON.readTree(file.toFile()));
+        assertThat(JSON.readTree(exported.stdout()).at("/messages/1/content").asText()).isEqualTo(HOSTILE_ANSWER);
+    }
+
+    @Test
+    void errorLinesShowControlCharactersFromTheFile() throws IOException {
+        writeHostileConversation(HOSTILE_ID, "custom:\u001b]0;owned\u0007:bedrock:m:1");
+
+        Result show = cli().run("conversations", "show", HOSTILE_ID);
+        Result list = cli().run("conversations", "list");
+
+        assertThat(show.exitCode()).isEqualTo(1);
+        assertThat(show.stderrLines()).singleElement().asString().contains("^[]0;owned^G");
+        assertNothingATerminalWouldObey(show.stderr());
+        assertThat(list.stderr()).contains(HOSTILE_ID, "^[]0;owned^G");
+        assertNothingATerminalWouldObey(list.stderr());
     }
 
     @Test

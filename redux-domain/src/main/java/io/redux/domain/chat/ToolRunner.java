@@ -6,7 +6,13 @@ import io.redux.domain.tool.ToolOutput;
 import io.redux.domain.tool.ToolPolicy;
 import io.redux.domain.tool.ToolRegistry;
 
-/** Runs one tool call the model asked for, if the policy trusts it or the user allows it. */
+import java.util.Optional;
+
+/**
+ * Runs one tool call the model asked for, if the policy trusts it or the user allows it. A tool the policy trusts
+ * only inside a folder ({@code file_read} in the working directory) first runs confined to it; only when that run
+ * would reach outside, and so did nothing, is the user asked.
+ */
 final class ToolRunner {
 
     static final String CANCELLED = "Not run: the user cancelled this turn.";
@@ -22,16 +28,22 @@ final class ToolRunner {
     }
 
     ToolOutput run(ToolCall call, TurnControl control) {
-        if (tools.find(call.toolName()).isPresent() && !policy.isTrusted(call)) {
-            ToolApprover.Decision decision = approver.decide(call);
-            if (decision == ToolApprover.Decision.TRUST_FOR_SESSION) {
-                policy.trust(call.toolName());
-            } else if (decision != ToolApprover.Decision.ALLOW) {
-                return ToolOutput.error(refused(call.toolName()));
-            }
-        }
+        String name = call.toolName();
         try {
-            return control.interruptibly(() -> tools.run(call.toolName(), call.arguments()));
+            if (tools.find(name).isPresent() && !policy.trusts(name)) {
+                Optional<ToolOutput> inside = policy.trustedFolder(name)
+                        .flatMap(folder -> control.interruptibly(() -> tools.runInside(folder, name, call.arguments())));
+                if (inside.isPresent()) {
+                    return inside.get();
+                }
+                ToolApprover.Decision decision = approver.decide(call);
+                if (decision == ToolApprover.Decision.TRUST_FOR_SESSION) {
+                    policy.trust(name);
+                } else if (decision != ToolApprover.Decision.ALLOW) {
+                    return ToolOutput.error(refused(name));
+                }
+            }
+            return control.interruptibly(() -> tools.run(name, call.arguments()));
         } catch (TurnControl.Cancelled e) {
             return ToolOutput.error(CANCELLED);
         }

@@ -7,12 +7,15 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.nio.channels.Channels;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
+import java.util.Optional;
 
 /**
  * {@code file_read}: a file's text, optionally a range of its lines, or a directory's listing. Output is capped so
@@ -55,6 +58,32 @@ public final class FileReadTool implements Tool {
 
     @Override
     public ToolOutput run(JsonValue.JsonObject arguments) {
+        return read(arguments, path -> Optional.of(openAnywhere(path))).orElseThrow();
+    }
+
+    /**
+     * Reads only what lies inside {@code folder}: the check and the read are one operation on the file actually
+     * opened ({@link InsideFolder}), so a symbolic link swapped in meanwhile cannot lead outside; empty, with nothing
+     * read, when the path leads outside.
+     */
+    @Override
+    public Optional<ToolOutput> runInside(Path folder, JsonValue.JsonObject arguments) {
+        InsideFolder inside;
+        try {
+            inside = new InsideFolder(folder);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        return read(arguments, path -> inside.open(path, MAX_LISTING_ENTRIES));
+    }
+
+    /** Opens what a path names; empty when it may not be read without asking. */
+    @FunctionalInterface
+    private interface Opener {
+        Optional<Opened> open(Path path) throws IOException;
+    }
+
+    private Optional<ToolOutput> read(JsonValue.JsonObject arguments, Opener opener) {
         ToolArguments args = new ToolArguments(NAME, arguments);
         try {
             Path path = args.path("path", workingDirectory);
@@ -63,22 +92,40 @@ public final class FileReadTool implements Tool {
             if (start != null && end != null && end < start) {
                 throw args.problem("end_line " + end + " comes before start_line " + start + ".");
             }
-            if (!Files.exists(path)) {
-                return ToolOutput.error(NAME + ": " + path + " does not exist.");
+            Optional<Opened> opened = opener.open(path);
+            if (opened.isEmpty()) {
+                return Optional.empty();
             }
-            if (Files.isDirectory(path)) {
-                return ToolOutput.success(listing(path));
+            if (opened.get() instanceof Opened.Directory directory) {
+                return Optional.of(ToolOutput.success(listing(path, directory)));
             }
-            return start == null && end == null ? whole(path) : lines(path, start == null ? 1 : start, end);
+            try (SeekableByteChannel file = ((Opened.File) opened.get()).channel()) {
+                return Optional.of(start == null && end == null ? whole(path, file)
+                        : lines(path, file, start == null ? 1 : start, end));
+            }
         } catch (ToolArgumentException e) {
-            return ToolOutput.error(e.getMessage());
+            return Optional.of(ToolOutput.error(e.getMessage()));
+        } catch (NoSuchFileException e) {
+            return Optional.of(ToolOutput.error(NAME + ": " + e.getFile() + " does not exist."));
         } catch (IOException | RuntimeException e) {
-            return ToolOutput.error(NAME + ": cannot read " + args.optionalString("path") + ": " + e.getMessage());
+            return Optional.of(ToolOutput.error(NAME + ": cannot read " + args.optionalString("path") + ": "
+                    + e.getMessage()));
         }
     }
 
-    private ToolOutput whole(Path file) throws IOException {
-        try (Reader reader = reader(file)) {
+    /** Anywhere the path leads, links followed: the user allowed this call or trusts the tool. */
+    private static Opened openAnywhere(Path path) throws IOException {
+        if (Files.isDirectory(path)) {
+            try (DirectoryStream<Path> entries = Files.newDirectoryStream(path)) {
+                return Opened.Directory.list(entries, name -> Files.isDirectory(path.resolve(name)),
+                        MAX_LISTING_ENTRIES);
+            }
+        }
+        return new Opened.File(Files.newByteChannel(path));
+    }
+
+    private ToolOutput whole(Path file, SeekableByteChannel channel) throws IOException {
+        try (Reader reader = reader(channel)) {
             char[] buffer = new char[maxChars];
             int read = 0;
             while (read < maxChars) {
@@ -92,15 +139,15 @@ public final class FileReadTool implements Tool {
                 return ToolOutput.success(new String(buffer, 0, read));
             }
             return ToolOutput.success(new String(buffer, 0, read) + "\n[Only the first " + maxChars
-                    + " characters of " + file + " (" + Files.size(file) + " bytes) are shown. "
+                    + " characters of " + file + " (" + channel.size() + " bytes) are shown. "
                     + "Read the rest with start_line and end_line.]");
         }
     }
 
-    private ToolOutput lines(Path file, int start, Integer end) throws IOException {
+    private ToolOutput lines(Path file, SeekableByteChannel channel, int start, Integer end) throws IOException {
         StringBuilder out = new StringBuilder();
         int lineNumber = 0;
-        try (BufferedReader reader = new BufferedReader(reader(file))) {
+        try (BufferedReader reader = new BufferedReader(reader(channel))) {
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                 lineNumber++;
                 if (lineNumber < start) {
@@ -124,25 +171,20 @@ public final class FileReadTool implements Tool {
         return ToolOutput.success(out.toString());
     }
 
-    private static String listing(Path directory) throws IOException {
-        List<Path> entries;
-        try (Stream<Path> children = Files.list(directory)) {
-            entries = children.sorted().limit(MAX_LISTING_ENTRIES + 1L).toList();
-        }
-        StringBuilder out = new StringBuilder("Directory ").append(directory).append(":\n");
-        if (entries.isEmpty()) {
+    private static String listing(Path path, Opened.Directory directory) {
+        StringBuilder out = new StringBuilder("Directory ").append(path).append(":\n");
+        if (directory.entries().isEmpty()) {
             out.append("(empty)\n");
         }
-        entries.stream().limit(MAX_LISTING_ENTRIES).forEach(entry -> out.append(entry.getFileName())
-                .append(Files.isDirectory(entry) ? "/" : "").append('\n'));
-        if (entries.size() > MAX_LISTING_ENTRIES) {
+        directory.entries().forEach(entry -> out.append(entry).append('\n'));
+        if (directory.cut()) {
             out.append("[Only the first ").append(MAX_LISTING_ENTRIES).append(" entries are shown.]\n");
         }
         return out.toString();
     }
 
     /** Reads UTF-8, replacing bytes that are not UTF-8 rather than failing on a binary file. */
-    private static Reader reader(Path file) throws IOException {
-        return new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8);
+    private static Reader reader(SeekableByteChannel channel) {
+        return new InputStreamReader(Channels.newInputStream(channel), StandardCharsets.UTF_8);
     }
 }

@@ -3,6 +3,9 @@ package io.redux.domain.tool;
 import io.redux.domain.json.JsonValue;
 import io.redux.domain.port.ToolSpec;
 
+import java.nio.file.Path;
+import java.util.Optional;
+
 /** Something the model may ask to run. Implementations never throw for bad arguments: they return an error. */
 public interface Tool {
 
@@ -16,4 +19,13 @@ public interface Tool {
      * Runs the tool. An interrupted caller gets an error output soon, with the thread's interrupt flag kept set.
      */
     ToolOutput run(JsonValue.JsonObject arguments);
+
+    /**
+     * Runs the tool only if all it touches lies inside {@code folder}, judged on what it actually opens, so that a
+     * path checked first and used afterwards can never differ; empty, having touched nothing, when it would reach
+     * outside. A tool that cannot promise this keeps the default: empty, so it is asked about.
+     */
+    default Optional<ToolOutput> runInside(Path folder, JsonValue.JsonObject arguments) {
+        return Optional.empty();
+    }
 }

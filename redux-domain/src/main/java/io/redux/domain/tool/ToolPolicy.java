@@ -1,23 +1,22 @@
 package io.redux.domain.tool;
 
-import io.redux.domain.json.JsonValue;
-import io.redux.domain.model.ToolCall;
-
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Which tool calls run without asking the user. A tool is trusted when {@code --trust-all-tools} was given, when it
  * was named in {@code --trust-tools}, or when the user trusted it for the session; {@code file_read} of a path inside
- * the working directory is trusted by default. A tool the user untrusts during the session is asked about again,
- * whatever else says. Thread-safe: the session changes it while it is read.
+ * the working directory is trusted by default. That default is not decided here on the path, which could lead
+ * elsewhere by the time it is opened: it is a folder ({@link #trustedFolder}) the tool must stay inside as it reads
+ * ({@link Tool#runInside}). A tool the user untrusts during the session is asked about again, whatever else says.
+ * Thread-safe: the session changes it while it is read.
  */
 public final class ToolPolicy {
 
@@ -44,15 +43,18 @@ public final class ToolPolicy {
         return names;
     }
 
-    public boolean isTrusted(ToolCall call) {
-        String name = call.toolName();
-        return trusts(name) || !untrusted.contains(name) && FileReadTool.NAME.equals(name)
-                && readsInsideWorkingDirectory(call.arguments());
-    }
-
     /** Whether every call of tool {@code name} runs without asking; the default {@code file_read} rule aside. */
     public boolean trusts(String name) {
         return !untrusted.contains(name) && (trustAll || trusted.contains(name));
+    }
+
+    /**
+     * The folder inside which tool {@code name} runs without asking when it is not trusted outright: the working
+     * directory for {@code file_read}, unless the user untrusted it; empty for every other tool.
+     */
+    public Optional<Path> trustedFolder(String name) {
+        return FileReadTool.NAME.equals(name) && !untrusted.contains(name) ? Optional.of(workingDirectory)
+                : Optional.empty();
     }
 
     /** Trusts {@code toolName} for the rest of the session (the user's {@code t} answer, {@code /tools trust}). */
@@ -76,19 +78,7 @@ public final class ToolPolicy {
         return Set.copyOf(trusted);
     }
 
-    private boolean readsInsideWorkingDirectory(JsonValue arguments) {
-        if (!(arguments instanceof JsonValue.JsonObject object) || object.getString("path") == null) {
-            return false;
-        }
-        try {
-            Path target = realOrNormal(workingDirectory.resolve(object.getString("path")));
-            return target.startsWith(workingDirectory);
-        } catch (InvalidPathException e) {
-            return false;
-        }
-    }
-
-    /** The real path (symbolic links followed, so a link cannot lead outside unnoticed), or the normal one. */
+    /** The real path of the working directory, or its normal one when it cannot be resolved. */
     private static Path realOrNormal(Path path) {
         Path normal = path.normalize();
         try {

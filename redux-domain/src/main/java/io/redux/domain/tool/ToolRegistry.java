@@ -57,6 +57,22 @@ public final class ToolRegistry {
         }
     }
 
+    /**
+     * Runs the named tool only where it stays inside {@code folder} ({@link Tool#runInside}); empty when it would
+     * reach outside, or cannot tell, so the caller asks first.
+     */
+    public Optional<ToolOutput> runInside(Path folder, String name, JsonValue arguments) {
+        Tool tool = tools.get(name);
+        if (tool == null || !(arguments instanceof JsonValue.JsonObject object)) {
+            return Optional.empty();
+        }
+        try {
+            return tool.runInside(folder, object);
+        } catch (RuntimeException e) {
+            return Optional.of(ToolOutput.error(name + " failed: " + e));
+        }
+    }
+
     /** Runs the named tool. Anything that goes wrong becomes an error output for the model, never an exception. */
     public ToolOutput run(String name, JsonValue arguments) {
         Tool tool = tools.get(name);

@@ -1,14 +1,11 @@
 package io.redux.domain.tool;
 
-import io.redux.domain.json.JsonValue;
-import io.redux.domain.model.ToolCall;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,30 +16,32 @@ class ToolPolicyTest {
     Path dir;
 
     @Test
-    void fileReadInsideTheWorkingDirectoryIsTrustedByDefault() {
+    void fileReadIsTrustedByDefaultOnlyInsideTheWorkingDirectory() throws IOException {
         ToolPolicy policy = ToolPolicy.defaults(dir);
 
-        assertThat(policy.isTrusted(call("file_read", Args.of("path", "src/Main.java")))).isTrue();
-        assertThat(policy.isTrusted(call("file_read", Args.of("path", dir.resolve("x.txt").toString())))).isTrue();
-        assertThat(policy.isTrusted(call("file_read", Args.of("path", ".")))).isTrue();
+        assertThat(policy.trusts("file_read")).isFalse();
+        assertThat(policy.trustedFolder("file_read")).contains(dir.toRealPath());
     }
 
     @Test
-    void fileReadOutsideTheWorkingDirectoryIsAskedAbout() {
+    void fileReadInsideTheWorkingDirectoryRunsWithoutAskingAndOutsideIsAskedAbout() throws IOException {
         ToolPolicy policy = ToolPolicy.defaults(dir);
-
-        assertThat(policy.isTrusted(call("file_read", Args.of("path", "../secret.txt")))).isFalse();
-        assertThat(policy.isTrusted(call("file_read", Args.of("path", "/etc/passwd")))).isFalse();
-        assertThat(policy.isTrusted(call("file_read", Args.of()))).isFalse();
-    }
-
-    @Test
-    void aSymbolicLinkLeadingOutsideIsAskedAbout() throws IOException {
+        ToolRegistry tools = ToolRegistry.builtIn(dir);
+        Path folder = policy.trustedFolder("file_read").orElseThrow();
+        Files.createDirectories(dir.resolve("src"));
+        Files.writeString(dir.resolve("src/Main.java"), "class Main {}");
         Path outside = Files.createTempFile("outside", ".txt");
         try {
             Files.createSymbolicLink(dir.resolve("link.txt"), outside);
 
-            assertThat(ToolPolicy.defaults(dir).isTrusted(call("file_read", Args.of("path", "link.txt")))).isFalse();
+            assertThat(tools.runInside(folder, "file_read", Args.of("path", "src/Main.java")))
+                    .contains(ToolOutput.success("class Main {}"));
+            assertThat(tools.runInside(folder, "file_read", Args.of("path", dir.resolve("src/Main.java").toString())))
+                    .contains(ToolOutput.success("class Main {}"));
+            assertThat(tools.runInside(folder, "file_read", Args.of("path", "."))).isPresent();
+            assertThat(tools.runInside(folder, "file_read", Args.of("path", "../" + outside.getFileName()))).isEmpty();
+            assertThat(tools.runInside(folder, "file_read", Args.of("path", outside.toString()))).isEmpty();
+            assertThat(tools.runInside(folder, "file_read", Args.of("path", "link.txt"))).isEmpty();
         } finally {
             Files.delete(outside);
         }
@@ -51,16 +50,22 @@ class ToolPolicyTest {
     @Test
     void otherToolsAreAskedAboutByDefault() {
         ToolPolicy policy = ToolPolicy.defaults(dir);
+        ToolRegistry tools = ToolRegistry.builtIn(dir);
 
-        assertThat(policy.isTrusted(call("file_write", Args.of("path", "a.txt")))).isFalse();
-        assertThat(policy.isTrusted(call("execute_bash", Args.of("command", "ls")))).isFalse();
+        assertThat(policy.trusts("file_write")).isFalse();
+        assertThat(policy.trusts("execute_bash")).isFalse();
+        assertThat(policy.trustedFolder("file_write")).isEmpty();
+        assertThat(policy.trustedFolder("execute_bash")).isEmpty();
+        assertThat(tools.runInside(dir, "file_write", Args.of("command", "create", "path", "a.txt", "content", "x")))
+                .isEmpty();
+        assertThat(dir.resolve("a.txt")).doesNotExist();
     }
 
     @Test
     void trustAllTrustsEveryTool() {
         ToolPolicy policy = new ToolPolicy(dir, true, Set.of());
 
-        assertThat(policy.isTrusted(call("execute_bash", Args.of("command", "rm -rf /tmp/x")))).isTrue();
+        assertThat(policy.trusts("execute_bash")).isTrue();
         assertThat(policy.trustsAll()).isTrue();
     }
 
@@ -68,8 +73,8 @@ class ToolPolicyTest {
     void namedToolsAreTrusted() {
         ToolPolicy policy = new ToolPolicy(dir, false, ToolPolicy.parseToolList("file_write, execute_bash,"));
 
-        assertThat(policy.isTrusted(call("file_write", Args.of()))).isTrue();
-        assertThat(policy.isTrusted(call("execute_bash", Args.of()))).isTrue();
+        assertThat(policy.trusts("file_write")).isTrue();
+        assertThat(policy.trusts("execute_bash")).isTrue();
         assertThat(policy.trustedTools()).containsExactlyInAnyOrder("file_write", "execute_bash");
     }
 
@@ -78,11 +83,11 @@ class ToolPolicyTest {
         ToolPolicy policy = new ToolPolicy(dir, true, Set.of());
 
         policy.untrust("execute_bash");
-        assertThat(policy.isTrusted(call("execute_bash", Args.of()))).isFalse();
+        assertThat(policy.trusts("execute_bash")).isFalse();
         assertThat(policy.trustsAll()).isFalse();
 
         policy.trust("execute_bash");
-        assertThat(policy.isTrusted(call("execute_bash", Args.of()))).isTrue();
+        assertThat(policy.trusts("execute_bash")).isTrue();
     }
 
     @Test
@@ -101,10 +106,7 @@ class ToolPolicyTest {
 
         policy.untrust("file_read");
 
-        assertThat(policy.isTrusted(call("file_read", Args.of("path", "a.txt")))).isFalse();
-    }
-
-    private static ToolCall call(String tool, JsonValue.JsonObject arguments) {
-        return new ToolCall("tooluse_1", Instant.EPOCH, tool, arguments);
+        assertThat(policy.trusts("file_read")).isFalse();
+        assertThat(policy.trustedFolder("file_read")).isEmpty();
     }
 }

@@ -182,6 +182,25 @@ class ChatSessionTest {
     }
 
     @Test
+    void fileReadThroughAFolderLinkedOutsideIsAskedAboutAndNotReadWhenRefused() throws IOException {
+        Path secrets = Files.createDirectory(dir.resolve("secrets"));
+        Files.writeString(secrets.resolve("key.txt"), "the launch code");
+        Files.createSymbolicLink(workingDirectory.resolve("docs"), secrets);
+        Path throughTheLink = workingDirectory.resolve("docs/key.txt");
+        FakeModelGateway model = FakeModelGateway.builder()
+                .toolUse("tooluse_1", "file_read", path(throughTheLink)).answer("I may not read it.").build();
+        ChatSession session = open(model, approving(ToolApprover.Decision.DENY));
+
+        session.send("What does docs/key.txt say?", ChatListener.SILENT);
+
+        assertThat(asked).extracting(ToolCall::id).containsExactly("tooluse_1");
+        assertThat(toolResults(session)).singleElement().satisfies(result -> {
+            assertThat(result.isError()).isTrue();
+            assertThat(result.content()).doesNotContain("the launch code");
+        });
+    }
+
+    @Test
     void aRefusedToolIsNotRunAndTheModelIsToldTheUserRefused() {
         Path target = workingDirectory.resolve("created.txt");
         FakeModelGateway model = FakeModelGateway.builder()
