@@ -51,6 +51,11 @@ public record NetworkSettings(
                 DEFAULT_READ_TIMEOUT);
     }
 
+    /** These settings with another {@code readTimeout}: the longest silence before a call, or a stream, fails. */
+    public NetworkSettings withReadTimeout(Duration value) {
+        return new NetworkSettings(httpsProxy, httpProxy, noProxy, caBundle, connectTimeout, value);
+    }
+
     /** The proxy for {@code endpoint}, or null to connect directly. */
     public URI proxyFor(URI endpoint) {
         URI proxy = "http".equals(endpoint.getScheme()) ? httpProxy : httpsProxy;
