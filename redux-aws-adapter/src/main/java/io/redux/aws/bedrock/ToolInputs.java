@@ -31,8 +31,18 @@ final class ToolInputs {
         try {
             return Documents.parse(json);
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("not valid JSON (" + e.getMessage() + ")", e);
+            throw new IllegalArgumentException("not valid JSON (" + parserComplaint(e) + ")", e);
         }
+    }
+
+    /** The parser's own words, without its class name or its quote of the input (which may be long). */
+    private static String parserComplaint(Throwable error) {
+        Throwable root = error;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return message.lines().findFirst().orElse("").strip();
     }
 
     /** The deepest nesting of objects and arrays, outside strings; a scan, so any depth is measured safely. */
