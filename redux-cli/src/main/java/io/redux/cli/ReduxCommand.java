@@ -23,6 +23,7 @@ import java.util.Map;
                 "  REDUX_CONVERSATIONS_DIR  conversations folder (~/.amazon-q/conversations)",
                 "  REDUX_MODEL_ID           the model used when none is given",
                 "  REDUX_ENDPOINT_URL       replaces the AWS endpoint of model calls",
+                "  REDUX_READ_TIMEOUT       seconds of silence before a model call, or a stalled answer, fails (90)",
                 "  AWS_PROFILE, AWS_*       the standard AWS variables",
                 "",
                 "Exit codes: 0 success, 1 failure, 2 bad usage."})

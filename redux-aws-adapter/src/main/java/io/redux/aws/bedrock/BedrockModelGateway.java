@@ -53,7 +53,7 @@ public final class BedrockModelGateway implements ModelGateway, AutoCloseable {
     public ModelResponse converseStream(ModelRequest request, ModelStreamListener listener) {
         ModelRoute route = settings.router().route(request.model(), ModelTarget.BEDROCK);
         CallContext context = CallContext.of(request.model(), route, settings.caller());
-        return invoker.stream(context, () -> new AnswerCollector(listener), AnswerCollector::committed,
+        return invoker.stream(context, () -> new AnswerCollector(listener, settings.network().readTimeout()), AnswerCollector::committed,
                 collector -> stream(route, request, collector, context));
     }
 
@@ -66,7 +66,7 @@ public final class BedrockModelGateway implements ModelGateway, AutoCloseable {
             throw AwsErrorTranslator.translate(e, context);
         }
         collector.await(call, context);
-        return collector.finish();
+        return collector.finish(context);
     }
 
     private static ConverseStreamResponseHandler handler(AnswerCollector collector) {
@@ -90,6 +90,8 @@ public final class BedrockModelGateway implements ModelGateway, AutoCloseable {
                     if (event.usage() != null) {
                         collector.usage(event.usage().inputTokens(), event.usage().outputTokens());
                     }
+                    // Bedrock's last event; a stream that closes without it was cut short.
+                    collector.ended();
                 })
                 .build()).build();
     }

@@ -2,6 +2,8 @@ package io.redux.aws.http;
 
 import io.redux.domain.error.InvalidInputException;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,7 +20,8 @@ import java.util.stream.Collectors;
  * @param noProxy       hosts reached directly ({@code NO_PROXY}: names, {@code .suffix} or {@code *})
  * @param caBundle      PEM file of certificates trusted in addition to the JVM's ({@code AWS_CA_BUNDLE}), or null
  * @param connectTimeout how long to wait for a connection; short, so an unreachable endpoint fails fast
- * @param readTimeout   the longest silence while reading an answer
+ * @param readTimeout   the longest silence while reading an answer, also in the middle of a stream
+ *                      ({@code REDUX_READ_TIMEOUT})
  */
 public record NetworkSettings(
         URI httpsProxy,
@@ -30,6 +33,8 @@ public record NetworkSettings(
 
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(3);
     public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(90);
+    /** Sets the read timeout, in seconds: how long a stalled answer is waited for. */
+    public static final String READ_TIMEOUT_VARIABLE = "REDUX_READ_TIMEOUT";
     public static final NetworkSettings DIRECT =
             new NetworkSettings(null, null, Set.of(), null, DEFAULT_CONNECT_TIMEOUT, DEFAULT_READ_TIMEOUT);
 
@@ -48,7 +53,31 @@ public record NetworkSettings(
                         .map(String::strip).filter(s -> !s.isEmpty()).collect(Collectors.toSet()),
                 caBundle == null ? null : Path.of(caBundle),
                 DEFAULT_CONNECT_TIMEOUT,
-                DEFAULT_READ_TIMEOUT);
+                readTimeout(env));
+    }
+
+    /** {@code REDUX_READ_TIMEOUT}: seconds, such as {@code 300} or {@code 0.5}; at least a millisecond. */
+    private static Duration readTimeout(Map<String, String> env) {
+        String value = env.get(READ_TIMEOUT_VARIABLE);
+        if (value == null || value.isBlank()) {
+            return DEFAULT_READ_TIMEOUT;
+        }
+        try {
+            long millis = new BigDecimal(value.strip()).movePointRight(3).setScale(0, RoundingMode.DOWN).longValueExact();
+            if (millis >= 1) {
+                return Duration.ofMillis(millis);
+            }
+        } catch (NumberFormatException | ArithmeticException e) {
+            // Explained below.
+        }
+        throw new InvalidInputException(READ_TIMEOUT_VARIABLE + " " + InvalidInputException.quote(value)
+                + " is not a number of seconds; set it to e.g. 300 (the default is "
+                + DEFAULT_READ_TIMEOUT.toSeconds() + ").");
+    }
+
+    /** These settings with another {@code readTimeout}: the longest silence before a call, or a stream, fails. */
+    public NetworkSettings withReadTimeout(Duration value) {
+        return new NetworkSettings(httpsProxy, httpProxy, noProxy, caBundle, connectTimeout, value);
     }
 
     /** The proxy for {@code endpoint}, or null to connect directly. */

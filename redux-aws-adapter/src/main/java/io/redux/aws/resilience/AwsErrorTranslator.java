@@ -76,7 +76,7 @@ public final class AwsErrorTranslator {
     }
 
     private static ModelInvocationException service(AwsServiceException error, CallContext context) {
-        String code = error.awsErrorDetails() == null ? "" : String.valueOf(error.awsErrorDetails().errorCode());
+        String code = errorCode(error);
         String awsMessage = error.awsErrorDetails() == null || error.awsErrorDetails().errorMessage() == null
                 ? String.valueOf(error.getMessage()) : error.awsErrorDetails().errorMessage();
         String lower = awsMessage.toLowerCase(Locale.ROOT);
@@ -124,6 +124,15 @@ public final class AwsErrorTranslator {
                 + where + ": " + awsMessage + " (" + code + ")", error);
     }
 
+    /**
+     * The error's code as HTTP errors name it ({@code ThrottlingException}): an exception sent inside an event stream
+     * names its type in lower camel case ({@code throttlingException}), and must be treated the same.
+     */
+    private static String errorCode(AwsServiceException error) {
+        String code = error.awsErrorDetails() == null ? "" : String.valueOf(error.awsErrorDetails().errorCode());
+        return code.isEmpty() ? code : Character.toUpperCase(code.charAt(0)) + code.substring(1);
+    }
+
     private static String caller(CallContext context) {
         try {
             String caller = context.caller() == null ? null : context.caller().get();
@@ -138,7 +147,8 @@ public final class AwsErrorTranslator {
                 : "sagemaker:InvokeEndpoint and sagemaker:InvokeEndpointWithResponseStream";
     }
 
-    static Throwable unwrap(Throwable thrown) {
+    /** The failure inside the wrappers a future adds. */
+    public static Throwable unwrap(Throwable thrown) {
         Throwable error = thrown;
         while ((error instanceof CompletionException || error instanceof ExecutionException) && error.getCause() != null) {
             error = error.getCause();

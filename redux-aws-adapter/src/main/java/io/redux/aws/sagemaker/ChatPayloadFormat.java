@@ -22,7 +22,11 @@ public interface ChatPayloadFormat {
     /** Reads a whole (not streamed) answer. */
     ModelResponse response(byte[] body);
 
-    /** A decoder for one streamed answer, fed the bytes of each PayloadPart as they arrive. */
+    /**
+     * A decoder for one streamed answer, fed the bytes of each PayloadPart as they arrive. It calls
+     * {@link AnswerCollector#ended()} when the format's end marker arrives (such as {@code data: [DONE]}): a stream
+     * that closes without it was cut short, and fails instead of passing for a whole answer.
+     */
     StreamDecoder streamDecoder(AnswerCollector collector);
 
     /** Turns payload parts, which may split a line anywhere, into answer events. */

@@ -86,10 +86,22 @@ public final class OpenAiChatFormat implements ChatPayloadFormat {
 
             private void line(String line) {
                 String data = line.startsWith("data:") ? line.substring(5).strip() : line;
-                if (data.isEmpty() || data.equals("[DONE]") || !data.startsWith("{")) {
+                if (data.equals("[DONE]")) {
+                    collector.ended();
                     return;
                 }
-                JsonNode chunk = JsonNode.parser().parse(data);
+                if (data.isEmpty() || !data.startsWith("{")) {
+                    return;
+                }
+                JsonNode chunk;
+                try {
+                    chunk = JsonNode.parser().parse(data);
+                } catch (RuntimeException e) {
+                    // Thrown here it would vanish inside the SDK's stream handler, and the answer pass as whole.
+                    collector.unreadable("a streamed line that is not JSON ("
+                            + (data.length() > 60 ? data.substring(0, 60) + "..." : data) + ")");
+                    return;
+                }
                 chunk.field("choices").filter(JsonNode::isArray).map(JsonNode::asArray).filter(c -> !c.isEmpty())
                         .map(c -> c.get(0)).ifPresent(choice -> {
                             choice.field("delta").flatMap(d -> d.field("content")).filter(JsonNode::isString)

@@ -71,7 +71,7 @@ public final class SageMakerModelGateway implements ModelGateway, AutoCloseable 
                 .contentType(format.contentType())
                 .body(SdkBytes.fromByteArray(format.request(request, true)))
                 .build();
-        return invoker.stream(context, () -> new AnswerCollector(listener), AnswerCollector::committed,
+        return invoker.stream(context, () -> new AnswerCollector(listener, settings.network().readTimeout()), AnswerCollector::committed,
                 collector -> stream(route, call, collector, context));
     }
 
@@ -90,7 +90,7 @@ public final class SageMakerModelGateway implements ModelGateway, AutoCloseable 
         }
         collector.await(answer, context);
         decoder.end();
-        return collector.finish();
+        return collector.finish(context);
     }
 
     @Override

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,6 +47,24 @@ class NetworkSettingsTest {
         assertThat(NetworkSettings.fromEnvironment(Map.of("AWS_CA_BUNDLE", "/etc/corp/ca.pem")).caBundle())
                 .isEqualTo(Path.of("/etc/corp/ca.pem"));
         assertThat(NetworkSettings.fromEnvironment(Map.of()).caBundle()).isNull();
+    }
+
+    @Test
+    void redux_read_timeout_sets_the_longest_silence_in_seconds() {
+        assertThat(NetworkSettings.fromEnvironment(Map.of()).readTimeout()).isEqualTo(Duration.ofSeconds(90));
+        assertThat(NetworkSettings.fromEnvironment(Map.of("REDUX_READ_TIMEOUT", "300")).readTimeout())
+                .isEqualTo(Duration.ofMinutes(5));
+        assertThat(NetworkSettings.fromEnvironment(Map.of("REDUX_READ_TIMEOUT", " 0.5 ")).readTimeout())
+                .isEqualTo(Duration.ofMillis(500));
+    }
+
+    @Test
+    void a_read_timeout_that_is_not_a_positive_number_of_seconds_is_a_usage_error() {
+        for (String bad : new String[] {"90s", "0", "-1", "0.0001", "1e400"}) {
+            assertThatThrownBy(() -> NetworkSettings.fromEnvironment(Map.of("REDUX_READ_TIMEOUT", bad)))
+                    .as(bad).isInstanceOf(InvalidInputException.class).hasMessageContaining("REDUX_READ_TIMEOUT")
+                    .hasMessageContaining(bad);
+        }
     }
 
     @Test

@@ -120,6 +120,20 @@ class SageMakerModelGatewayTest {
     }
 
     @Test
+    void a_stream_cut_before_its_done_line_is_a_failure_not_an_answer() {
+        // Four payload parts: the first chunk's line in two halves, then half of the next: no [DONE].
+        stub.enqueue(StubReply.text("first", " second").withCutAfter(3), StubReply.text("never"));
+
+        ModelInvocationException error = catchThrowableOfType(ModelInvocationException.class,
+                () -> gateway.converseStream(ask(ENDPOINT, "hi"), events::add));
+
+        assertThat(error).isNotNull();
+        assertThat(error.getMessage()).contains("ended", "early");
+        assertThat(events).containsExactly(new ModelEvent.TextDelta("first"));
+        assertThat(stub.requests()).hasSize(1);
+    }
+
+    @Test
     void the_aws_gateway_routes_sagemaker_ids_to_sagemaker() {
         try (AwsModelGateway aws = new AwsModelGateway(TestGateways.against(stub.endpoint()))) {
             assertThat(aws.converse(ask(ENDPOINT, "echo me")).text()).contains("echo me");

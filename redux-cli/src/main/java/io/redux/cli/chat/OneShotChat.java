@@ -3,6 +3,7 @@ package io.redux.cli.chat;
 import io.redux.cli.output.Json;
 import io.redux.domain.chat.ChatListener;
 import io.redux.domain.chat.ChatSession;
+import io.redux.domain.chat.IncompleteAnswerException;
 import io.redux.domain.chat.TurnResult;
 import io.redux.domain.model.AssistantMessage;
 import io.redux.domain.model.Message;
@@ -15,7 +16,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One question, one answer, for scripts and pipes: the answer streams to stdout as plain text, or, with
- * {@code --json}, one JSON object is printed when the turn is done. Stopped by Ctrl-C or a kill, it stores what was
+ * {@code --json}, one JSON object is printed when the turn is done (also when its answer broke off: then with
+ * {@code stop_reason} {@code incomplete}, before the error). Stopped by Ctrl-C or a kill, it stores what was
  * answered so far, marked interrupted, before the process ends.
  */
 final class OneShotChat {
@@ -64,9 +66,15 @@ final class OneShotChat {
 
     private TurnResult answer(ChatSession session, String prompt) {
         if (json) {
-            TurnResult result = session.send(prompt, ChatListener.SILENT);
-            out.println(Json.write(document(session, result)));
-            out.flush();
+            TurnResult result;
+            try {
+                result = session.send(prompt, ChatListener.SILENT);
+            } catch (IncompleteAnswerException e) {
+                // A script still gets the object, with stop_reason "incomplete"; the error line and exit code follow.
+                print(document(session, e.result()));
+                throw e;
+            }
+            print(document(session, result));
             return result;
         }
         MarkdownStream answer = new MarkdownStream(out, false);
@@ -87,6 +95,11 @@ final class OneShotChat {
         } finally {
             answer.finish();
         }
+    }
+
+    private void print(Map<String, Object> document) {
+        out.println(Json.write(document));
+        out.flush();
     }
 
     private static Map<String, Object> document(ChatSession session, TurnResult result) {

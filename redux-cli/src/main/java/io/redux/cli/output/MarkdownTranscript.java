@@ -93,6 +93,7 @@ public final class MarkdownTranscript implements Message.Visitor<String> {
     public String visitAssistant(AssistantMessage message) {
         String note = message.stopReason() == null ? "" : switch (message.stopReason()) {
             case INTERRUPTED -> "\n_(interrupted)_\n";
+            case INCOMPLETE -> "\n_(incomplete: the answer broke off)_\n";
             case MAX_TOKENS -> "\n_(cut short: the answer reached the token limit)_\n";
             default -> "";
         };

@@ -270,6 +270,26 @@ class InteractiveChatTest {
     }
 
     @Test
+    void anAnswerThatBreaksOffIsKeptMarkedIncompleteWithOneLineAndTheSessionGoesOn() throws Exception {
+        FakeModelGateway model = FakeModelGateway.builder()
+                .failureAfter(new ModelInvocationException(ModelInvocationException.Reason.SERVICE_UNAVAILABLE,
+                        "Bedrock stopped sending the answer: nothing arrived for 90 s."), "Half ", "an answer")
+                .answer("Still here.")
+                .build();
+        CompletableFuture<Integer> session = start(model);
+
+        keyboard.type("one\ntwo\n/quit\n");
+
+        assertThat(session.get(30, TimeUnit.SECONDS)).isZero();
+        assertThat(keyboard.screen()).contains("Half an answer", "Still here.");
+        assertThat(keyboard.screen().lines().filter(line -> line.contains("incomplete")))
+                .singleElement().asString().contains("redux_cli: Bedrock stopped sending the answer");
+        List<Message> saved = only(conversations).messages();
+        assertThat(saved).extracting(Message::text).containsExactly("one", "Half an answer", "two", "Still here.");
+        assertThat(((AssistantMessage) saved.get(1)).stopReason()).isEqualTo(StopReason.INCOMPLETE);
+    }
+
+    @Test
     void resumesTheLatestConversationOfTheFolder() throws Exception {
         CompletableFuture<Integer> first = start(FakeModelGateway.builder().answer("One.").build());
         keyboard.type("first\n/quit\n");

@@ -368,6 +368,80 @@ class ChatCommandIT {
     }
 
     @Test
+    void aStreamCutAfterTextKeepsThePartialAnswerMarkedIncompleteAndExits1() throws IOException {
+        // messageStart and the first delta, then the connection ends: no messageStop, no metadata.
+        bedrock.enqueue(StubReply.text("The first half", " and the rest").withCutAfter(2), StubReply.text("never"));
+
+        Result result = cli().run("chat", "Tell me everything");
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.stdout()).startsWith("The first half").doesNotContain("the rest");
+        assertThat(result.stderrLines()).singleElement().asString().startsWith("redux_cli: ")
+                .contains("ended the answer", "early", "incomplete");
+        JsonNode saved = onlyConversation();
+        assertThat(roles(saved)).containsExactly("user", "assistant");
+        assertThat(saved.at("/messages/1/content").asText()).isEqualTo("The first half");
+        assertThat(saved.at("/messages/1/stop_reason").asText()).isEqualTo("incomplete");
+        assertThat(bedrock.modelRequests()).hasSize(1);
+    }
+
+    @Test
+    void aStallAfterTextSaysTheModelStoppedSendingAndKeepsThePartialAnswer() throws IOException {
+        // The stub holds the stream open after the first delta; the short read timeout ends the wait.
+        bedrock.enqueue(StubReply.text("The first half", " and the rest").withStallAfter(2, StubReply.Stall.FOREVER));
+
+        Result result = cli().env("REDUX_READ_TIMEOUT", "0.5").run("chat", "Tell me everything");
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.stdout()).startsWith("The first half").doesNotContain("the rest");
+        assertThat(result.stderrLines()).singleElement().asString()
+                .contains("stopped sending", "claude-3-5-sonnet-20241022-v2:0", bedrock.endpoint().toString(), "0.5 s", "incomplete")
+                .doesNotContain("ReadTimeoutException", "Cannot reach");
+        JsonNode saved = onlyConversation();
+        assertThat(saved.at("/messages/1/content").asText()).isEqualTo("The first half");
+        assertThat(saved.at("/messages/1/stop_reason").asText()).isEqualTo("incomplete");
+    }
+
+    @Test
+    void jsonReportsAnIncompleteAnswerAndExits1() throws IOException {
+        bedrock.enqueue(StubReply.text("The first half", " and the rest").withCutAfter(2));
+
+        Result result = cli().run("chat", "--json", "Tell me everything");
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        JsonNode printed = JSON.readTree(result.stdout());
+        assertThat(printed.get("stop_reason").asText()).isEqualTo("incomplete");
+        assertThat(printed.get("answer").asText()).isEqualTo("The first half");
+        assertThat(printed.get("conversation_id").asText()).isEqualTo(onlyConversation().get("conversation_id").asText());
+        assertThat(result.stderrLines()).singleElement().asString().startsWith("redux_cli: ").contains("incomplete");
+    }
+
+    @Test
+    void throttlingInsideTheStreamIsRetriedLikeA429() throws IOException {
+        bedrock.enqueue(StubReply.text("lost").withStreamFailure(1, StubError.THROTTLING), StubReply.text("Only", " once."));
+
+        Result result = cli().run("chat", "hello");
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.stdout()).isEqualTo("Only once.\n");
+        assertThat(bedrock.modelRequests()).hasSize(2);
+    }
+
+    @Test
+    void aToolCallWhoseInputIsNotJsonIsAnErrorNeverDropped() throws IOException {
+        bedrock.enqueue(StubReply.text("Let me look.").andToolUse("tooluse_1", "file_read", "{\"path\":", "\"REA"));
+
+        Result result = cli().run("chat", "What is in the README?");
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.stderrLines()).singleElement().asString().contains("file_read", "not valid JSON");
+        JsonNode saved = onlyConversation();
+        assertThat(roles(saved)).containsExactly("user", "assistant");
+        assertThat(saved.at("/messages/1/stop_reason").asText()).isEqualTo("incomplete");
+        assertThat(bedrock.modelRequests()).hasSize(1);
+    }
+
+    @Test
     void badUsageIsExplained() {
         Result both = cli().run("chat", "--conversation-id", "550e8400-e29b-41d4-a716-446655440000", "--resume", "x");
         Result badModel = cli().run("chat", "--model-id", "claude", "hi");

@@ -48,6 +48,9 @@ final class TurnLoop {
                 if (control.isCancelled() || e.reason() == ModelInvocationException.Reason.INTERRUPTED) {
                     return interrupted(partial.toString());
                 }
+                if (partial.length() > 0) {
+                    throw incomplete(partial.toString(), e);
+                }
                 throw e;
             }
             usage = usage.plus(response.usage());
@@ -94,6 +97,12 @@ final class TurnLoop {
     private TurnResult interrupted(String partial) {
         save(new AssistantMessage(chat.newMessageId(), chat.now(), partial, null, StopReason.INTERRUPTED));
         return result(partial, StopReason.INTERRUPTED, false);
+    }
+
+    /** The answer broke off after part of it was shown: that part is kept, as after Ctrl-C, and the turn fails. */
+    private IncompleteAnswerException incomplete(String partial, ModelInvocationException failure) {
+        save(new AssistantMessage(chat.newMessageId(), chat.now(), partial, null, StopReason.INCOMPLETE));
+        return new IncompleteAnswerException(failure, result(partial, StopReason.INCOMPLETE, false));
     }
 
     private TurnResult result(String answer, StopReason stopReason, boolean limitReached) {

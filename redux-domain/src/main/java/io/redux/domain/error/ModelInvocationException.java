@@ -11,6 +11,8 @@ public class ModelInvocationException extends ReduxException {
         ENDPOINT_UNREACHABLE,
         SERVICE_UNAVAILABLE,
         INVALID_REQUEST,
+        /** The answer could not be used: a tool call whose input is not JSON, bytes that are not the protocol. */
+        INVALID_ANSWER,
         INTERRUPTED
     }
 

@@ -11,7 +11,9 @@ public enum StopReason {
     GUARDRAIL_INTERVENED("guardrail_intervened"),
     CONTENT_FILTERED("content_filtered"),
     /** The user cancelled the answer while it streamed; the partial text is kept. */
-    INTERRUPTED("interrupted");
+    INTERRUPTED("interrupted"),
+    /** The answer broke off (a stream cut, stalled or failed after part of it was shown); the partial text is kept. */
+    INCOMPLETE("incomplete");
 
     private final String wireName;
 

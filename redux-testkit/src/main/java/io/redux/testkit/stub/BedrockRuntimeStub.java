@@ -3,7 +3,6 @@ package io.redux.testkit.stub;
 import com.sun.net.httpserver.HttpExchange;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -88,20 +87,7 @@ public final class BedrockRuntimeStub extends ScriptedModelStub<BedrockRuntimeSt
         exchange.getResponseHeaders().set("Content-Type", "application/vnd.amazon.eventstream");
         exchange.getResponseHeaders().set("x-amzn-RequestId", "stub-request");
         exchange.sendResponseHeaders(200, 0);
-        OutputStream out = exchange.getResponseBody();
-        List<byte[]> events = BedrockWire.streamEvents(reply);
-        for (int i = 0; i < events.size(); i++) {
-            if (i == reply.stallAfter()) {
-                pause(reply.stallMillis());
-            }
-            if (i == reply.streamFailureAfter()) {
-                StubError failure = reply.streamFailure();
-                out.write(EventStreamEncoder.exception(failure.streamExceptionType(), failure.jsonBody()));
-                out.flush();
-                return;
-            }
-            out.write(events.get(i));
-            out.flush();
-        }
+        sendEvents(exchange.getResponseBody(), BedrockWire.streamEvents(reply), reply,
+                error -> EventStreamEncoder.exception(error.streamExceptionType(), error.jsonBody()));
     }
 }

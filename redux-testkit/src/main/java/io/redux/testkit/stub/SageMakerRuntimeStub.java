@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -50,19 +51,15 @@ public final class SageMakerRuntimeStub extends ScriptedModelStub<SageMakerRunti
         lines.add("data: {\"object\":\"chat.completion.chunk\",\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\""
                 + finishReason(reply) + "\"}]," + usage(reply) + "}\n\n");
         lines.add("data: [DONE]\n\n");
-        int sent = 0;
+        List<byte[]> events = new ArrayList<>();
         for (String line : lines) {
             byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
             int half = bytes.length / 2;
-            for (byte[] part : new byte[][] {java.util.Arrays.copyOfRange(bytes, 0, half), java.util.Arrays.copyOfRange(bytes, half, bytes.length)}) {
-                if (sent++ == reply.streamFailureAfter()) {
-                    out.write(EventStreamEncoder.exception("ModelStreamError", reply.streamFailure().jsonBody()));
-                    return;
-                }
-                out.write(EventStreamEncoder.event("PayloadPart", "application/octet-stream", part));
-                out.flush();
+            for (byte[] part : new byte[][] {Arrays.copyOfRange(bytes, 0, half), Arrays.copyOfRange(bytes, half, bytes.length)}) {
+                events.add(EventStreamEncoder.event("PayloadPart", "application/octet-stream", part));
             }
         }
+        sendEvents(out, events, reply, error -> EventStreamEncoder.exception("ModelStreamError", error.jsonBody()));
     }
 
     private static String completion(StubReply reply) {

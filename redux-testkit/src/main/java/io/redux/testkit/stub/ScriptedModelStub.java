@@ -5,9 +5,12 @@ import com.sun.net.httpserver.HttpExchange;
 import javax.net.ssl.SSLContext;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Function;
 
 /**
  * A model runtime on loopback: each request to one of its operations takes the next {@linkplain #enqueue scripted
@@ -16,6 +19,10 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * @param <S> the stub itself, so that {@link #enqueue} chains
  */
 abstract class ScriptedModelStub<S extends ScriptedModelStub<S>> extends StubServer {
+
+    /** What a proxy or a broken server might send: no event-stream prelude, no valid checksum. */
+    private static final byte[] GARBAGE = "<html><body>502 Bad Gateway: not an event stream</body></html>\n"
+            .getBytes(StandardCharsets.US_ASCII);
 
     private final Queue<StubReply> script = new ConcurrentLinkedQueue<>();
 
@@ -58,6 +65,43 @@ abstract class ScriptedModelStub<S extends ScriptedModelStub<S>> extends StubSer
     /** The reply when nothing is scripted. */
     StubReply unscripted(RecordedRequest request) {
         return EchoModel.answer(EchoModel.lastUserText(request.bodyJson()));
+    }
+
+    /**
+     * Writes the framed {@code events} of {@code reply}'s stream, each flushed at once, with its fault (if any) in
+     * its place; {@code exceptionEvent} frames an exception event as the runtime names it.
+     */
+    static void sendEvents(OutputStream out, List<byte[]> events, StubReply reply,
+                           Function<StubError, byte[]> exceptionEvent) throws IOException {
+        for (int i = 0; i <= events.size(); i++) {
+            if (i == reply.faultAfter() && reply.fault() != null && !sendFault(out, reply.fault(), exceptionEvent)) {
+                return;
+            }
+            if (i < events.size()) {
+                out.write(events.get(i));
+                out.flush();
+            }
+        }
+    }
+
+    /** Sends {@code fault}; whether the rest of the stream follows. */
+    private static boolean sendFault(OutputStream out, StubReply.StreamFault fault,
+                                     Function<StubError, byte[]> exceptionEvent) throws IOException {
+        if (fault instanceof StubReply.StreamException exception) {
+            out.write(exceptionEvent.apply(exception.error()));
+            out.flush();
+            return false;
+        }
+        if (fault instanceof StubReply.Garbage) {
+            out.write(GARBAGE);
+            out.flush();
+            return false;
+        }
+        if (fault instanceof StubReply.Stall stall) {
+            pause(stall.millis());
+            return !stall.forever();
+        }
+        return false;
     }
 
     static void sendError(HttpExchange exchange, StubError error) throws IOException {

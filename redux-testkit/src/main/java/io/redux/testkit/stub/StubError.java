@@ -1,5 +1,7 @@
 package io.redux.testkit.stub;
 
+import java.util.List;
+
 /**
  * An AWS error as the service sends it: HTTP status, the {@code x-amzn-ErrorType} code and a message.
  * The constants are the errors Bedrock Runtime and SageMaker Runtime send, with their real statuses and texts.
@@ -22,8 +24,14 @@ public record StubError(int status, String type, String message) {
             new StubError(503, "ServiceUnavailableException", "Service is temporarily unavailable.");
     public static final StubError INTERNAL =
             new StubError(500, "InternalServerException", "An internal server error occurred. Retry your request.");
+    public static final StubError MODEL_STREAM_ERROR = new StubError(424, "ModelStreamErrorException",
+            "The model's stream failed while generating the answer.");
     public static final StubError MODEL_TIMEOUT =
             new StubError(408, "ModelTimeoutException", "Model has timed out in processing the request.");
+
+    /** The exceptions Bedrock's ConverseStream sends inside a stream, by their wire names. */
+    public static final List<String> BEDROCK_STREAM_EXCEPTIONS = List.of("internalServerException",
+            "modelStreamErrorException", "validationException", "throttlingException", "serviceUnavailableException");
 
     /** The name of this error as an exception event inside a stream, such as {@code throttlingException}. */
     public String streamExceptionType() {
@@ -37,7 +45,7 @@ public record StubError(int status, String type, String message) {
     /** The error named by its type, such as {@code ThrottlingException}, with its usual status and text. */
     public static StubError named(String type) {
         for (StubError error : new StubError[] {THROTTLING, ACCESS_DENIED, VALIDATION, RESOURCE_NOT_FOUND,
-                MODEL_NOT_READY, SERVICE_UNAVAILABLE, INTERNAL, MODEL_TIMEOUT}) {
+                MODEL_NOT_READY, SERVICE_UNAVAILABLE, INTERNAL, MODEL_STREAM_ERROR, MODEL_TIMEOUT}) {
             if (error.type.equalsIgnoreCase(type)) {
                 return error;
             }

@@ -5,10 +5,10 @@ import java.util.List;
 
 /**
  * One scripted answer of a model stub: content blocks streamed in chunks, a stop reason and usage; or an error
- * before any byte; optionally a failure inside the stream, a delay before the first byte and a stall in the middle.
+ * before any byte; optionally a delay before the first byte and a {@linkplain StreamFault fault} in the stream.
  *
- * @param streamFailureAfter number of events sent before {@code streamFailure}, or -1 for none
- * @param stallAfter         number of events sent before the stream stalls for {@code stallMillis}, or -1 for none
+ * @param fault      what goes wrong in the stream after {@code faultAfter} events, or null for a whole answer
+ * @param faultAfter the number of events sent before the fault
  */
 public record StubReply(
         List<Block> blocks,
@@ -16,11 +16,9 @@ public record StubReply(
         int inputTokens,
         int outputTokens,
         StubError error,
-        StubError streamFailure,
-        int streamFailureAfter,
-        long firstByteDelayMillis,
-        int stallAfter,
-        long stallMillis) {
+        StreamFault fault,
+        int faultAfter,
+        long firstByteDelayMillis) {
 
     /** A content block of an answer. */
     public sealed interface Block {
@@ -48,57 +46,93 @@ public record StubReply(
         }
     }
 
+    /** What goes wrong in a stream once some of its events were sent. */
+    public sealed interface StreamFault {
+    }
+
+    /** An exception event (such as {@code throttlingException}) in place of the rest; then the stream ends. */
+    public record StreamException(StubError error) implements StreamFault {
+    }
+
+    /** The stream ends, without its last events ({@code messageStop}, {@code metadata}), as a dropped connection. */
+    public record Cut() implements StreamFault {
+    }
+
+    /** Bytes that are not an event-stream message, as from a proxy that answers for the service; then the end. */
+    public record Garbage() implements StreamFault {
+    }
+
+    /**
+     * The stream sends nothing for {@code millis}, then the rest; {@link #FOREVER} holds it open, sending nothing
+     * more, until the stub is closed, so that the client's read timeout fires.
+     */
+    public record Stall(long millis) implements StreamFault {
+        public static final long FOREVER = Long.MAX_VALUE;
+
+        public boolean forever() {
+            return millis == FOREVER;
+        }
+    }
+
     public StubReply {
         blocks = List.copyOf(blocks);
     }
 
     public static StubReply text(String... chunks) {
-        return new StubReply(List.of(new Text(List.of(chunks))), "end_turn", 10, chunks.length, null, null, -1, 0,
-                -1, 0);
+        return new StubReply(List.of(new Text(List.of(chunks))), "end_turn", 10, chunks.length, null, null, -1, 0);
     }
 
+    /** A tool use; its input chunks are sent as they are, so together they may also be broken JSON. */
     public static StubReply toolUse(String toolUseId, String name, String... inputChunks) {
         return new StubReply(List.of(new ToolUse(toolUseId, name, List.of(inputChunks))), "tool_use", 10, 5,
-                null, null, -1, 0, -1, 0);
+                null, null, -1, 0);
     }
 
     public static StubReply error(StubError error) {
-        return new StubReply(List.of(), null, 0, 0, error, null, -1, 0, -1, 0);
+        return new StubReply(List.of(), null, 0, 0, error, null, -1, 0);
     }
 
     /** This answer followed by a tool use, as a model that explains then calls a tool. */
     public StubReply andToolUse(String toolUseId, String name, String... inputChunks) {
         List<Block> more = new ArrayList<>(blocks);
         more.add(new ToolUse(toolUseId, name, List.of(inputChunks)));
-        return new StubReply(more, "tool_use", inputTokens, outputTokens, error, streamFailure, streamFailureAfter,
-                firstByteDelayMillis, stallAfter, stallMillis);
+        return new StubReply(more, "tool_use", inputTokens, outputTokens, error, fault, faultAfter,
+                firstByteDelayMillis);
     }
 
     public StubReply withUsage(int input, int output) {
-        return new StubReply(blocks, stopReason, input, output, error, streamFailure, streamFailureAfter,
-                firstByteDelayMillis, stallAfter, stallMillis);
+        return new StubReply(blocks, stopReason, input, output, error, fault, faultAfter, firstByteDelayMillis);
     }
 
     public StubReply withStopReason(String reason) {
-        return new StubReply(blocks, reason, inputTokens, outputTokens, error, streamFailure, streamFailureAfter,
-                firstByteDelayMillis, stallAfter, stallMillis);
+        return new StubReply(blocks, reason, inputTokens, outputTokens, error, fault, faultAfter, firstByteDelayMillis);
+    }
+
+    /** Sends {@code events} stream events, then {@code fault}. */
+    public StubReply withFault(int events, StreamFault fault) {
+        if (events < 0) {
+            throw new IllegalArgumentException("a fault comes after 0 or more events, not " + events);
+        }
+        return new StubReply(blocks, stopReason, inputTokens, outputTokens, error, fault, events, firstByteDelayMillis);
     }
 
     /** Sends {@code events} stream events, then {@code failure} as an exception event, and ends the stream. */
     public StubReply withStreamFailure(int events, StubError failure) {
-        return new StubReply(blocks, stopReason, inputTokens, outputTokens, error, failure, events,
-                firstByteDelayMillis, stallAfter, stallMillis);
+        return withFault(events, new StreamException(failure));
     }
 
     /** Sends {@code events} stream events, then waits {@code millis} before the rest, as a model pausing mid-answer. */
     public StubReply withStallAfter(int events, long millis) {
-        return new StubReply(blocks, stopReason, inputTokens, outputTokens, error, streamFailure, streamFailureAfter,
-                firstByteDelayMillis, events, millis);
+        return withFault(events, new Stall(millis));
+    }
+
+    /** Sends {@code events} stream events, then ends the stream without its last events. */
+    public StubReply withCutAfter(int events) {
+        return withFault(events, new Cut());
     }
 
     public StubReply withFirstByteDelay(long millis) {
-        return new StubReply(blocks, stopReason, inputTokens, outputTokens, error, streamFailure, streamFailureAfter,
-                millis, stallAfter, stallMillis);
+        return new StubReply(blocks, stopReason, inputTokens, outputTokens, error, fault, faultAfter, millis);
     }
 
     /** All text blocks joined. */

@@ -55,6 +55,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 class ChatSessionTest {
 
@@ -415,15 +416,39 @@ class ChatSessionTest {
     }
 
     @Test
-    void aFailureMidStreamStoresNoPartialAnswer() {
+    void aFailureBeforeAnyTextStoresNoAnswer() {
         ModelInvocationException error = new ModelInvocationException(
                 ModelInvocationException.Reason.SERVICE_UNAVAILABLE, "The model service failed.");
-        FakeModelGateway model = FakeModelGateway.builder().failureAfter(error, "Half an ").build();
+        FakeModelGateway model = FakeModelGateway.builder().failureAfter(error).build();
         ChatSession session = open(model, ToolApprover.REFUSE);
 
         assertThatThrownBy(() -> session.send("Hello?", ChatListener.SILENT)).isSameAs(error);
 
         assertThat(stored(session)).extracting(Message::role).containsExactly(Role.USER);
+    }
+
+    /** The part already shown is the user's to keep, as after Ctrl-C; the turn still fails, saying so. */
+    @Test
+    void aFailureMidStreamKeepsThePartialAnswerMarkedIncompleteAndFails() {
+        ModelInvocationException error = new ModelInvocationException(
+                ModelInvocationException.Reason.SERVICE_UNAVAILABLE, "Bedrock stopped sending the answer.");
+        FakeModelGateway model = FakeModelGateway.builder().failureAfter(error, "Half ", "an ")
+                .answer("Next answer.").build();
+        ChatSession session = open(model, ToolApprover.REFUSE);
+
+        IncompleteAnswerException thrown = catchThrowableOfType(IncompleteAnswerException.class,
+                () -> session.send("Hello?", ChatListener.SILENT));
+
+        assertThat(thrown.reason()).isEqualTo(ModelInvocationException.Reason.SERVICE_UNAVAILABLE);
+        assertThat(thrown.getMessage()).startsWith("Bedrock stopped sending the answer.").contains("incomplete");
+        assertThat(thrown.getCause()).isSameAs(error);
+        AssistantMessage kept = new AssistantMessage("msg_2", NOW, "Half an ", null, StopReason.INCOMPLETE);
+        assertThat(stored(session)).containsExactly(new UserMessage("msg_1", NOW, "Hello?"), kept);
+        assertThat(thrown.result().stopReason()).isEqualTo(StopReason.INCOMPLETE);
+        assertThat(thrown.result().answer()).isEqualTo("Half an ");
+        assertThat(thrown.result().messages()).containsExactly(new UserMessage("msg_1", NOW, "Hello?"), kept);
+        assertThat(session.isTurnRunning()).isFalse();
+        assertThat(session.send("Go on", ChatListener.SILENT).answer()).isEqualTo("Next answer.");
     }
 
     @Test

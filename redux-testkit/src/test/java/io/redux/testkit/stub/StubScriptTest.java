@@ -36,4 +36,39 @@ class StubScriptTest {
     void rejects_a_tool_line_whose_input_is_not_json() {
         assertThatThrownBy(() -> StubScript.parse(List.of("tool t {oops"))).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void an_error_line_with_a_count_answers_that_many_requests() {
+        List<StubReply> replies = StubScript.parse(List.of("error ThrottlingException x4", "text after"));
+
+        assertThat(replies).hasSize(5);
+        assertThat(replies.subList(0, 4)).allSatisfy(reply -> assertThat(reply.error()).isEqualTo(StubError.THROTTLING));
+        assertThat(replies.get(4).text()).isEqualTo("after");
+    }
+
+    @Test
+    void fault_lines_change_the_next_reply_only() {
+        List<StubReply> replies = StubScript.parse(List.of(
+                "cut 2", "text a|b", "stall 1", "text c", "garbage 0", "text d",
+                "stream-error modelStreamErrorException 3", "text e", "text whole"));
+
+        assertThat(replies).extracting(StubReply::fault).containsExactly(new StubReply.Cut(),
+                new StubReply.Stall(StubReply.Stall.FOREVER), new StubReply.Garbage(),
+                new StubReply.StreamException(StubError.MODEL_STREAM_ERROR), null);
+        assertThat(replies).extracting(StubReply::faultAfter).containsExactly(2, 1, 0, 3, -1);
+    }
+
+    @Test
+    void a_tool_invalid_line_sends_its_input_as_it_is() {
+        StubReply reply = StubScript.parse(List.of("tool-invalid get_weather {\"city\":")).get(0);
+
+        assertThat(((StubReply.ToolUse) reply.blocks().get(0)).inputJson()).isEqualTo("{\"city\":");
+        assertThat(reply.blocks().get(0)).extracting("name").isEqualTo("get_weather");
+    }
+
+    @Test
+    void a_stream_error_must_name_an_exception_bedrock_sends_in_a_stream() {
+        assertThatThrownBy(() -> StubScript.parse(List.of("stream-error AccessDeniedException 1")))
+                .hasMessageContaining("line 1").hasMessageContaining("throttlingException");
+    }
 }
