@@ -30,7 +30,8 @@ import java.util.concurrent.CompletableFuture;
 @Command(name = "chat", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Chat with a model on Amazon Bedrock or SageMaker.",
                 "With a PROMPT, or a question on piped stdin, answers once and exits (one-shot); otherwise starts an "
-                        + "interactive session. Every message is saved as soon as it is complete."},
+                        + "interactive session. A new conversation is saved with its first message, then every "
+                        + "message as soon as it is complete."},
         footer = {"",
                 "Model: --model-id, else the resumed conversation's, else REDUX_MODEL_ID, else",
                 "  " + ModelId.EXAMPLE + ".",
@@ -106,14 +107,14 @@ public final class ChatCommand implements Callable<Integer> {
         ToolPolicy policy = new ToolPolicy(environment.workingDirectory(), trustAllTools, trustTools);
         SessionMetadata metadata = SessionMetadata.lookUp(aws.credentials(profile), profileName(),
                 oneShot ? SessionType.NON_INTERACTIVE : SessionType.INTERACTIVE,
-                environment.workingDirectory().toString(), chats.conversations());
+                environment.workingDirectory().toString());
         return oneShot ? oneShot(question, policy, metadata) : interactive(policy, metadata);
     }
 
     private int oneShot(String question, ToolPolicy policy, SessionMetadata metadata) {
         Chat chat = chats.create(profile, tools, policy, new OneShotToolApprover(environment.err()));
         ChatSession session = chat.open(openCommand(metadata));
-        CompletableFuture<Void> recording = metadata.recordOn(session.id());
+        CompletableFuture<Void> recording = metadata.recordOn(session);
         try {
             new OneShotChat(environment.out(), json).ask(session, question);
         } finally {
@@ -132,7 +133,7 @@ public final class ChatCommand implements Callable<Integer> {
                 ToolApprover approver = new TerminalToolApprover(input, terminal.writer(), style);
                 Chat chat = chats.create(profile, tools, policy, approver);
                 ChatSession session = chat.open(openCommand(metadata));
-                CompletableFuture<Void> recording = metadata.recordOn(session.id());
+                CompletableFuture<Void> recording = metadata.recordOn(session);
                 SlashCommands commands = new SlashCommands(chat, tools, policy, metadata,
                         export, environment.workingDirectory(), terminal.writer(),
                         style);

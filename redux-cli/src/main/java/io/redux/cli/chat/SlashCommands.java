@@ -105,9 +105,9 @@ final class SlashCommands {
 
     private ChatSession clear(ChatSession session) {
         ChatSession fresh = chat.open(OpenConversation.start(session.model(), metadata.forNewConversation()));
-        metadata.recordOn(fresh.id());
-        out.println(style.dim("New conversation " + fresh.id() + " (the previous one, " + session.id()
-                + ", is kept)."));
+        metadata.recordOn(fresh);
+        out.println(style.dim("New conversation " + fresh.id() + (session.isSaved() ? " (the previous one, "
+                + session.id() + ", is kept)." : ".")));
         return fresh;
     }
 

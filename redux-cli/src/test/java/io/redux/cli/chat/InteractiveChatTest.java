@@ -80,6 +80,17 @@ class InteractiveChatTest {
     }
 
     @Test
+    void leavingBeforeTheFirstMessageStoresNoConversation() throws Exception {
+        CompletableFuture<Integer> session = start(FakeModelGateway.builder().build());
+
+        keyboard.endInput();
+
+        assertThat(session.get(30, TimeUnit.SECONDS)).isZero();
+        assertThat(conversations.list().conversations()).isEmpty();
+        assertThat(keyboard.screen()).doesNotContain("is saved", "--resume");
+    }
+
+    @Test
     void keepsPromptsInAPrivateHistoryFile() throws Exception {
         CompletableFuture<Integer> session = start(FakeModelGateway.builder().answer("ok").build());
 

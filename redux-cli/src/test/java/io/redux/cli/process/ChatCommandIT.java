@@ -326,6 +326,40 @@ class ChatCommandIT {
         assertThat(bedrock.modelRequests()).isEmpty();
     }
 
+    @Test
+    void aNewConversationWhoseFirstRequestFailsIsNotLeftBehind() throws IOException {
+        bedrock.enqueue(StubReply.error(StubError.ACCESS_DENIED));
+        Result modelError = cli().run("chat", "hello");
+        Result refused = cli().env("REDUX_ENDPOINT_URL", "http://127.0.0.1:9").run("chat", "hello");
+        Result noCredentials = CliProcess.launcher().home(home).in(work)
+                .env("REDUX_ENDPOINT_URL", bedrock.endpoint().toString())
+                .env("AWS_EC2_METADATA_DISABLED", "true").run("chat", "hello");
+        Result namedId = cli().env("REDUX_ENDPOINT_URL", "http://127.0.0.1:9")
+                .run("chat", "--conversation-id", "550e8400-e29b-41d4-a716-446655440000", "hello");
+
+        for (Result failed : List.of(modelError, refused, noCredentials, namedId)) {
+            assertThat(failed.exitCode()).isEqualTo(1);
+            assertThat(failed.stderrLines()).singleElement().asString().startsWith("redux_cli: ")
+                    .doesNotContain("--resume");
+        }
+        assertThat(conversationFiles()).isEmpty();
+        assertThat(cli().run("conversations", "list").stdout()).contains("No conversations yet");
+    }
+
+    @Test
+    void aFailedTurnOfAContinuedConversationKeepsThePromptAndSaysHowToRetry() throws IOException {
+        bedrock.enqueue(StubReply.text("One."), StubReply.error(StubError.ACCESS_DENIED));
+        cli().run("chat", "first");
+        String id = onlyConversation().get("conversation_id").asText();
+
+        Result failed = cli().run("chat", "--resume", id, "second");
+
+        assertThat(failed.exitCode()).isEqualTo(1);
+        assertThat(failed.stderrLines()).singleElement().asString()
+                .contains("conversation " + id, "redux_cli chat --resume " + id);
+        assertThat(roles(onlyConversation())).containsExactly("user", "assistant", "user");
+    }
+
     private static JsonNode findByRole(JsonNode conversation, String role) {
         for (JsonNode message : conversation.get("messages")) {
             if (message.get("role").asText().equals(role)) {
