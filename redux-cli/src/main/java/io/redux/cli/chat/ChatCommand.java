@@ -43,7 +43,8 @@ import java.util.concurrent.CompletableFuture;
                 "  redux_cli chat \"How do I list S3 buckets with the CLI?\"",
                 "  git diff | redux_cli chat --no-interactive --json",
                 "  redux_cli chat --resume",
-                "  redux_cli chat --conversation-id 550e8400-e29b-41d4-a716-446655440000 \"next step?\""})
+                "  redux_cli chat --conversation-id 550e8400-e29b-41d4-a716-446655440000 \\",
+                "      \"next step?\""})
 public final class ChatCommand implements Callable<Integer> {
 
     static final String HISTORY_FILE = ".amazon-q/redux_history";
@@ -67,8 +68,8 @@ public final class ChatCommand implements Callable<Integer> {
     @Option(names = "--no-interactive", description = "Answer once and exit, even at a terminal.")
     boolean noInteractive;
 
-    @Option(names = "--json", description = "One-shot: print one JSON object (conversation_id, answer, usage, "
-            + "stop_reason) instead of the streamed text.")
+    @Option(names = "--json", description = "One-shot: print one JSON object (conversation_id, model_id, answer, "
+            + "usage, stop_reason) instead of the streamed text.")
     boolean json;
 
     @Option(names = "--trust-all-tools", description = "Run every tool without asking.")
