@@ -21,7 +21,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -30,8 +29,10 @@ import java.util.concurrent.CompletableFuture;
 @Command(name = "chat", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Chat with a model on Amazon Bedrock or SageMaker.",
                 "With a PROMPT, or a question on piped stdin, answers once and exits (one-shot); otherwise starts an "
-                        + "interactive session. A new conversation is saved with its first message, then every "
-                        + "message as soon as it is complete."},
+                        + "interactive session. A PROMPT and piped input both go to the model: the PROMPT first, "
+                        + "then the input between <stdin> tags (at most " + OneShotQuestion.LIMIT + "). A new "
+                        + "conversation is saved with its first message, then every message as soon as it is "
+                        + "complete."},
         footer = {"",
                 "Model: --model-id, else the resumed conversation's, else REDUX_MODEL_ID, else",
                 "  " + ModelId.EXAMPLE + ".",
@@ -41,7 +42,7 @@ import java.util.concurrent.CompletableFuture;
                 "Examples:",
                 "  redux_cli chat",
                 "  redux_cli chat \"How do I list S3 buckets with the CLI?\"",
-                "  git diff | redux_cli chat --no-interactive --json",
+                "  git diff | redux_cli chat --no-interactive \"Review this change\"",
                 "  redux_cli chat --resume",
                 "  redux_cli chat --conversation-id 550e8400-e29b-41d4-a716-446655440000 \\",
                 "      \"next step?\""})
@@ -104,7 +105,7 @@ public final class ChatCommand implements Callable<Integer> {
     public Integer call() {
         checkOptions();
         boolean oneShot = !prompt.isEmpty() || noInteractive || json || !environment.interactive();
-        String question = oneShot ? question() : null;
+        String question = oneShot ? OneShotQuestion.from(prompt, environment.in(), environment.inputPiped()) : null;
         ToolPolicy policy = new ToolPolicy(environment.workingDirectory(), trustAllTools, trustTools);
         SessionMetadata metadata = SessionMetadata.lookUp(aws.credentials(profile), profileName(),
                 oneShot ? SessionType.NON_INTERACTIVE : SessionType.INTERACTIVE,
@@ -175,25 +176,6 @@ public final class ChatCommand implements Callable<Integer> {
             return OpenConversation.resumeLatestIn(environment.workingDirectory().toString(), modelId);
         }
         return OpenConversation.resume(ConversationId.parse(resume), modelId);
-    }
-
-    /** The words of PROMPT, else all of stdin. */
-    private String question() {
-        String text;
-        if (!prompt.isEmpty()) {
-            text = String.join(" ", prompt);
-        } else {
-            try {
-                text = new String(environment.in().readAllBytes(), StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        if (text.isBlank()) {
-            throw new InvalidInputException("No question: give a PROMPT argument or pipe one to stdin, e.g. "
-                    + "echo \"hello\" | redux_cli chat --no-interactive");
-        }
-        return text.strip();
     }
 
     private String profileName() {

@@ -42,4 +42,12 @@ class ChatHelpTest {
 
         assertThat(help).contains("conversation_id, model_id, answer, usage, stop_reason");
     }
+
+    @Test
+    void explainsThatAPromptAndPipedInputBothGoToTheModel() {
+        String help = help().replaceAll("\\s+", " ");
+
+        assertThat(help).contains("git diff | redux_cli chat --no-interactive \"Review this change\"",
+                "the PROMPT first, then the input between <stdin> tags (at most 1 MiB)");
+    }
 }

@@ -327,6 +327,33 @@ class ChatCommandIT {
     }
 
     @Test
+    void aPromptAndPipedInputBothReachTheModelThePromptFirst() throws IOException {
+        bedrock.enqueue(StubReply.text("Looks fine.").withUsage(40, 2));
+        String diff = "diff --git a/app.py b/app.py\n+print(\"hello\")\n";
+
+        Result result = cli().stdin(diff).run("chat", "--no-interactive", "--json", "Review this change");
+
+        assertThat(result.stderr()).isEmpty();
+        assertThat(result.exitCode()).isZero();
+        String sent = onlyConversation().at("/messages/0/content").asText();
+        assertThat(sent).isEqualTo("Review this change\n\n<stdin>\n" + diff.strip() + "\n</stdin>");
+        JsonNode request = JSON.readTree(bedrock.modelRequests().get(0).bodyText());
+        assertThat(request.at("/messages/0/content/0/text").asText()).isEqualTo(sent);
+    }
+
+    @Test
+    void pipedInputOverTheLimitIsRefusedBeforeAnythingIsSentOrStored() throws IOException {
+        String huge = "x".repeat(1024 * 1024) + "\n";
+
+        Result result = cli().stdin(huge).run("chat", "--no-interactive", "Summarise this");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.stderrLines()).singleElement().asString().startsWith("redux_cli: ").contains("1 MiB");
+        assertThat(bedrock.modelRequests()).isEmpty();
+        assertThat(conversationFiles()).isEmpty();
+    }
+
+    @Test
     void aNewConversationWhoseFirstRequestFailsIsNotLeftBehind() throws IOException {
         bedrock.enqueue(StubReply.error(StubError.ACCESS_DENIED));
         Result modelError = cli().run("chat", "hello");
