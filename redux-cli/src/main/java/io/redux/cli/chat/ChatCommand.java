@@ -9,6 +9,7 @@ import io.redux.domain.chat.OpenConversation;
 import io.redux.domain.error.InvalidInputException;
 import io.redux.domain.error.StorageException;
 import io.redux.domain.model.ConversationId;
+import io.redux.domain.model.ConversationListing.UnreadableConversation;
 import io.redux.domain.model.ModelId;
 import io.redux.domain.model.SessionType;
 import io.redux.domain.port.ToolApprover;
@@ -44,6 +45,7 @@ import java.util.concurrent.CompletableFuture;
                 "  redux_cli chat \"How do I list S3 buckets with the CLI?\"",
                 "  git diff | redux_cli chat --no-interactive \"Review this change\"",
                 "  redux_cli chat --resume",
+                "  redux_cli chat --resume -- \"What next?\"",
                 "  redux_cli chat --conversation-id 550e8400-e29b-41d4-a716-446655440000 \\",
                 "      \"next step?\""})
 public final class ChatCommand implements Callable<Integer> {
@@ -60,7 +62,8 @@ public final class ChatCommand implements Callable<Integer> {
 
     @Option(names = "--resume", paramLabel = "UUID", arity = "0..1", fallbackValue = ResumeOption.LATEST,
             description = "Continue conversation UUID (it must exist); alone, the latest conversation started in "
-                    + "this folder.")
+                    + "this folder. With a PROMPT, write --resume -- PROMPT: a word that looks like a mistyped "
+                    + "UUID is refused.")
     String resume;
 
     @Option(names = "--profile", paramLabel = "NAME", description = "The AWS profile (default: AWS_PROFILE).")
@@ -115,7 +118,7 @@ public final class ChatCommand implements Callable<Integer> {
 
     private int oneShot(String question, ToolPolicy policy, SessionMetadata metadata) {
         Chat chat = chats.create(profile, tools, policy, new OneShotToolApprover(environment.err()));
-        ChatSession session = chat.open(openCommand(metadata));
+        ChatSession session = open(chat, metadata);
         CompletableFuture<Void> recording = metadata.recordOn(session);
         try {
             new OneShotChat(environment.out(), json).ask(session, question);
@@ -134,7 +137,7 @@ public final class ChatCommand implements Callable<Integer> {
             try {
                 ToolApprover approver = new TerminalToolApprover(input, terminal.writer(), style);
                 Chat chat = chats.create(profile, tools, policy, approver);
-                ChatSession session = chat.open(openCommand(metadata));
+                ChatSession session = open(chat, metadata);
                 CompletableFuture<Void> recording = metadata.recordOn(session);
                 SlashCommands commands = new SlashCommands(chat, tools, policy, metadata,
                         export, environment.workingDirectory(), terminal.writer(),
@@ -163,6 +166,17 @@ public final class ChatCommand implements Callable<Integer> {
         if (!trustTools.isEmpty()) {
             tools.requireKnown(trustTools, "--trust-tools");
         }
+    }
+
+    /** Opens the conversation, and says which unreadable ones a --resume passed over. */
+    private ChatSession open(Chat chat, SessionMetadata metadata) {
+        ChatSession session = chat.open(openCommand(metadata));
+        for (UnreadableConversation skipped : session.unreadableSkipped()) {
+            environment.err().println("redux_cli: warning: --resume passed over " + skipped.location() + ", which "
+                    + "could not be read (" + skipped.reason() + ") and may be a newer conversation of this folder");
+        }
+        environment.err().flush();
+        return session;
     }
 
     private OpenConversation openCommand(SessionMetadata metadata) {

@@ -50,4 +50,11 @@ class ChatHelpTest {
         assertThat(help).contains("git diff | redux_cli chat --no-interactive \"Review this change\"",
                 "the PROMPT first, then the input between <stdin> tags (at most 1 MiB)");
     }
+
+    @Test
+    void showsTheUnambiguousWayToResumeTheLatestWithAPrompt() {
+        String help = help().replaceAll("\\s+", " ");
+
+        assertThat(help).contains("redux_cli chat --resume -- \"What next?\"", "write --resume -- PROMPT");
+    }
 }

@@ -387,6 +387,38 @@ class ChatCommandIT {
         assertThat(roles(onlyConversation())).containsExactly("user", "assistant", "user");
     }
 
+    @Test
+    void aMistypedResumeIdIsBadUsageAndTheLatestIsResumedWithADoubleDash() throws IOException {
+        bedrock.enqueue(StubReply.text("One."), StubReply.text("Two."));
+        cli().run("chat", "first");
+
+        Result typo = cli().run("chat", "--resume", "550e8400-e29b-41d4-a716-44665544000", "what next?");
+        Result noDashes = cli().run("chat", "--resume", "550e8400e29b41d4a716446655440000", "what next?");
+        Result latest = cli().run("chat", "--resume", "--", "what next?");
+
+        for (Result bad : List.of(typo, noDashes)) {
+            assertThat(bad.exitCode()).isEqualTo(2);
+            assertThat(bad.stderrLines()).singleElement().asString().contains("not a conversation id", "--resume --");
+        }
+        assertThat(latest.exitCode()).isZero();
+        assertThat(latest.stdout()).isEqualTo("Two.\n");
+        assertThat(onlyConversation().at("/messages/2/content").asText()).isEqualTo("what next?");
+        assertThat(bedrock.modelRequests()).hasSize(2);
+    }
+
+    @Test
+    void resumingTheLatestWarnsAboutAConversationItCouldNotRead() throws IOException {
+        bedrock.enqueue(StubReply.text("One."), StubReply.text("Two."));
+        cli().run("chat", "first");
+        Path broken = home.resolve(".amazon-q/conversations/00000000-0000-4000-8000-000000000001.json");
+        Files.writeString(broken, "{ not json");
+
+        Result latest = cli().run("chat", "--resume", "--", "second");
+
+        assertThat(latest.exitCode()).isZero();
+        assertThat(latest.stderrLines()).singleElement().asString().contains("warning", broken.toString());
+    }
+
     private static JsonNode findByRole(JsonNode conversation, String role) {
         for (JsonNode message : conversation.get("messages")) {
             if (message.get("role").asText().equals(role)) {
