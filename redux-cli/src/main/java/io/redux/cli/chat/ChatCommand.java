@@ -1,6 +1,7 @@
 package io.redux.cli.chat;
 
 import io.redux.cli.CliEnvironment;
+import io.redux.cli.ModelChoice;
 import io.redux.cli.aws.AwsAccess;
 import io.redux.cli.conversations.ConversationIdConverter;
 import io.redux.domain.chat.Chat;
@@ -139,7 +140,7 @@ public final class ChatCommand implements Callable<Integer> {
                 Chat chat = chats.create(profile, tools, policy, approver);
                 ChatSession session = open(chat, metadata);
                 CompletableFuture<Void> recording = metadata.recordOn(session);
-                SlashCommands commands = new SlashCommands(chat, tools, policy, metadata,
+                SlashCommands commands = new SlashCommands(chat, aws::route, tools, policy, metadata,
                         export, environment.workingDirectory(), terminal.writer(),
                         style);
                 AnswerRenderer renderer = new AnswerRenderer(terminal.writer(), style, capable);
@@ -154,6 +155,7 @@ public final class ChatCommand implements Callable<Integer> {
         }
     }
 
+    /** Every option and setting is checked before anything is read from stdin or written. */
     private void checkOptions() {
         if (ResumeOption.isPromptWord(resume)) {
             prompt = ResumeOption.withFirstWord(resume, prompt);
@@ -166,9 +168,12 @@ public final class ChatCommand implements Callable<Integer> {
         if (!trustTools.isEmpty()) {
             tools.requireKnown(trustTools, "--trust-tools");
         }
+        // A model id can be well formed and still name nothing its service can call (a SageMaker component= without
+        // a name): routing it now makes that bad usage before a conversation is touched, not a failed first turn.
+        aws.route(modelId != null ? modelId : ModelChoice.resolve(null, environment));
     }
 
-    /** Opens the conversation, and says which unreadable ones a --resume passed over. */
+    /** Opens the conversation, says which unreadable ones a --resume passed over, and checks its model's route. */
     private ChatSession open(Chat chat, SessionMetadata metadata) {
         ChatSession session = chat.open(openCommand(metadata));
         for (UnreadableConversation skipped : session.unreadableSkipped()) {
@@ -176,6 +181,7 @@ public final class ChatCommand implements Callable<Integer> {
                     + "could not be read (" + skipped.reason() + ") and may be a newer conversation of this folder");
         }
         environment.err().flush();
+        aws.route(session.model());
         return session;
     }
 

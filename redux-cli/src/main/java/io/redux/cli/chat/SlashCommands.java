@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 /** The commands a user types at the chat prompt, starting with {@code /}. */
 final class SlashCommands {
@@ -37,6 +38,7 @@ final class SlashCommands {
     }
 
     private final Chat chat;
+    private final Consumer<ModelId> routeCheck;
     private final ToolRegistry tools;
     private final ToolPolicy policy;
     private final SessionMetadata metadata;
@@ -45,9 +47,12 @@ final class SlashCommands {
     private final PrintWriter out;
     private final Style style;
 
-    SlashCommands(Chat chat, ToolRegistry tools, ToolPolicy policy, SessionMetadata metadata, TranscriptExport export,
-                  Path workingDirectory, PrintWriter out, Style style) {
+    /** @param routeCheck refuses a model id its service cannot call, before {@code /model} switches to it */
+    SlashCommands(Chat chat, Consumer<ModelId> routeCheck, ToolRegistry tools, ToolPolicy policy,
+                  SessionMetadata metadata, TranscriptExport export, Path workingDirectory, PrintWriter out,
+                  Style style) {
         this.chat = chat;
+        this.routeCheck = routeCheck;
         this.tools = tools;
         this.policy = policy;
         this.metadata = metadata;
@@ -119,7 +124,9 @@ final class SlashCommands {
         if (arguments.size() > 1) {
             throw new InvalidInputException("Usage: /model [" + ModelId.FORM + "]");
         }
-        session.switchModel(ModelId.parse(arguments.get(0)));
+        ModelId model = ModelId.parse(arguments.get(0));
+        routeCheck.accept(model);
+        session.switchModel(model);
         out.println(style.dim("Continuing with " + session.model() + "."));
     }
 

@@ -91,6 +91,19 @@ class InteractiveChatTest {
     }
 
     @Test
+    void aModelItsServiceCannotCallIsRefusedByModelAndTheSessionKeepsItsModel() throws Exception {
+        FakeModelGateway model = FakeModelGateway.builder().answer("One.").answer("Two.").build();
+        CompletableFuture<Integer> session = start(model);
+
+        keyboard.type("first\n/model custom:us-east-1:sagemaker:ep:component=\nsecond\n/quit\n");
+
+        assertThat(session.get(30, TimeUnit.SECONDS)).isZero();
+        assertThat(keyboard.screen()).contains("component=NAME").doesNotContain("Continuing with");
+        assertThat(only(conversations).modelId()).isEqualTo(ModelChoice.DEFAULT);
+        assertThat(model.lastRequest().model()).isEqualTo(ModelChoice.DEFAULT);
+    }
+
+    @Test
     void keepsPromptsInAPrivateHistoryFile() throws Exception {
         CompletableFuture<Integer> session = start(FakeModelGateway.builder().answer("ok").build());
 

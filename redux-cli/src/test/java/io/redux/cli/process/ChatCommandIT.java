@@ -419,6 +419,35 @@ class ChatCommandIT {
         assertThat(latest.stderrLines()).singleElement().asString().contains("warning", broken.toString());
     }
 
+    @Test
+    void aModelIdItsServiceCannotRouteIsBadUsageBeforeAnythingIsStored() throws IOException {
+        String noComponent = "custom:us-east-1:sagemaker:ep:component=";
+
+        Result option = cli().run("chat", "--model-id", noComponent, "hi");
+        Result variable = cli().env("REDUX_MODEL_ID", noComponent).run("chat", "hi");
+
+        for (Result bad : List.of(option, variable)) {
+            assertThat(bad.exitCode()).isEqualTo(2);
+            assertThat(bad.stderrLines()).singleElement().asString().contains("component=NAME");
+        }
+        assertThat(conversationFiles()).isEmpty();
+    }
+
+    @Test
+    void aResumedConversationIsLeftUntouchedByAModelIdThatCannotBeRouted() throws IOException {
+        bedrock.enqueue(StubReply.text("One."));
+        cli().run("chat", "first");
+        JsonNode before = onlyConversation();
+        String id = before.get("conversation_id").asText();
+
+        Result bad = cli().run("chat", "--resume", id, "--model-id", "custom:us-east-1:sagemaker:ep:component=",
+                "second");
+
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.stderrLines()).singleElement().asString().contains("component=NAME");
+        assertThat(onlyConversation()).isEqualTo(before);
+    }
+
     private static JsonNode findByRole(JsonNode conversation, String role) {
         for (JsonNode message : conversation.get("messages")) {
             if (message.get("role").asText().equals(role)) {
