@@ -182,6 +182,10 @@ final class SlashCommands {
         if (file == null) {
             throw new InvalidInputException("Usage: /export [--format markdown|json] FILE");
         }
+        if (!session.isSaved()) {
+            throw new InvalidInputException("Nothing to export yet: conversation " + session.id()
+                    + " is stored with its first message.");
+        }
         Path target = workingDirectory.resolve(file);
         export.export(session.id(), format, target);
         out.println(style.dim("Exported conversation " + session.id() + " to " + target + "."));

@@ -198,6 +198,17 @@ class InteractiveChatTest {
     }
 
     @Test
+    void exportingBeforeTheFirstMessageSaysThereIsNothingYet() throws Exception {
+        CompletableFuture<Integer> session = start(FakeModelGateway.builder().build());
+
+        keyboard.type("/export out.md\n/quit\n");
+
+        assertThat(session.get(30, TimeUnit.SECONDS)).isZero();
+        assertThat(keyboard.screen()).contains("Nothing to export yet").doesNotContain("does not exist");
+        assertThat(work.resolve("out.md")).doesNotExist();
+    }
+
+    @Test
     void slashCommandsShowSwitchListTrustExportAndClear() throws Exception {
         FakeModelGateway model = FakeModelGateway.builder().answer("First.").answer("In the new one.").build();
         CompletableFuture<Integer> session = start(model);
