@@ -94,7 +94,10 @@ public final class ChatSession {
         return unreadableSkipped;
     }
 
-    /** The conversation as last stored by this session (with what other writers stored before that). */
+    /**
+     * The conversation as last stored by this session (with what other writers stored before that), or the new one
+     * not stored yet.
+     */
     public Conversation conversation() {
         return conversation;
     }
@@ -160,15 +163,16 @@ public final class ChatSession {
      * opened).
      */
     public void updateMetadata(UnaryOperator<ConversationMetadata> change) {
+        // Under the lock, so a failed start being removed cannot lose the change between its look and its delete.
         synchronized (firstSave) {
             if (unsaved != null) {
                 unsaved = unsaved.withMetadata(change.apply(unsaved.metadata()));
                 conversation = unsaved;
                 return;
             }
+            // Not into this.conversation: the turn's thread owns it, and the next message stored brings this along.
+            chat.conversations().update(id, c -> c.withMetadata(change.apply(c.metadata())));
         }
-        // Not into this.conversation: the thread of a turn owns it, and the next message stored brings this along.
-        chat.conversations().update(id, c -> c.withMetadata(change.apply(c.metadata())));
     }
 
     /** The tokens of every stored answer of this conversation. */
