@@ -2,16 +2,20 @@ package io.redux.cli;
 
 import io.redux.domain.environment.UserHome;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * What a command may see of the world: variables, folders, the standard streams, and whether a person is at a
- * terminal. Commands read nothing else, so tests can run them with any world they like.
+ * What a command may see of the world: variables, folders, the standard streams, whether a person is at a terminal,
+ * and whether stdin brings input (a pipe or a file rather than a keyboard). Commands read nothing else, so tests can
+ * run them with any world they like.
  */
 public record CliEnvironment(
         Map<String, String> variables,
@@ -20,13 +24,25 @@ public record CliEnvironment(
         InputStream in,
         PrintWriter out,
         PrintWriter err,
-        boolean interactive) implements AutoCloseable {
+        boolean interactive,
+        boolean inputPiped) implements AutoCloseable {
+
+    /** S_IFMT and the file types of stat(2) that mean stdin brings input: a FIFO, a regular file, a socket. */
+    private static final int FILE_TYPE = 0170000;
+    private static final Set<Integer> PIPED_TYPES = Set.of(0010000, 0100000, 0140000);
 
     public CliEnvironment {
         variables = Map.copyOf(variables);
     }
 
+    /** A world whose stdin is piped exactly when no person is at a terminal. */
+    public CliEnvironment(Map<String, String> variables, Path userHome, Path workingDirectory, InputStream in,
+                          PrintWriter out, PrintWriter err, boolean interactive) {
+        this(variables, userHome, workingDirectory, in, out, err, interactive, !interactive);
+    }
+
     public static CliEnvironment system() {
+        boolean console = System.console() != null;
         return new CliEnvironment(
                 System.getenv(),
                 UserHome.current(),
@@ -34,7 +50,21 @@ public record CliEnvironment(
                 System.in,
                 writer(System.out),
                 writer(System.err),
-                System.console() != null);
+                console,
+                !console && stdinIsPipedOrAFile());
+    }
+
+    /**
+     * Whether stdin is a pipe, a file or a socket. A terminal, {@code /dev/null}, or a system without
+     * {@code /dev/stdin} count as no input, so a command never waits for a keyboard nobody meant to type on.
+     */
+    private static boolean stdinIsPipedOrAFile() {
+        try {
+            Object mode = Files.getAttribute(Path.of("/dev/stdin"), "unix:mode");
+            return mode instanceof Integer bits && PIPED_TYPES.contains(bits & FILE_TYPE);
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     public String variable(String name) {

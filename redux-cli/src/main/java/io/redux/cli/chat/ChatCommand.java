@@ -1,6 +1,7 @@
 package io.redux.cli.chat;
 
 import io.redux.cli.CliEnvironment;
+import io.redux.cli.ModelChoice;
 import io.redux.cli.aws.AwsAccess;
 import io.redux.cli.conversations.ConversationIdConverter;
 import io.redux.domain.chat.Chat;
@@ -9,6 +10,7 @@ import io.redux.domain.chat.OpenConversation;
 import io.redux.domain.error.InvalidInputException;
 import io.redux.domain.error.StorageException;
 import io.redux.domain.model.ConversationId;
+import io.redux.domain.model.ConversationListing.UnreadableConversation;
 import io.redux.domain.model.ModelId;
 import io.redux.domain.model.SessionType;
 import io.redux.domain.port.ToolApprover;
@@ -21,7 +23,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -30,7 +31,10 @@ import java.util.concurrent.CompletableFuture;
 @Command(name = "chat", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Chat with a model on Amazon Bedrock or SageMaker.",
                 "With a PROMPT, or a question on piped stdin, answers once and exits (one-shot); otherwise starts an "
-                        + "interactive session. Every message is saved as soon as it is complete."},
+                        + "interactive session. A PROMPT and piped input both go to the model: the PROMPT first, "
+                        + "then the input between <stdin> tags (at most " + OneShotQuestion.LIMIT + "). A new "
+                        + "conversation is saved with its first message, then every message as soon as it is "
+                        + "complete."},
         footer = {"",
                 "Model: --model-id, else the resumed conversation's, else REDUX_MODEL_ID, else",
                 "  " + ModelId.EXAMPLE + ".",
@@ -40,9 +44,11 @@ import java.util.concurrent.CompletableFuture;
                 "Examples:",
                 "  redux_cli chat",
                 "  redux_cli chat \"How do I list S3 buckets with the CLI?\"",
-                "  git diff | redux_cli chat --no-interactive --json",
+                "  git diff | redux_cli chat --no-interactive \"Review this change\"",
                 "  redux_cli chat --resume",
-                "  redux_cli chat --conversation-id 550e8400-e29b-41d4-a716-446655440000 \"next step?\""})
+                "  redux_cli chat --resume -- \"What next?\"",
+                "  redux_cli chat --conversation-id 550e8400-e29b-41d4-a716-446655440000 \\",
+                "      \"next step?\""})
 public final class ChatCommand implements Callable<Integer> {
 
     static final String HISTORY_FILE = ".amazon-q/redux_history";
@@ -57,7 +63,8 @@ public final class ChatCommand implements Callable<Integer> {
 
     @Option(names = "--resume", paramLabel = "UUID", arity = "0..1", fallbackValue = ResumeOption.LATEST,
             description = "Continue conversation UUID (it must exist); alone, the latest conversation started in "
-                    + "this folder.")
+                    + "this folder. With a PROMPT, write --resume -- PROMPT: a word that looks like a mistyped "
+                    + "UUID is refused.")
     String resume;
 
     @Option(names = "--profile", paramLabel = "NAME", description = "The AWS profile (default: AWS_PROFILE).")
@@ -66,8 +73,8 @@ public final class ChatCommand implements Callable<Integer> {
     @Option(names = "--no-interactive", description = "Answer once and exit, even at a terminal.")
     boolean noInteractive;
 
-    @Option(names = "--json", description = "One-shot: print one JSON object (conversation_id, answer, usage, "
-            + "stop_reason) instead of the streamed text.")
+    @Option(names = "--json", description = "One-shot: print one JSON object (conversation_id, model_id, answer, "
+            + "usage, stop_reason) instead of the streamed text.")
     boolean json;
 
     @Option(names = "--trust-all-tools", description = "Run every tool without asking.")
@@ -102,18 +109,18 @@ public final class ChatCommand implements Callable<Integer> {
     public Integer call() {
         checkOptions();
         boolean oneShot = !prompt.isEmpty() || noInteractive || json || !environment.interactive();
-        String question = oneShot ? question() : null;
+        String question = oneShot ? OneShotQuestion.from(prompt, environment.in(), environment.inputPiped()) : null;
         ToolPolicy policy = new ToolPolicy(environment.workingDirectory(), trustAllTools, trustTools);
         SessionMetadata metadata = SessionMetadata.lookUp(aws.credentials(profile), profileName(),
                 oneShot ? SessionType.NON_INTERACTIVE : SessionType.INTERACTIVE,
-                environment.workingDirectory().toString(), chats.conversations());
+                environment.workingDirectory().toString());
         return oneShot ? oneShot(question, policy, metadata) : interactive(policy, metadata);
     }
 
     private int oneShot(String question, ToolPolicy policy, SessionMetadata metadata) {
         Chat chat = chats.create(profile, tools, policy, new OneShotToolApprover(environment.err()));
-        ChatSession session = chat.open(openCommand(metadata));
-        CompletableFuture<Void> recording = metadata.recordOn(session.id());
+        ChatSession session = open(chat, metadata);
+        CompletableFuture<Void> recording = metadata.recordOn(session);
         try {
             new OneShotChat(environment.out(), json).ask(session, question);
         } finally {
@@ -131,9 +138,9 @@ public final class ChatCommand implements Callable<Integer> {
             try {
                 ToolApprover approver = new TerminalToolApprover(input, terminal.writer(), style);
                 Chat chat = chats.create(profile, tools, policy, approver);
-                ChatSession session = chat.open(openCommand(metadata));
-                CompletableFuture<Void> recording = metadata.recordOn(session.id());
-                SlashCommands commands = new SlashCommands(chat, tools, policy, metadata,
+                ChatSession session = open(chat, metadata);
+                CompletableFuture<Void> recording = metadata.recordOn(session);
+                SlashCommands commands = new SlashCommands(chat, aws::route, tools, policy, metadata,
                         export, environment.workingDirectory(), terminal.writer(),
                         style);
                 AnswerRenderer renderer = new AnswerRenderer(terminal.writer(), style, capable);
@@ -148,6 +155,7 @@ public final class ChatCommand implements Callable<Integer> {
         }
     }
 
+    /** Every option and setting is checked before anything is read from stdin or written. */
     private void checkOptions() {
         if (ResumeOption.isPromptWord(resume)) {
             prompt = ResumeOption.withFirstWord(resume, prompt);
@@ -160,6 +168,21 @@ public final class ChatCommand implements Callable<Integer> {
         if (!trustTools.isEmpty()) {
             tools.requireKnown(trustTools, "--trust-tools");
         }
+        // A model id can be well formed and still name nothing its service can call (a SageMaker component= without
+        // a name): routing it now makes that bad usage before a conversation is touched, not a failed first turn.
+        aws.route(modelId != null ? modelId : ModelChoice.resolve(null, environment));
+    }
+
+    /** Opens the conversation, says which unreadable ones a --resume passed over, and checks its model's route. */
+    private ChatSession open(Chat chat, SessionMetadata metadata) {
+        ChatSession session = chat.open(openCommand(metadata));
+        for (UnreadableConversation skipped : session.unreadableSkipped()) {
+            environment.err().println("redux_cli: warning: --resume passed over " + skipped.location() + ", which "
+                    + "could not be read (" + skipped.reason() + ") and may be a newer conversation of this folder");
+        }
+        environment.err().flush();
+        aws.route(session.model());
+        return session;
     }
 
     private OpenConversation openCommand(SessionMetadata metadata) {
@@ -173,25 +196,6 @@ public final class ChatCommand implements Callable<Integer> {
             return OpenConversation.resumeLatestIn(environment.workingDirectory().toString(), modelId);
         }
         return OpenConversation.resume(ConversationId.parse(resume), modelId);
-    }
-
-    /** The words of PROMPT, else all of stdin. */
-    private String question() {
-        String text;
-        if (!prompt.isEmpty()) {
-            text = String.join(" ", prompt);
-        } else {
-            try {
-                text = new String(environment.in().readAllBytes(), StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        if (text.isBlank()) {
-            throw new InvalidInputException("No question: give a PROMPT argument or pipe one to stdin, e.g. "
-                    + "echo \"hello\" | redux_cli chat --no-interactive");
-        }
-        return text.strip();
     }
 
     private String profileName() {

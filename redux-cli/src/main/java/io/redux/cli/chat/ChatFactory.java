@@ -37,8 +37,4 @@ public final class ChatFactory {
                 .defaultModel(ModelChoice.resolve(null, environment))
                 .build();
     }
-
-    public ConversationRepository conversations() {
-        return conversations;
-    }
 }

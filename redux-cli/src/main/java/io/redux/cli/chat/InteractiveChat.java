@@ -58,8 +58,10 @@ final class InteractiveChat {
             }
             turn(session, line, true);
         }
-        out.println(style.dim("Conversation " + session.id() + " is saved; continue it with "
-                + "'redux_cli chat --resume " + session.id() + "'."));
+        if (session.isSaved()) {
+            out.println(style.dim("Conversation " + session.id() + " is saved; continue it with "
+                    + "'redux_cli chat --resume " + session.id() + "'."));
+        }
         out.flush();
         return session;
     }

@@ -5,6 +5,7 @@ import io.redux.domain.chat.ChatListener;
 import io.redux.domain.chat.ChatSession;
 import io.redux.domain.chat.IncompleteAnswerException;
 import io.redux.domain.chat.TurnResult;
+import io.redux.domain.error.ReduxException;
 import io.redux.domain.model.AssistantMessage;
 import io.redux.domain.model.Message;
 import io.redux.domain.model.StopReason;
@@ -13,6 +14,7 @@ import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One question, one answer, for scripts and pipes: the answer streams to stdout as plain text, or, with
@@ -33,11 +35,21 @@ final class OneShotChat {
         this.json = json;
     }
 
+    /**
+     * @throws PromptKeptException when the turn failed after its prompt was stored in a conversation that is kept (a
+     *                             new conversation without an answer is not), to say where the prompt is
+     */
     TurnResult ask(ChatSession session, String prompt) {
         Thread onShutdown = new Thread(() -> stopTheTurn(session), "redux-interrupted");
         Runtime.getRuntime().addShutdownHook(onShutdown);
+        AtomicBoolean promptSaved = new AtomicBoolean();
         try {
-            return answer(session, prompt);
+            return answer(session, prompt, promptSaved);
+        } catch (ReduxException e) {
+            if (promptSaved.get() && session.isSaved()) {
+                throw new PromptKeptException(session.id(), e);
+            }
+            throw e;
         } finally {
             try {
                 Runtime.getRuntime().removeShutdownHook(onShutdown);
@@ -64,11 +76,16 @@ final class OneShotChat {
         }
     }
 
-    private TurnResult answer(ChatSession session, String prompt) {
+    private TurnResult answer(ChatSession session, String prompt, AtomicBoolean promptSaved) {
         if (json) {
             TurnResult result;
             try {
-                result = session.send(prompt, ChatListener.SILENT);
+                result = session.send(prompt, new ChatListener() {
+                    @Override
+                    public void onMessageSaved(Message message) {
+                        promptSaved.set(true);
+                    }
+                });
             } catch (IncompleteAnswerException e) {
                 // A script still gets the object, with stop_reason "incomplete"; the error line and exit code follow.
                 print(document(session, e.result()));
@@ -87,6 +104,7 @@ final class OneShotChat {
 
                 @Override
                 public void onMessageSaved(Message message) {
+                    promptSaved.set(true);
                     if (message instanceof AssistantMessage) {
                         answer.finish();
                     }

@@ -1,9 +1,8 @@
 package io.redux.cli.chat;
 
-import io.redux.domain.model.ConversationId;
+import io.redux.domain.chat.ChatSession;
 import io.redux.domain.model.ConversationMetadata;
 import io.redux.domain.port.CallerIdentity;
-import io.redux.domain.port.ConversationRepository;
 import io.redux.domain.port.CredentialSource;
 
 import java.util.concurrent.CompletableFuture;
@@ -23,18 +22,15 @@ final class SessionMetadata {
 
     private final ConversationMetadata base;
     private final CompletableFuture<CallerIdentity> identity;
-    private final ConversationRepository conversations;
 
-    private SessionMetadata(ConversationMetadata base, CompletableFuture<CallerIdentity> identity,
-                            ConversationRepository conversations) {
+    private SessionMetadata(ConversationMetadata base, CompletableFuture<CallerIdentity> identity) {
         this.base = base;
         this.identity = identity;
-        this.conversations = conversations;
     }
 
     /** Starts looking up the caller's identity now. */
     static SessionMetadata lookUp(CredentialSource credentials, String profile, String sessionType,
-                                  String workingDirectory, ConversationRepository conversations) {
+                                  String workingDirectory) {
         CompletableFuture<CallerIdentity> identity = new CompletableFuture<>();
         Thread lookup = new Thread(() -> {
             try {
@@ -49,7 +45,7 @@ final class SessionMetadata {
                 .withIdentity(profile, null, null)
                 .withSessionType(sessionType)
                 .withWorkingDirectory(workingDirectory);
-        return new SessionMetadata(base, identity, conversations);
+        return new SessionMetadata(base, identity);
     }
 
     /** What a new conversation starts with: the identity too if it is already known. */
@@ -61,13 +57,12 @@ final class SessionMetadata {
     }
 
     /**
-     * Writes the identity into conversation {@code id} once it is known, unless the conversation already names an
-     * account (a resumed conversation keeps who started it).
+     * Writes the identity into the session's conversation once it is known (with its first message if it is not
+     * stored yet), unless the conversation already names an account (a resumed conversation keeps who started it).
      */
-    CompletableFuture<Void> recordOn(ConversationId id) {
-        return identity.thenAccept(known -> conversations.update(id, conversation ->
-                conversation.metadata().awsAccountId() != null ? conversation
-                        : conversation.withMetadata(withIdentity(conversation.metadata(), known))))
+    CompletableFuture<Void> recordOn(ChatSession session) {
+        return identity.thenAccept(known -> session.updateMetadata(metadata ->
+                        metadata.awsAccountId() != null ? metadata : withIdentity(metadata, known)))
                 .exceptionally(e -> null);
     }
 

@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 /** The commands a user types at the chat prompt, starting with {@code /}. */
 final class SlashCommands {
@@ -38,6 +39,7 @@ final class SlashCommands {
     }
 
     private final Chat chat;
+    private final Consumer<ModelId> routeCheck;
     private final ToolRegistry tools;
     private final ToolPolicy policy;
     private final SessionMetadata metadata;
@@ -46,9 +48,12 @@ final class SlashCommands {
     private final PrintWriter out;
     private final Style style;
 
-    SlashCommands(Chat chat, ToolRegistry tools, ToolPolicy policy, SessionMetadata metadata, TranscriptExport export,
-                  Path workingDirectory, PrintWriter out, Style style) {
+    /** @param routeCheck refuses a model id its service cannot call, before {@code /model} switches to it */
+    SlashCommands(Chat chat, Consumer<ModelId> routeCheck, ToolRegistry tools, ToolPolicy policy,
+                  SessionMetadata metadata, TranscriptExport export, Path workingDirectory, PrintWriter out,
+                  Style style) {
         this.chat = chat;
+        this.routeCheck = routeCheck;
         this.tools = tools;
         this.policy = policy;
         this.metadata = metadata;
@@ -107,9 +112,9 @@ final class SlashCommands {
 
     private ChatSession clear(ChatSession session) {
         ChatSession fresh = chat.open(OpenConversation.start(session.model(), metadata.forNewConversation()));
-        metadata.recordOn(fresh.id());
-        out.println(style.dim("New conversation " + fresh.id() + " (the previous one, " + session.id()
-                + ", is kept)."));
+        metadata.recordOn(fresh);
+        out.println(style.dim("New conversation " + fresh.id() + (session.isSaved() ? " (the previous one, "
+                + session.id() + ", is kept)." : ".")));
         return fresh;
     }
 
@@ -121,7 +126,9 @@ final class SlashCommands {
         if (arguments.size() > 1) {
             throw new InvalidInputException("Usage: /model [" + ModelId.FORM + "]");
         }
-        session.switchModel(ModelId.parse(arguments.get(0)));
+        ModelId model = ModelId.parse(arguments.get(0));
+        routeCheck.accept(model);
+        session.switchModel(model);
         out.println(style.dim("Continuing with " + TerminalText.escape(session.model().toString()) + "."));
     }
 
@@ -176,6 +183,10 @@ final class SlashCommands {
         }
         if (file == null) {
             throw new InvalidInputException("Usage: /export [--format markdown|json] FILE");
+        }
+        if (!session.isSaved()) {
+            throw new InvalidInputException("Nothing to export yet: conversation " + session.id()
+                    + " is stored with its first message.");
         }
         Path target = workingDirectory.resolve(file);
         export.export(session.id(), format, target);

@@ -80,6 +80,30 @@ class InteractiveChatTest {
     }
 
     @Test
+    void leavingBeforeTheFirstMessageStoresNoConversation() throws Exception {
+        CompletableFuture<Integer> session = start(FakeModelGateway.builder().build());
+
+        keyboard.endInput();
+
+        assertThat(session.get(30, TimeUnit.SECONDS)).isZero();
+        assertThat(conversations.list().conversations()).isEmpty();
+        assertThat(keyboard.screen()).doesNotContain("is saved", "--resume");
+    }
+
+    @Test
+    void aModelItsServiceCannotCallIsRefusedByModelAndTheSessionKeepsItsModel() throws Exception {
+        FakeModelGateway model = FakeModelGateway.builder().answer("One.").answer("Two.").build();
+        CompletableFuture<Integer> session = start(model);
+
+        keyboard.type("first\n/model custom:us-east-1:sagemaker:ep:component=\nsecond\n/quit\n");
+
+        assertThat(session.get(30, TimeUnit.SECONDS)).isZero();
+        assertThat(keyboard.screen()).contains("component=NAME").doesNotContain("Continuing with");
+        assertThat(only(conversations).modelId()).isEqualTo(ModelChoice.DEFAULT);
+        assertThat(model.lastRequest().model()).isEqualTo(ModelChoice.DEFAULT);
+    }
+
+    @Test
     void keepsPromptsInAPrivateHistoryFile() throws Exception {
         CompletableFuture<Integer> session = start(FakeModelGateway.builder().answer("ok").build());
 
@@ -205,6 +229,17 @@ class InteractiveChatTest {
         String screen = keyboard.screen();
         assertThat(screen.indexOf("touch hidden-tail")).isNotNegative().isLessThan(screen.indexOf("Allow execute_bash?"));
         assertThat(work.resolve("hidden-tail")).doesNotExist();
+    }
+
+    @Test
+    void exportingBeforeTheFirstMessageSaysThereIsNothingYet() throws Exception {
+        CompletableFuture<Integer> session = start(FakeModelGateway.builder().build());
+
+        keyboard.type("/export out.md\n/quit\n");
+
+        assertThat(session.get(30, TimeUnit.SECONDS)).isZero();
+        assertThat(keyboard.screen()).contains("Nothing to export yet").doesNotContain("does not exist");
+        assertThat(work.resolve("out.md")).doesNotExist();
     }
 
     @Test

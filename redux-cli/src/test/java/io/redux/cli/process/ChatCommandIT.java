@@ -459,6 +459,128 @@ class ChatCommandIT {
         assertThat(bedrock.modelRequests()).isEmpty();
     }
 
+    @Test
+    void aPromptAndPipedInputBothReachTheModelThePromptFirst() throws IOException {
+        bedrock.enqueue(StubReply.text("Looks fine.").withUsage(40, 2));
+        String diff = "diff --git a/app.py b/app.py\n+print(\"hello\")\n";
+
+        Result result = cli().stdin(diff).run("chat", "--no-interactive", "--json", "Review this change");
+
+        assertThat(result.stderr()).isEmpty();
+        assertThat(result.exitCode()).isZero();
+        String sent = onlyConversation().at("/messages/0/content").asText();
+        assertThat(sent).isEqualTo("Review this change\n\n<stdin>\n" + diff.strip() + "\n</stdin>");
+        JsonNode request = JSON.readTree(bedrock.modelRequests().get(0).bodyText());
+        assertThat(request.at("/messages/0/content/0/text").asText()).isEqualTo(sent);
+    }
+
+    @Test
+    void pipedInputOverTheLimitIsRefusedBeforeAnythingIsSentOrStored() throws IOException {
+        String huge = "x".repeat(1024 * 1024) + "\n";
+
+        Result result = cli().stdin(huge).run("chat", "--no-interactive", "Summarise this");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.stderrLines()).singleElement().asString().startsWith("redux_cli: ").contains("1 MiB");
+        assertThat(bedrock.modelRequests()).isEmpty();
+        assertThat(conversationFiles()).isEmpty();
+    }
+
+    @Test
+    void aNewConversationWhoseFirstRequestFailsIsNotLeftBehind() throws IOException {
+        bedrock.enqueue(StubReply.error(StubError.ACCESS_DENIED));
+        Result modelError = cli().run("chat", "hello");
+        Result refused = cli().env("REDUX_ENDPOINT_URL", "http://127.0.0.1:9").run("chat", "hello");
+        Result noCredentials = CliProcess.launcher().home(home).in(work)
+                .env("REDUX_ENDPOINT_URL", bedrock.endpoint().toString())
+                .env("AWS_EC2_METADATA_DISABLED", "true").run("chat", "hello");
+        Result namedId = cli().env("REDUX_ENDPOINT_URL", "http://127.0.0.1:9")
+                .run("chat", "--conversation-id", "550e8400-e29b-41d4-a716-446655440000", "hello");
+
+        for (Result failed : List.of(modelError, refused, noCredentials, namedId)) {
+            assertThat(failed.exitCode()).isEqualTo(1);
+            assertThat(failed.stderrLines()).singleElement().asString().startsWith("redux_cli: ")
+                    .doesNotContain("--resume");
+        }
+        assertThat(conversationFiles()).isEmpty();
+        assertThat(cli().run("conversations", "list").stdout()).contains("No conversations yet");
+    }
+
+    @Test
+    void aFailedTurnOfAContinuedConversationKeepsThePromptAndSaysHowToRetry() throws IOException {
+        bedrock.enqueue(StubReply.text("One."), StubReply.error(StubError.ACCESS_DENIED));
+        cli().run("chat", "first");
+        String id = onlyConversation().get("conversation_id").asText();
+
+        Result failed = cli().run("chat", "--resume", id, "second");
+
+        assertThat(failed.exitCode()).isEqualTo(1);
+        assertThat(failed.stderrLines()).singleElement().asString()
+                .contains("conversation " + id, "redux_cli chat --resume " + id);
+        assertThat(roles(onlyConversation())).containsExactly("user", "assistant", "user");
+    }
+
+    @Test
+    void aMistypedResumeIdIsBadUsageAndTheLatestIsResumedWithADoubleDash() throws IOException {
+        bedrock.enqueue(StubReply.text("One."), StubReply.text("Two."));
+        cli().run("chat", "first");
+
+        Result typo = cli().run("chat", "--resume", "550e8400-e29b-41d4-a716-44665544000", "what next?");
+        Result noDashes = cli().run("chat", "--resume", "550e8400e29b41d4a716446655440000", "what next?");
+        Result latest = cli().run("chat", "--resume", "--", "what next?");
+
+        for (Result bad : List.of(typo, noDashes)) {
+            assertThat(bad.exitCode()).isEqualTo(2);
+            assertThat(bad.stderrLines()).singleElement().asString().contains("not a conversation id", "--resume --");
+        }
+        assertThat(latest.exitCode()).isZero();
+        assertThat(latest.stdout()).isEqualTo("Two.\n");
+        assertThat(onlyConversation().at("/messages/2/content").asText()).isEqualTo("what next?");
+        assertThat(bedrock.modelRequests()).hasSize(2);
+    }
+
+    @Test
+    void resumingTheLatestWarnsAboutAConversationItCouldNotRead() throws IOException {
+        bedrock.enqueue(StubReply.text("One."), StubReply.text("Two."));
+        cli().run("chat", "first");
+        Path broken = home.resolve(".amazon-q/conversations/00000000-0000-4000-8000-000000000001.json");
+        Files.writeString(broken, "{ not json");
+
+        Result latest = cli().run("chat", "--resume", "--", "second");
+
+        assertThat(latest.exitCode()).isZero();
+        assertThat(latest.stderrLines()).singleElement().asString().contains("warning", broken.toString());
+    }
+
+    @Test
+    void aModelIdItsServiceCannotRouteIsBadUsageBeforeAnythingIsStored() throws IOException {
+        String noComponent = "custom:us-east-1:sagemaker:ep:component=";
+
+        Result option = cli().run("chat", "--model-id", noComponent, "hi");
+        Result variable = cli().env("REDUX_MODEL_ID", noComponent).run("chat", "hi");
+
+        for (Result bad : List.of(option, variable)) {
+            assertThat(bad.exitCode()).isEqualTo(2);
+            assertThat(bad.stderrLines()).singleElement().asString().contains("component=NAME");
+        }
+        assertThat(conversationFiles()).isEmpty();
+    }
+
+    @Test
+    void aResumedConversationIsLeftUntouchedByAModelIdThatCannotBeRouted() throws IOException {
+        bedrock.enqueue(StubReply.text("One."));
+        cli().run("chat", "first");
+        JsonNode before = onlyConversation();
+        String id = before.get("conversation_id").asText();
+
+        Result bad = cli().run("chat", "--resume", id, "--model-id", "custom:us-east-1:sagemaker:ep:component=",
+                "second");
+
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.stderrLines()).singleElement().asString().contains("component=NAME");
+        assertThat(onlyConversation()).isEqualTo(before);
+    }
+
     private static JsonNode findByRole(JsonNode conversation, String role) {
         for (JsonNode message : conversation.get("messages")) {
             if (message.get("role").asText().equals(role)) {

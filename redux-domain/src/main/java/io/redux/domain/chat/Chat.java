@@ -4,6 +4,7 @@ import io.redux.domain.error.ConversationAlreadyExistsException;
 import io.redux.domain.error.InvalidInputException;
 import io.redux.domain.model.Conversation;
 import io.redux.domain.model.ConversationId;
+import io.redux.domain.model.ConversationListing;
 import io.redux.domain.model.ConversationSummary;
 import io.redux.domain.model.ModelId;
 import io.redux.domain.port.ConversationRepository;
@@ -16,6 +17,7 @@ import io.redux.domain.tool.ToolRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -68,6 +70,8 @@ public final class Chat {
 
     /**
      * Starts or continues a conversation as {@code command} says. Continuing with another model records the switch.
+     * A new conversation is stored with its first message, not before: a session left before it says anything, or
+     * whose first request fails before any answer, leaves nothing behind (see {@link ChatSession#send}).
      *
      * @throws io.redux.domain.error.ConversationNotFoundException when a conversation to continue does not exist
      * @throws ConversationAlreadyExistsException                  when a conversation to start exists
@@ -75,36 +79,35 @@ public final class Chat {
      *                               working directory to continue
      */
     public ChatSession open(OpenConversation command) {
-        Conversation conversation = switch (command.mode()) {
-            case START -> create(command);
-            case START_OR_CONTINUE -> conversations.find(command.id())
-                    .map(existing -> continued(existing, command.model()))
-                    .orElseGet(() -> createOrContinue(command));
-            case CONTINUE -> continued(conversations.load(command.id()), command.model());
-            case CONTINUE_LATEST -> continued(conversations.load(latestIn(command.metadata().workingDirectory())),
-                    command.model());
-        };
-        return new ChatSession(this, conversation);
+        switch (command.mode()) {
+            case START:
+                if (conversations.find(command.id()).isPresent()) {
+                    throw new ConversationAlreadyExistsException(command.id());
+                }
+                return ChatSession.starting(this, newConversation(command), false);
+            case START_OR_CONTINUE:
+                return conversations.find(command.id())
+                        .map(existing -> ChatSession.continuing(this, continued(existing, command.model()), List.of()))
+                        .orElseGet(() -> ChatSession.starting(this, newConversation(command), true));
+            case CONTINUE:
+                return ChatSession.continuing(this, continued(conversations.load(command.id()), command.model()),
+                        List.of());
+            case CONTINUE_LATEST:
+            default:
+                ConversationListing listing = conversations.list();
+                ConversationId latest = latestIn(command.metadata().workingDirectory(), listing);
+                return ChatSession.continuing(this, continued(conversations.load(latest), command.model()),
+                        listing.unreadable());
+        }
     }
 
-    private Conversation create(OpenConversation command) {
+    private Conversation newConversation(OpenConversation command) {
         ModelId model = command.model() != null ? command.model() : defaultModel;
         if (model == null) {
             throw new InvalidInputException("A new conversation needs a model: give --model-id " + ModelId.FORM
                     + " or set REDUX_MODEL_ID.");
         }
-        Conversation conversation = Conversation.start(command.id(), model, command.metadata(), now());
-        conversations.create(conversation);
-        return conversation;
-    }
-
-    /** Another process may create the same id between our look and our create; then we continue theirs. */
-    private Conversation createOrContinue(OpenConversation command) {
-        try {
-            return create(command);
-        } catch (ConversationAlreadyExistsException e) {
-            return continued(conversations.load(command.id()), command.model());
-        }
+        return Conversation.start(command.id(), model, command.metadata(), now());
     }
 
     private Conversation continued(Conversation conversation, ModelId model) {
@@ -114,11 +117,20 @@ public final class Chat {
         return conversations.update(conversation.id(), c -> c.withModel(model, now()));
     }
 
-    private ConversationId latestIn(String workingDirectory) {
-        return conversations.findLatestIn(workingDirectory).map(ConversationSummary::id)
+    private static ConversationId latestIn(String workingDirectory, ConversationListing listing) {
+        return listing.latestIn(workingDirectory).map(ConversationSummary::id)
                 .orElseThrow(() -> new InvalidInputException("No conversation was started in " + workingDirectory
-                        + " yet; start one with 'redux_cli chat', or resume one by id from "
-                        + "'redux_cli conversations list'."));
+                        + " yet" + unreadableNote(listing) + "; start one with 'redux_cli chat', or resume one by id "
+                        + "from 'redux_cli conversations list'."));
+    }
+
+    private static String unreadableNote(ConversationListing listing) {
+        List<ConversationListing.UnreadableConversation> unreadable = listing.unreadable();
+        if (unreadable.isEmpty()) {
+            return "";
+        }
+        return " that could be read (" + unreadable.size() + " could not, e.g. " + unreadable.get(0).location() + ": "
+                + unreadable.get(0).reason() + ")";
     }
 
     ConversationRepository conversations() {

@@ -1,10 +1,13 @@
 package io.redux.domain.chat;
 
+import io.redux.domain.error.ConversationAlreadyExistsException;
 import io.redux.domain.error.InvalidInputException;
 import io.redux.domain.error.ModelInvocationException;
 import io.redux.domain.model.AssistantMessage;
 import io.redux.domain.model.Conversation;
 import io.redux.domain.model.ConversationId;
+import io.redux.domain.model.ConversationListing.UnreadableConversation;
+import io.redux.domain.model.ConversationMetadata;
 import io.redux.domain.model.Message;
 import io.redux.domain.model.ModelId;
 import io.redux.domain.model.TokenUsage;
@@ -18,6 +21,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /**
@@ -29,25 +33,71 @@ import java.util.stream.Stream;
  * <p>One turn runs at a time. {@link #cancel()} may be called from any thread (a Ctrl-C handler): the stream stops,
  * the partial answer is stored with stop reason INTERRUPTED, and no further model call or tool run starts.
  * Interrupting the thread that runs the turn has the same effect.
+ *
+ * <p>A new conversation is stored with its first message, so a session left before it says anything stores nothing.
+ * If the first turn of a new conversation fails before any answer is stored, the conversation, then holding only its
+ * prompt, is removed again and the session is back where it started: a failed start leaves nothing behind. (Should
+ * the process die during that request, the prompt stays stored, as every prompt is.)
  */
 public final class ChatSession {
 
     private final Chat chat;
     private final ConversationId id;
     private final AtomicReference<TurnControl> running = new AtomicReference<>();
+    private final List<UnreadableConversation> unreadableSkipped;
+    /** Whether the id may already be taken when the first message is stored; then that conversation is continued. */
+    private final boolean continueIfTaken;
+    /** Guards {@link #unsaved}: the identity may be recorded from another thread while the first message is stored. */
+    private final Object firstSave = new Object();
     private volatile Conversation conversation;
+    /** The new conversation until its first message is stored; null once it is stored. */
+    private Conversation unsaved;
+    /** The message this session created the stored conversation with, during the turn that runs; else null. */
+    private Message createdWith;
 
-    ChatSession(Chat chat, Conversation conversation) {
+    private ChatSession(Chat chat, Conversation conversation, boolean stored, boolean continueIfTaken,
+                        List<UnreadableConversation> unreadableSkipped) {
         this.chat = chat;
         this.id = conversation.id();
         this.conversation = conversation;
+        this.unsaved = stored ? null : conversation;
+        this.continueIfTaken = continueIfTaken;
+        this.unreadableSkipped = List.copyOf(unreadableSkipped);
+    }
+
+    /** A session on a new conversation, stored with its first message. */
+    static ChatSession starting(Chat chat, Conversation conversation, boolean continueIfTaken) {
+        return new ChatSession(chat, conversation, false, continueIfTaken, List.of());
+    }
+
+    /** A session on a stored conversation; {@code unreadableSkipped} are those not considered when it was looked for. */
+    static ChatSession continuing(Chat chat, Conversation conversation, List<UnreadableConversation> unreadableSkipped) {
+        return new ChatSession(chat, conversation, true, false, unreadableSkipped);
     }
 
     public ConversationId id() {
         return id;
     }
 
-    /** The conversation as last stored by this session (with what other writers stored before that). */
+    /** Whether the conversation is stored: false for a new one until its first message. */
+    public boolean isSaved() {
+        synchronized (firstSave) {
+            return unsaved == null;
+        }
+    }
+
+    /**
+     * The stored conversations that could not be read when this session looked for the latest conversation of a
+     * folder; one of them may have been newer. Empty for a session opened by id or on a new conversation.
+     */
+    public List<UnreadableConversation> unreadableSkipped() {
+        return unreadableSkipped;
+    }
+
+    /**
+     * The conversation as last stored by this session (with what other writers stored before that), or the new one
+     * not stored yet.
+     */
     public Conversation conversation() {
         return conversation;
     }
@@ -60,7 +110,8 @@ public final class ChatSession {
      * Takes one user turn.
      *
      * @throws InvalidInputException    when the prompt is blank
-     * @throws ModelInvocationException when the model fails; the prompt and whatever the turn stored before stay stored
+     * @throws ModelInvocationException when the model fails; the prompt and whatever the turn stored before stay stored,
+     *                                  except in a new conversation that got no answer: that one is removed again
      * @throws IllegalStateException    when another turn of this session is running
      */
     public TurnResult send(String prompt, ChatListener listener) {
@@ -70,7 +121,11 @@ public final class ChatSession {
         TurnControl control = begin();
         try {
             return new TurnLoop(chat, this, control, listener == null ? ChatListener.SILENT : listener).run(prompt);
+        } catch (RuntimeException | Error e) {
+            removeIfUnanswered(e);
+            throw e;
         } finally {
+            createdWith = null;
             end(control);
         }
     }
@@ -89,8 +144,34 @@ public final class ChatSession {
 
     /** Continues with {@code model}; the switch is stored, and later turns go to the new model. */
     public void switchModel(ModelId model) {
-        if (!model.equals(conversation.modelId())) {
-            conversation = chat.conversations().update(id, c -> c.withModel(model, chat.now()));
+        if (model.equals(conversation.modelId())) {
+            return;
+        }
+        synchronized (firstSave) {
+            if (unsaved != null) {
+                unsaved = unsaved.withModel(model, chat.now());
+                conversation = unsaved;
+                return;
+            }
+        }
+        conversation = chat.conversations().update(id, c -> c.withModel(model, chat.now()));
+    }
+
+    /**
+     * Changes the conversation's metadata: kept with the new conversation until its first message is stored, else
+     * stored at once. May be called from any thread (the caller's identity is often known only after the session
+     * opened).
+     */
+    public void updateMetadata(UnaryOperator<ConversationMetadata> change) {
+        // Under the lock, so a failed start being removed cannot lose the change between its look and its delete.
+        synchronized (firstSave) {
+            if (unsaved != null) {
+                unsaved = unsaved.withMetadata(change.apply(unsaved.metadata()));
+                conversation = unsaved;
+                return;
+            }
+            // Not into this.conversation: the turn's thread owns it, and the next message stored brings this along.
+            chat.conversations().update(id, c -> c.withMetadata(change.apply(c.metadata())));
         }
     }
 
@@ -120,9 +201,62 @@ public final class ChatSession {
     }
 
     Message save(Message message, ChatListener listener) {
-        conversation = chat.conversations().append(id, message);
+        if (!storeFirst(message)) {
+            conversation = chat.conversations().append(id, message);
+        }
         listener.onMessageSaved(message);
         return message;
+    }
+
+    /** Stores a new conversation with {@code message}; false when it is stored already (or another writer's is). */
+    private boolean storeFirst(Message message) {
+        synchronized (firstSave) {
+            if (unsaved == null) {
+                return false;
+            }
+            Conversation first = unsaved.append(message);
+            try {
+                chat.conversations().create(first);
+            } catch (ConversationAlreadyExistsException taken) {
+                if (!continueIfTaken) {
+                    throw taken;
+                }
+                unsaved = null;
+                return false;
+            }
+            unsaved = null;
+            createdWith = message;
+            conversation = first;
+            return true;
+        }
+    }
+
+    /**
+     * After a failed turn: a conversation this turn created that still holds only the turn's prompt is removed, so a
+     * failed start leaves nothing behind, and the session is new again. Anything another writer added keeps it.
+     */
+    private void removeIfUnanswered(Throwable failure) {
+        if (createdWith == null) {
+            return;
+        }
+        synchronized (firstSave) {
+            try {
+                Optional<Conversation> stored = chat.conversations().find(id);
+                List<Message> messages = stored.map(Conversation::messages).orElse(List.of());
+                if (messages.size() == 1 && messages.get(0).id().equals(createdWith.id())) {
+                    chat.conversations().delete(id);
+                    unsaved = withoutMessages(stored.get());
+                    conversation = unsaved;
+                }
+            } catch (RuntimeException e) {
+                failure.addSuppressed(e);
+            }
+        }
+    }
+
+    private static Conversation withoutMessages(Conversation stored) {
+        return new Conversation(stored.id(), stored.createdAt(), stored.createdAt(), stored.modelId(), stored.region(),
+                List.of(), stored.metadata());
     }
 
     /** A request with the history to continue from, and {@code extra} messages after it that are not stored. */

@@ -9,9 +9,7 @@ import io.redux.domain.model.ConversationListing;
 import io.redux.domain.model.ConversationSummary;
 import io.redux.domain.model.Message;
 
-import java.util.Comparator;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
@@ -67,8 +65,6 @@ public interface ConversationRepository {
 
     /** The most recently updated conversation started in {@code workingDirectory}. */
     default Optional<ConversationSummary> findLatestIn(String workingDirectory) {
-        return list().conversations().stream()
-                .filter(summary -> Objects.equals(summary.workingDirectory(), workingDirectory))
-                .max(Comparator.comparing(ConversationSummary::updatedAt));
+        return list().latestIn(workingDirectory);
     }
 }

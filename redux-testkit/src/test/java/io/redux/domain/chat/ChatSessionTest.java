@@ -8,6 +8,7 @@ import io.redux.domain.json.JsonValue;
 import io.redux.domain.model.AssistantMessage;
 import io.redux.domain.model.Conversation;
 import io.redux.domain.model.ConversationId;
+import io.redux.domain.model.ConversationListing;
 import io.redux.domain.model.ConversationMetadata;
 import io.redux.domain.model.Message;
 import io.redux.domain.model.ModelId;
@@ -19,6 +20,7 @@ import io.redux.domain.model.ToolCall;
 import io.redux.domain.model.ToolResult;
 import io.redux.domain.model.ToolResultStatus;
 import io.redux.domain.model.UserMessage;
+import io.redux.domain.port.ConversationRepository;
 import io.redux.domain.port.ModelEvent;
 import io.redux.domain.port.ModelGateway;
 import io.redux.domain.port.ModelRequest;
@@ -399,32 +401,158 @@ class ChatSessionTest {
     }
 
     @Test
-    void aModelFailureKeepsThePromptAndSurfacesTheError() {
-        FakeModelGateway model = FakeModelGateway.builder()
+    void aModelFailureInAContinuedConversationKeepsThePromptAndSurfacesTheError() {
+        FakeModelGateway model = FakeModelGateway.builder().answer("First.")
                 .failure(ModelInvocationException.Reason.THROTTLED).answer("Back again.").build();
         ChatSession session = open(model, ToolApprover.REFUSE);
+        session.send("First?", ChatListener.SILENT);
 
         assertThatThrownBy(() -> session.send("Hello?", ChatListener.SILENT))
                 .isInstanceOfSatisfying(ModelInvocationException.class,
                         e -> assertThat(e.reason()).isEqualTo(ModelInvocationException.Reason.THROTTLED));
 
-        assertThat(stored(session)).containsExactly(new UserMessage("msg_1", NOW, "Hello?"));
+        assertThat(stored(session)).last().isEqualTo(new UserMessage("msg_3", NOW, "Hello?"));
         assertThat(session.isTurnRunning()).isFalse();
         session.send("Hello again?", ChatListener.SILENT);
-        assertThat(HistoryRepair.repair(model.lastRequest().history()).get(0).blocks())
-                .containsExactly(new Block.Text("Hello?"), new Block.Text("Hello again?"));
+        assertThat(HistoryRepair.repair(model.lastRequest().history())).last().extracting(Turn::blocks)
+                .isEqualTo(List.of(new Block.Text("Hello?"), new Block.Text("Hello again?")));
     }
 
     @Test
     void aFailureBeforeAnyTextStoresNoAnswer() {
         ModelInvocationException error = new ModelInvocationException(
                 ModelInvocationException.Reason.SERVICE_UNAVAILABLE, "The model service failed.");
-        FakeModelGateway model = FakeModelGateway.builder().failureAfter(error).build();
+        FakeModelGateway model = FakeModelGateway.builder().answer("First.").failureAfter(error).build();
         ChatSession session = open(model, ToolApprover.REFUSE);
+        session.send("First?", ChatListener.SILENT);
 
         assertThatThrownBy(() -> session.send("Hello?", ChatListener.SILENT)).isSameAs(error);
 
-        assertThat(stored(session)).extracting(Message::role).containsExactly(Role.USER);
+        assertThat(stored(session)).extracting(Message::role).containsExactly(Role.USER, Role.ASSISTANT, Role.USER);
+    }
+
+    @Test
+    void aNewConversationIsStoredWithItsFirstMessageNotWhenOpened() {
+        FakeModelGateway model = FakeModelGateway.builder().answer("Hi.").build();
+        ChatSession session = open(model, ToolApprover.REFUSE);
+
+        assertThat(repository.list().conversations()).isEmpty();
+        assertThat(session.isSaved()).isFalse();
+        session.send("Hello", ChatListener.SILENT);
+
+        assertThat(session.isSaved()).isTrue();
+        assertThat(stored(session)).extracting(Message::text).containsExactly("Hello", "Hi.");
+    }
+
+    @Test
+    void aNewConversationWhoseFirstRequestFailsIsRemovedAndTheSessionStartsItAgain() {
+        FakeModelGateway model = FakeModelGateway.builder()
+                .failure(ModelInvocationException.Reason.ENDPOINT_UNREACHABLE).answer("Back again.").build();
+        ConversationMetadata metadata = ConversationMetadata.EMPTY.withWorkingDirectory("/work/here");
+        ChatSession session = chat(model, ToolPolicy.defaults(workingDirectory), ToolApprover.REFUSE)
+                .open(OpenConversation.start(MODEL, metadata));
+
+        assertThatThrownBy(() -> session.send("Hello?", ChatListener.SILENT))
+                .isInstanceOf(ModelInvocationException.class);
+
+        assertThat(repository.find(session.id())).isEmpty();
+        assertThat(session.isSaved()).isFalse();
+        session.send("Hello again?", ChatListener.SILENT);
+        assertThat(stored(session)).extracting(Message::text).containsExactly("Hello again?", "Back again.");
+        assertThat(repository.load(session.id()).metadata()).isEqualTo(metadata);
+    }
+
+    @Test
+    void aFailureOfAnyKindBeforeTheFirstAnswerLeavesNoConversation() {
+        ModelGateway noCredentials = new ModelGateway() {
+            @Override
+            public ModelResponse converse(ModelRequest request) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public ModelResponse converseStream(ModelRequest request, ModelStreamListener listener) {
+                throw new io.redux.domain.error.CredentialsException("No AWS credentials were found.");
+            }
+        };
+        ChatSession session = Chat.builder().conversations(repository).gateway(noCredentials).build()
+                .open(OpenConversation.startOrContinue(ConversationId.random(), MODEL, ConversationMetadata.EMPTY));
+
+        assertThatThrownBy(() -> session.send("Hello?", ChatListener.SILENT)).hasMessageContaining("credentials");
+
+        assertThat(repository.list().conversations()).isEmpty();
+    }
+
+    @Test
+    void aConversationAnotherWriterStartedMeanwhileIsContinuedAndNeverRemoved() {
+        ConversationId id = ConversationId.random();
+        FakeModelGateway model = FakeModelGateway.builder().failure(ModelInvocationException.Reason.THROTTLED).build();
+        ChatSession session = chat(model, ToolPolicy.defaults(workingDirectory), ToolApprover.REFUSE)
+                .open(OpenConversation.startOrContinue(id, MODEL, ConversationMetadata.EMPTY));
+        repository.create(Conversation.start(id, MODEL, ConversationMetadata.EMPTY, NOW)
+                .append(new UserMessage("theirs", NOW, "Their prompt")));
+
+        assertThatThrownBy(() -> session.send("Mine", ChatListener.SILENT)).isInstanceOf(ModelInvocationException.class);
+
+        assertThat(stored(session)).extracting(Message::text).containsExactly("Their prompt", "Mine");
+    }
+
+    @Test
+    void metadataChangedBeforeTheFirstMessageIsStoredWithItAndAfterwardsInTheStore() {
+        FakeModelGateway model = FakeModelGateway.builder().answer("Hi.").build();
+        ChatSession session = open(model, ToolApprover.REFUSE);
+
+        session.updateMetadata(m -> m.withIdentity("production", null, null));
+        assertThat(repository.list().conversations()).isEmpty();
+        session.send("Hello", ChatListener.SILENT);
+        session.updateMetadata(m -> m.withIdentity(m.awsProfile(), "123456789012", null));
+
+        assertThat(repository.load(session.id()).metadata().awsProfile()).isEqualTo("production");
+        assertThat(repository.load(session.id()).metadata().awsAccountId()).isEqualTo("123456789012");
+    }
+
+    @Test
+    void resumingTheLatestTellsWhichStoredConversationsCouldNotBeRead() {
+        ConversationListing.UnreadableConversation broken =
+                new ConversationListing.UnreadableConversation("/store/broken.json", "not JSON");
+        ConversationRepository withABrokenFile = new ConversationRepository() {
+            @Override
+            public void create(Conversation conversation) {
+                repository.create(conversation);
+            }
+
+            @Override
+            public java.util.Optional<Conversation> find(ConversationId id) {
+                return repository.find(id);
+            }
+
+            @Override
+            public Conversation update(ConversationId id, java.util.function.UnaryOperator<Conversation> change) {
+                return repository.update(id, change);
+            }
+
+            @Override
+            public ConversationListing list() {
+                return new ConversationListing(repository.list().conversations(), List.of(broken));
+            }
+
+            @Override
+            public void delete(ConversationId id) {
+                repository.delete(id);
+            }
+        };
+        Chat chat = Chat.builder().conversations(withABrokenFile).gateway(FakeModelGateway.builder().answer("a").build())
+                .build();
+        chat.open(OpenConversation.start(MODEL, ConversationMetadata.EMPTY.withWorkingDirectory("/work/here")))
+                .send("in here", ChatListener.SILENT);
+
+        ChatSession resumed = chat.open(OpenConversation.resumeLatestIn("/work/here", null));
+        ChatSession byId = chat.open(OpenConversation.resume(resumed.id(), null));
+
+        assertThat(resumed.unreadableSkipped()).containsExactly(broken);
+        assertThat(byId.unreadableSkipped()).isEmpty();
+        assertThatThrownBy(() -> chat.open(OpenConversation.resumeLatestIn("/nowhere", null)))
+                .hasMessageContaining("/store/broken.json");
     }
 
     /** The part already shown is the user's to keep, as after Ctrl-C; the turn still fails, saying so. */
@@ -489,8 +617,9 @@ class ChatSessionTest {
     @Test
     void startingAConversationWhoseIdIsTakenFails() {
         ConversationId id = ConversationId.random();
-        Chat chat = chat(FakeModelGateway.builder().build(), ToolPolicy.defaults(workingDirectory), ToolApprover.REFUSE);
-        chat.open(new OpenConversation(OpenConversation.Mode.START, id, MODEL, null));
+        Chat chat = chat(FakeModelGateway.builder().answer("a").build(), ToolPolicy.defaults(workingDirectory),
+                ToolApprover.REFUSE);
+        chat.open(new OpenConversation(OpenConversation.Mode.START, id, MODEL, null)).send("Hi", ChatListener.SILENT);
 
         assertThatThrownBy(() -> chat.open(new OpenConversation(OpenConversation.Mode.START, id, MODEL, null)))
                 .isInstanceOf(ConversationAlreadyExistsException.class);
@@ -534,7 +663,7 @@ class ChatSessionTest {
         ChatSession session = Chat.builder().conversations(repository).gateway(FakeModelGateway.builder().build())
                 .defaultModel(OTHER_MODEL).build().open(OpenConversation.start(null, ConversationMetadata.EMPTY));
 
-        assertThat(repository.load(session.id()).modelId()).isEqualTo(OTHER_MODEL);
+        assertThat(session.model()).isEqualTo(OTHER_MODEL);
     }
 
     @Test
@@ -552,8 +681,10 @@ class ChatSessionTest {
 
     @Test
     void continuingWithAnotherModelRecordsTheSwitch() {
-        Chat chat = chat(FakeModelGateway.builder().build(), ToolPolicy.defaults(workingDirectory), ToolApprover.REFUSE);
+        Chat chat = chat(FakeModelGateway.builder().answer("a").build(), ToolPolicy.defaults(workingDirectory),
+                ToolApprover.REFUSE);
         ChatSession first = chat.open(OpenConversation.start(MODEL, ConversationMetadata.EMPTY));
+        first.send("Hi", ChatListener.SILENT);
 
         ChatSession again = chat.open(OpenConversation.resume(first.id(), OTHER_MODEL));
 
@@ -657,7 +788,7 @@ class ChatSessionTest {
         ChatSession session = open(FakeModelGateway.builder().build(), ToolApprover.REFUSE);
 
         assertThatThrownBy(() -> session.send("  \n", ChatListener.SILENT)).isInstanceOf(InvalidInputException.class);
-        assertThat(stored(session)).isEmpty();
+        assertThat(repository.find(session.id())).isEmpty();
     }
 
     @Test
