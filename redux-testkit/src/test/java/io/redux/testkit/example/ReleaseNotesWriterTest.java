@@ -26,14 +26,13 @@ class ReleaseNotesWriterTest {
     }
 
     @Test
-    void aThrottledModelReachesTheCallerAndThePromptIsKept() {
+    void aThrottledFirstRequestReachesTheCallerAndLeavesNoConversation() {
         FakeModelGateway model = FakeModelGateway.builder()
                 .failure(ModelInvocationException.Reason.THROTTLED).build();
 
         assertThatThrownBy(() -> new ReleaseNotesWriter(conversations, model).notesFor("fix: typo"))
                 .isInstanceOfSatisfying(ModelInvocationException.class,
                         e -> assertThat(e.reason()).isEqualTo(ModelInvocationException.Reason.THROTTLED));
-        assertThat(conversations.list().conversations()).singleElement()
-                .satisfies(summary -> assertThat(summary.messageCount()).isEqualTo(1));
+        assertThat(conversations.list().conversations()).isEmpty();
     }
 }
