@@ -1,0 +1,172 @@
+package io.redux.aws;
+
+import io.redux.aws.bedrock.BedrockModelGateway;
+import io.redux.domain.error.ModelInvocationException;
+import io.redux.domain.error.ModelInvocationException.Reason;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static io.redux.aws.TestGateways.ask;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/**
+ * An endpoint that answers, but not as AWS does (a wrong port, a proxy's error page, plain HTTP where https was
+ * asked for), is reported in one plain sentence; only what may pass a moment later is tried again.
+ */
+class ForeignEndpointTest {
+
+    private static final String MODEL = "custom:eu-west-1:bedrock:anthropic.claude-3-haiku-20240307-v1:0";
+
+    private RawServer server;
+
+    @AfterEach
+    void close() {
+        server.close();
+    }
+
+    @Test
+    void bytes_that_are_not_http_are_reported_once_as_not_http() {
+        server = new RawServer("\u0000\u0001\u0002hello, this is not HTTP\r\n\r\n");
+
+        ModelInvocationException error = streamFails(server.url("http"));
+
+        assertThat(error.reason()).isEqualTo(Reason.ENDPOINT_UNREACHABLE);
+        assertThat(error.getMessage()).isEqualTo("Cannot talk to Bedrock at " + server.url("http")
+                + ": its answer is not HTTP. Check that REDUX_ENDPOINT_URL, if you set it, and HTTPS_PROXY point where"
+                + " they should.");
+        assertThat(server.connections()).hasValue(1);
+    }
+
+    @Test
+    void a_200_whose_body_is_not_an_event_stream_says_so() {
+        String body = "this is not an event stream at all, just some bytes";
+        server = new RawServer("HTTP/1.1 200 OK\r\nContent-Type: application/vnd.amazon.eventstream\r\nContent-Length: "
+                + body.length() + "\r\n\r\n" + body);
+
+        ModelInvocationException error = streamFails(server.url("http"));
+
+        assertThat(error.getMessage()).startsWith("Cannot talk to Bedrock at " + server.url("http")
+                + ": its answer is not an AWS event stream.").doesNotContain("checksum");
+        assertThat(server.connections()).hasValue(1);
+    }
+
+    @Test
+    void a_500_without_an_aws_error_gives_the_status_and_no_nulls() {
+        String body = "Internal Server Error";
+        server = new RawServer("HTTP/1.1 500 Internal Server Error\r\nContent-Type: text/plain\r\nContent-Length: "
+                + body.length() + "\r\n\r\n" + body);
+
+        ModelInvocationException error = streamFails(server.url("http"));
+
+        assertThat(error.reason()).isEqualTo(Reason.SERVICE_UNAVAILABLE);
+        assertThat(error.getMessage()).contains("HTTP 500", "Try again later").doesNotContain("null", "SDK Attempt");
+        assertThat(server.connections()).hasValue(4);
+    }
+
+    /**
+     * The SDK reports only that the connection closed (not Netty's "not a TLS record"), and a closed connection is
+     * tried again, since a stale or reset one may work next time; the message says what to check.
+     */
+    @Test
+    void https_to_a_plain_http_port_says_to_use_http() {
+        server = new RawServer("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+
+        ModelInvocationException error = streamFails(server.url("https"));
+
+        assertThat(error.reason()).isEqualTo(Reason.ENDPOINT_UNREACHABLE);
+        assertThat(error.getMessage()).contains(server.url("https").toString(), "closed the connection",
+                "use http:// instead of https://").doesNotContain("Exception");
+        assertThat(server.connections()).hasValue(4);
+    }
+
+    private ModelInvocationException streamFails(URI endpoint) {
+        try (BedrockModelGateway gateway = new BedrockModelGateway(TestGateways.against(endpoint))) {
+            return catchThrowableOfType(ModelInvocationException.class,
+                    () -> gateway.converseStream(ask(MODEL, "hi"), event -> { }));
+        }
+    }
+
+    /** A loopback server that reads a request's head and answers every connection with the same raw bytes. */
+    private static final class RawServer implements AutoCloseable {
+
+        private final ServerSocket socket;
+        private final AtomicInteger connections = new AtomicInteger();
+
+        RawServer(String answer) {
+            try {
+                socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            Thread thread = new Thread(() -> serve(answer.getBytes(StandardCharsets.ISO_8859_1)), "raw-server");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        URI url(String scheme) {
+            return URI.create(scheme + "://127.0.0.1:" + socket.getLocalPort());
+        }
+
+        AtomicInteger connections() {
+            return connections;
+        }
+
+        private void serve(byte[] answer) {
+            while (!socket.isClosed()) {
+                try (Socket client = socket.accept()) {
+                    connections.incrementAndGet();
+                    readRequest(client.getInputStream());
+                    OutputStream out = client.getOutputStream();
+                    out.write(answer);
+                    out.flush();
+                } catch (IOException e) {
+                    // closed by close(), or the client hung up: either way, on to the next connection
+                }
+            }
+        }
+
+        /** Reads a request (head and body), or whatever a TLS client sends first, so closing sends no reset. */
+        private static void readRequest(InputStream in) throws IOException {
+            ByteArrayOutputStream head = new ByteArrayOutputStream();
+            int b;
+            while ((b = in.read()) >= 0) {
+                head.write(b);
+                if (head.size() == 1 && b == 0x16) {
+                    in.readNBytes(in.available());
+                    return;
+                }
+                String text = head.toString(StandardCharsets.ISO_8859_1);
+                if (text.endsWith("\r\n\r\n")) {
+                    for (String line : text.split("\r\n")) {
+                        if (line.toLowerCase().startsWith("content-length:")) {
+                            in.readNBytes(Integer.parseInt(line.substring(15).strip()));
+                        }
+                    }
+                    return;
+                }
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                socket.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}
