@@ -2,15 +2,11 @@ package io.redux.aws;
 
 import io.redux.aws.bedrock.BedrockModelGateway;
 import io.redux.aws.resilience.RetryableModelException;
-import io.redux.aws.routing.ModelRouter;
 import io.redux.aws.sagemaker.SageMakerModelGateway;
 import io.redux.domain.error.ModelInvocationException;
 import io.redux.domain.error.ModelInvocationException.Reason;
 import io.redux.domain.port.ModelGateway;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.AwsCredentials;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -106,12 +102,7 @@ class UnreachableEndpointTest {
     }
 
     private ModelGatewaySettings settings(URI endpoint) {
-        AwsCredentialsProvider counting = () -> {
-            tries.incrementAndGet();
-            return (AwsCredentials) AwsBasicCredentials.create("AKIAFAKEFORTESTS0001", "fake-secret-for-tests");
-        };
-        return ModelGatewaySettings.of(counting).withRouter(new ModelRouter(endpoint))
-                .withResilience(TestGateways.FAST_RETRIES);
+        return TestGateways.counting(endpoint, tries);
     }
 
     private static URI closedPort() throws IOException {
