@@ -3,19 +3,11 @@ package io.redux.aws;
 import io.redux.aws.bedrock.BedrockModelGateway;
 import io.redux.domain.error.ModelInvocationException;
 import io.redux.domain.error.ModelInvocationException.Reason;
+import io.redux.testkit.stub.RawAnswerStub;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static io.redux.aws.TestGateways.ask;
@@ -31,7 +23,7 @@ class ForeignEndpointTest {
     private static final String MODEL = "custom:eu-west-1:bedrock:anthropic.claude-3-haiku-20240307-v1:0";
 
     private final AtomicInteger tries = new AtomicInteger();
-    private RawServer server;
+    private RawAnswerStub server;
 
     @AfterEach
     void close() {
@@ -40,12 +32,12 @@ class ForeignEndpointTest {
 
     @Test
     void bytes_that_are_not_http_are_reported_once_as_not_http() {
-        server = new RawServer("\u0000\u0001\u0002hello, this is not HTTP\r\n\r\n");
+        server = new RawAnswerStub("\u0000\u0001\u0002hello, this is not HTTP\r\n\r\n");
 
-        ModelInvocationException error = streamFails(server.url("http"));
+        ModelInvocationException error = streamFails(server.endpoint());
 
         assertThat(error.reason()).isEqualTo(Reason.ENDPOINT_UNREACHABLE);
-        assertThat(error.getMessage()).isEqualTo("Cannot talk to Bedrock at " + server.url("http")
+        assertThat(error.getMessage()).isEqualTo("Cannot talk to Bedrock at " + server.endpoint()
                 + ": its answer is not HTTP. Check that REDUX_ENDPOINT_URL, if you set it, and HTTPS_PROXY point where"
                 + " they should.");
         assertThat(tries).hasValue(1);
@@ -54,23 +46,21 @@ class ForeignEndpointTest {
     @Test
     void a_200_whose_body_is_not_an_event_stream_says_so() {
         String body = "this is not an event stream at all, just some bytes";
-        server = new RawServer("HTTP/1.1 200 OK\r\nContent-Type: application/vnd.amazon.eventstream\r\nContent-Length: "
+        server = new RawAnswerStub("HTTP/1.1 200 OK\r\nContent-Type: application/vnd.amazon.eventstream\r\nContent-Length: "
                 + body.length() + "\r\n\r\n" + body);
 
-        ModelInvocationException error = streamFails(server.url("http"));
+        ModelInvocationException error = streamFails(server.endpoint());
 
-        assertThat(error.getMessage()).startsWith("Cannot talk to Bedrock at " + server.url("http")
+        assertThat(error.getMessage()).startsWith("Cannot talk to Bedrock at " + server.endpoint()
                 + ": its answer is not an AWS event stream.").doesNotContain("checksum");
         assertThat(tries).hasValue(1);
     }
 
     @Test
     void a_500_without_an_aws_error_gives_the_status_and_no_nulls() {
-        String body = "Internal Server Error";
-        server = new RawServer("HTTP/1.1 500 Internal Server Error\r\nContent-Type: text/plain\r\nContent-Length: "
-                + body.length() + "\r\n\r\n" + body);
+        server = RawAnswerStub.http(500, "Internal Server Error", "Internal Server Error");
 
-        ModelInvocationException error = streamFails(server.url("http"));
+        ModelInvocationException error = streamFails(server.endpoint());
 
         assertThat(error.reason()).isEqualTo(Reason.SERVICE_UNAVAILABLE);
         assertThat(error.getMessage()).contains("HTTP 500", "Try again later").doesNotContain("null", "SDK Attempt");
@@ -83,12 +73,12 @@ class ForeignEndpointTest {
      */
     @Test
     void https_to_a_plain_http_port_says_to_use_http() {
-        server = new RawServer("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+        server = new RawAnswerStub("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
 
-        ModelInvocationException error = streamFails(server.url("https"));
+        ModelInvocationException error = streamFails(server.endpoint("https"));
 
         assertThat(error.reason()).isEqualTo(Reason.ENDPOINT_UNREACHABLE);
-        assertThat(error.getMessage()).contains(server.url("https").toString(), "closed the connection",
+        assertThat(error.getMessage()).contains(server.endpoint("https").toString(), "closed the connection",
                 "use http:// instead of https://").doesNotContain("Exception");
         assertThat(tries).hasValue(4);
     }
@@ -97,71 +87,6 @@ class ForeignEndpointTest {
         try (BedrockModelGateway gateway = new BedrockModelGateway(TestGateways.counting(endpoint, tries))) {
             return catchThrowableOfType(ModelInvocationException.class,
                     () -> gateway.converseStream(ask(MODEL, "hi"), event -> { }));
-        }
-    }
-
-    /** A loopback server that reads a request's head and answers every connection with the same raw bytes. */
-    private static final class RawServer implements AutoCloseable {
-
-        private final ServerSocket socket;
-
-        RawServer(String answer) {
-            try {
-                socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            Thread thread = new Thread(() -> serve(answer.getBytes(StandardCharsets.ISO_8859_1)), "raw-server");
-            thread.setDaemon(true);
-            thread.start();
-        }
-
-        URI url(String scheme) {
-            return URI.create(scheme + "://127.0.0.1:" + socket.getLocalPort());
-        }
-
-        private void serve(byte[] answer) {
-            while (!socket.isClosed()) {
-                try (Socket client = socket.accept()) {
-                    readRequest(client.getInputStream());
-                    OutputStream out = client.getOutputStream();
-                    out.write(answer);
-                    out.flush();
-                } catch (IOException e) {
-                    // closed by close(), or the client hung up: either way, on to the next connection
-                }
-            }
-        }
-
-        /** Reads a request (head and body), or whatever a TLS client sends first, so closing sends no reset. */
-        private static void readRequest(InputStream in) throws IOException {
-            ByteArrayOutputStream head = new ByteArrayOutputStream();
-            int b;
-            while ((b = in.read()) >= 0) {
-                head.write(b);
-                if (head.size() == 1 && b == 0x16) {
-                    in.readNBytes(in.available());
-                    return;
-                }
-                String text = head.toString(StandardCharsets.ISO_8859_1);
-                if (text.endsWith("\r\n\r\n")) {
-                    for (String line : text.split("\r\n")) {
-                        if (line.toLowerCase().startsWith("content-length:")) {
-                            in.readNBytes(Integer.parseInt(line.substring(15).strip()));
-                        }
-                    }
-                    return;
-                }
-            }
-        }
-
-        @Override
-        public void close() {
-            try {
-                socket.close();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
         }
     }
 }
