@@ -33,8 +33,12 @@ public record NetworkFailure(Kind kind, String problem) {
         NO_ROUTE(false),
         /** Connecting or reading took longer than the timeouts: a busy server or network may answer next time. */
         TIMEOUT(true),
-        /** The connection closed before the answer was complete: a stale or reset connection may work next time. */
-        CLOSED(true),
+        /**
+         * The connection closed before an answer. Not tried again: the SDK cannot tell a reset connection from an
+         * endpoint that always hangs up (https:// to a plain HTTP port, reported only as a closed connection), and
+         * trying the latter four times costs seconds each.
+         */
+        CLOSED(false),
         /** The endpoint does not speak TLS, or its certificate is not trusted. */
         TLS(false),
         /** What came back is not HTTP, or not the AWS event stream an answer is framed in: the wrong endpoint. */
