@@ -62,7 +62,8 @@ public record NetworkFailure(Kind kind, String problem) {
         // Timeouts first: Netty's ConnectTimeoutException is a ConnectException too.
         if (find(error, SocketTimeoutException.class) != null || find(error, TimeoutException.class) != null
                 || find(error, io.netty.handler.timeout.TimeoutException.class) != null
-                || find(error, io.netty.channel.ConnectTimeoutException.class) != null) {
+                || find(error, io.netty.channel.ConnectTimeoutException.class) != null
+                || anyMessage(error, "timed out")) {
             return Optional.of(new NetworkFailure(Kind.TIMEOUT, "no answer in time"));
         }
         UnknownHostException unknown = find(error, UnknownHostException.class);
@@ -81,8 +82,7 @@ public record NetworkFailure(Kind kind, String problem) {
             return Optional.of(new NetworkFailure(Kind.TLS, "it does not speak TLS; if it is a plain HTTP endpoint,"
                     + " use http:// instead of https://"));
         }
-        SSLHandshakeException handshake = find(error, SSLHandshakeException.class);
-        if (handshake != null && anyMessage(error, "closed")) {
+        if (find(error, SSLHandshakeException.class) != null && anyMessage(error, "closed")) {
             return Optional.of(new NetworkFailure(Kind.TLS, "it closed the connection during the TLS handshake; if it is"
                     + " a plain HTTP endpoint, use http:// instead of https://"));
         }
