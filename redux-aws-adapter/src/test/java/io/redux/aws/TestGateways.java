@@ -6,12 +6,14 @@ import io.redux.domain.model.ModelId;
 import io.redux.domain.model.UserMessage;
 import io.redux.domain.port.ModelRequest;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** Settings for gateways under test: fake keys, the stub's endpoint, retries without real waiting. */
 public final class TestGateways {
@@ -28,6 +30,18 @@ public final class TestGateways {
                 .withRouter(new ModelRouter(endpoint))
                 .withResilience(FAST_RETRIES)
                 .withCaller(() -> "arn:aws:iam::123456789012:user/tester");
+    }
+
+    /**
+     * Like {@link #against} without a caller, counting the tries in {@code tries}: the SDK asks for credentials to
+     * sign every try, and for nothing else.
+     */
+    public static ModelGatewaySettings counting(URI endpoint, AtomicInteger tries) {
+        AwsCredentialsProvider counting = () -> {
+            tries.incrementAndGet();
+            return AwsBasicCredentials.create("AKIAFAKEFORTESTS0001", "fake-secret-for-tests");
+        };
+        return ModelGatewaySettings.of(counting).withRouter(new ModelRouter(endpoint)).withResilience(FAST_RETRIES);
     }
 
     public static ModelRequest ask(String model, String prompt) {

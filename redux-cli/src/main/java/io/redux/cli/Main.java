@@ -17,6 +17,7 @@ public final class Main {
             System.out.println(VersionProvider.line());
             return;
         }
+        LibraryLogging.configure(List.of(args).contains("--debug"));
         int exitCode;
         try (CliEnvironment environment = CliEnvironment.system()) {
             exitCode = ReduxCli.execute(environment, args);

@@ -1,6 +1,7 @@
 package io.redux.aws.credentials;
 
 import io.redux.aws.http.Closeables;
+import io.redux.aws.http.NetworkFailure;
 import io.redux.aws.http.NetworkSettings;
 import io.redux.domain.error.CredentialsException;
 import io.redux.domain.port.CallerIdentity;
@@ -11,6 +12,7 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -131,14 +133,23 @@ public final class AwsCredentialSource implements CredentialSource, AutoCloseabl
                     + (e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage())
                     + " Refresh them (e.g. 'aws sso login') or pick another profile.", e);
         } catch (RuntimeException e) {
-            throw new CredentialsException("Cannot ask STS who " + describe(credentials) + " is: " + e.getMessage()
-                    + " Check your network, HTTPS_PROXY and AWS_ENDPOINT_URL_STS.", e);
+            URI endpoint = chain.stsEndpoint(credentials.region());
+            String purpose = " to look up the identity of the " + source(credentials) + " credentials ("
+                    + credentials.maskedAccessKeyId() + ")";
+            throw new CredentialsException(NetworkFailure.of(e, endpoint)
+                    .map(failure -> failure.sentence("STS", endpoint, purpose, "AWS_ENDPOINT_URL_STS"))
+                    .orElseGet(() -> "Cannot ask STS at " + endpoint + purpose + ": " + e.getMessage()
+                            + " Check AWS_ENDPOINT_URL_STS if you set it."), e);
         }
     }
 
     private static String describe(ResolvedCredentials credentials) {
-        return credentials.origin().displayName() + (credentials.profile() == null ? "" : " '" + credentials.profile() + "'")
-                + " (" + credentials.maskedAccessKeyId() + ")";
+        return source(credentials) + " (" + credentials.maskedAccessKeyId() + ")";
+    }
+
+    /** Where the credentials came from, as whoami names it: "environment", "profile 'dev'". */
+    private static String source(ResolvedCredentials credentials) {
+        return credentials.origin().displayName() + (credentials.profile() == null ? "" : " '" + credentials.profile() + "'");
     }
 
     /** Synchronized with {@link #resolve()}, so what a resolve in flight builds is closed too, not left open. */

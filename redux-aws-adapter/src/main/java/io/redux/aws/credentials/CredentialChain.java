@@ -190,8 +190,8 @@ final class CredentialChain {
     /** A sync STS client honouring {@code AWS_ENDPOINT_URL_STS}; used for web identity and for the caller identity. */
     StsClient stsClient(String region, AwsCredentialsProvider credentials) {
         URI override = environment.stsEndpoint();
-        Region stsRegion = Region.of(region == null ? "us-east-1" : region);
-        URI endpoint = override != null ? override : URI.create("https://sts." + stsRegion.id() + ".amazonaws.com");
+        Region stsRegion = stsRegion(region);
+        URI endpoint = stsEndpoint(region);
         var builder = StsClient.builder().region(stsRegion).credentialsProvider(credentials)
                 .httpClient(owned.own(HttpClients.sync(network, endpoint)))
                 .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()));
@@ -199,6 +199,16 @@ final class CredentialChain {
             builder.endpointOverride(override);
         }
         return owned.own(builder.build());
+    }
+
+    /** Where STS calls for {@code region} go: {@code AWS_ENDPOINT_URL_STS}, else the region's STS endpoint. */
+    URI stsEndpoint(String region) {
+        URI override = environment.stsEndpoint();
+        return override != null ? override : URI.create("https://sts." + stsRegion(region).id() + ".amazonaws.com");
+    }
+
+    private static Region stsRegion(String region) {
+        return Region.of(region == null ? "us-east-1" : region);
     }
 
     private ResolvedCredentials found(CredentialOrigin origin, String profile, String region, AwsCredentialsProvider provider) {

@@ -1,5 +1,10 @@
 package io.redux.aws.http;
 
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelPromise;
+import io.netty.channel.DefaultChannelPromise;
+import io.netty.channel.EventLoop;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import software.amazon.awssdk.http.Protocol;
@@ -60,7 +65,7 @@ public final class HttpClients {
 
     /** An async client and the event loop it owns; closing it ends the loop at once instead of after 2 s. */
     public static AsyncHttp async(NetworkSettings settings, URI endpoint) {
-        NioEventLoopGroup group = new NioEventLoopGroup(1, DAEMON_EVENT_LOOP);
+        NioEventLoopGroup group = new DeferredRegistrationEventLoopGroup();
         NettyNioAsyncHttpClient.Builder builder = NettyNioAsyncHttpClient.builder()
                 .eventLoopGroup(SdkEventLoopGroup.create(group, NioSocketChannel::new))
                 .protocol(Protocol.HTTP1_1)
@@ -81,6 +86,30 @@ public final class HttpClients {
             builder.tlsTrustManagersProvider(() -> trust);
         }
         return new AsyncHttp(builder.build(), group);
+    }
+
+    /**
+     * One daemon event-loop thread that registers every new channel in a task of its own, never inline.
+     *
+     * <p>Why: the SDK's pool ({@code HttpOrHttp2ChannelPool}) opens its first connection from its event loop, then adds
+     * its listener to a promise that a failed connection replaces. With one thread, a connection that fails at once
+     * (an unknown host: the JDK's resolver answers inline; no route to the network) fails inside that call, the
+     * listener lands on the replacement promise, and the request waits for the 10 s acquire timeout instead of
+     * failing in milliseconds. Registering in a later task makes every connection failure arrive after the listener.
+     */
+    static final class DeferredRegistrationEventLoopGroup extends NioEventLoopGroup {
+
+        DeferredRegistrationEventLoopGroup() {
+            super(1, DAEMON_EVENT_LOOP);
+        }
+
+        @Override
+        public ChannelFuture register(Channel channel) {
+            EventLoop loop = next();
+            ChannelPromise registered = new DefaultChannelPromise(channel, loop);
+            loop.execute(() -> loop.register(registered));
+            return registered;
+        }
     }
 
     /** An async client with the event loop it owns. */

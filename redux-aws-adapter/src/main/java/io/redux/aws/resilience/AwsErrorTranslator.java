@@ -1,5 +1,6 @@
 package io.redux.aws.resilience;
 
+import io.redux.aws.http.NetworkFailure;
 import io.redux.aws.routing.ModelTarget;
 import io.redux.domain.error.CredentialsException;
 import io.redux.domain.error.InvalidInputException;
@@ -8,20 +9,20 @@ import io.redux.domain.error.ModelInvocationException.Reason;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 
-import javax.net.ssl.SSLException;
-import java.net.ConnectException;
-import java.net.SocketTimeoutException;
-import java.net.UnknownHostException;
+import java.net.URI;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Turns what the SDK throws into a {@link ModelInvocationException} whose message says what happened and what to do.
  * Failures worth another try become {@link RetryableModelException}.
  */
 public final class AwsErrorTranslator {
+
+    /** The variable that replaces the endpoint of model calls. */
+    private static final String ENDPOINT_VARIABLE = "REDUX_ENDPOINT_URL";
 
     private AwsErrorTranslator() {
     }
@@ -48,38 +49,36 @@ public final class AwsErrorTranslator {
         if (error instanceof AwsServiceException service) {
             return service(service, context);
         }
-        if (hasCause(error, SSLException.class)) {
-            return new ModelInvocationException(Reason.ENDPOINT_UNREACHABLE, "Cannot open a trusted TLS connection to "
-                    + context.endpoint() + ": " + rootMessage(error) + ". Behind a TLS-inspecting proxy, set AWS_CA_BUNDLE"
-                    + " to a PEM file with its root certificate.", error);
-        }
-        if (hasCause(error, SocketTimeoutException.class) || hasCause(error, TimeoutException.class)
-                || String.valueOf(error.getMessage()).toLowerCase(Locale.ROOT).contains("timed out")
-                || String.valueOf(error.getMessage()).toLowerCase(Locale.ROOT).contains("timeout")) {
-            return new RetryableModelException(Reason.ENDPOINT_UNREACHABLE, context.service() + " at "
-                    + context.endpoint() + " did not answer in time. Check your network, HTTPS_PROXY and NO_PROXY.", error);
-        }
-        if (error instanceof SdkClientException && (hasCause(error, ConnectException.class)
-                || hasCause(error, UnknownHostException.class) || hasCause(error, java.nio.channels.ClosedChannelException.class)
-                || String.valueOf(error.getMessage()).contains("Unable to execute HTTP request")
-                || String.valueOf(error.getMessage()).contains("Connection refused"))) {
-            return new ModelInvocationException(Reason.ENDPOINT_UNREACHABLE, "Cannot reach " + context.service() + " at "
-                    + context.endpoint() + ": " + rootMessage(error) + ". Check your network, HTTPS_PROXY and NO_PROXY,"
-                    + " and REDUX_ENDPOINT_URL if you set it.", error);
-        }
         if (error instanceof SdkClientException && String.valueOf(error.getMessage()).contains("credentials")) {
             return new ModelInvocationException(Reason.ACCESS_DENIED, "No AWS credentials to call " + context.model()
                     + ": " + error.getMessage() + " Run 'redux_cli whoami' to see which sources were tried.", error);
         }
+        Optional<NetworkFailure> network = NetworkFailure.of(error, URI.create(context.endpoint()));
+        if (network.isPresent()) {
+            return unreachable(network.get(), context, error);
+        }
         return new ModelInvocationException(Reason.SERVICE_UNAVAILABLE, "Calling " + context.model() + " failed: "
-                + rootMessage(error), error);
+                + sentenceEnd(rootMessage(error)), error);
+    }
+
+    /** Failures that may pass a moment later are retried; an unknown host or a refused connection will not. */
+    private static ModelInvocationException unreachable(NetworkFailure failure, CallContext context, Throwable error) {
+        String message = failure.sentence(context.service(), URI.create(context.endpoint()), "", ENDPOINT_VARIABLE);
+        return failure.mayPassOnRetry()
+                ? new RetryableModelException(Reason.ENDPOINT_UNREACHABLE, message, error)
+                : new ModelInvocationException(Reason.ENDPOINT_UNREACHABLE, message, error);
     }
 
     private static ModelInvocationException service(AwsServiceException error, CallContext context) {
+        Optional<NetworkFailure> notHttp = NetworkFailure.ofStatus(error.statusCode());
+        if (notHttp.isPresent()) {
+            return unreachable(notHttp.get(), context, error);
+        }
         String code = errorCode(error);
-        String awsMessage = error.awsErrorDetails() == null || error.awsErrorDetails().errorMessage() == null
-                ? String.valueOf(error.getMessage()) : error.awsErrorDetails().errorMessage();
+        String awsMessage = sentenceEnd(awsMessage(error));
         String lower = awsMessage.toLowerCase(Locale.ROOT);
+        // What AWS said and its code, as one sentence: "Too many requests (ServiceUnavailableException)."
+        String said = code.isEmpty() ? awsMessage : sentenceEnd(awsMessage(error).replaceAll("\\.$", "") + " (" + code + ")");
         int status = error.statusCode();
         String where = context.model() + " (" + context.service() + " " + context.identifier() + " in " + context.region() + ")";
 
@@ -106,8 +105,7 @@ public final class AwsErrorTranslator {
                 || (code.startsWith("Validation") && (lower.contains("model identifier is invalid")
                 || lower.contains("on-demand throughput") || lower.contains("model is not supported")))) {
             return new ModelInvocationException(Reason.MODEL_NOT_AVAILABLE, where + " is not available: " + awsMessage
-                    + " Check the model id, that the model is offered and enabled in " + context.region()
-                    + ", or use an inference profile (e.g. us.<model>) where on-demand use is not offered.", error);
+                    + " " + notAvailableAdvice(context), error);
         }
         if (code.startsWith("Validation") && (lower.contains("too long") || lower.contains("too many tokens")
                 || lower.contains("context length") || lower.contains("maximum context") || lower.contains("prompt is too long"))) {
@@ -118,19 +116,51 @@ public final class AwsErrorTranslator {
                 || code.equals("InternalServerException") || code.equals("ServiceUnavailableException")
                 || code.equals("InternalStreamFailure") || code.equals("ModelStreamError")) {
             return new RetryableModelException(Reason.SERVICE_UNAVAILABLE, context.service() + " could not answer for "
-                    + where + ": " + awsMessage + " (" + code + "). Try again later.", error);
+                    + where + ": " + said + " Try again later.", error);
         }
         return new ModelInvocationException(Reason.INVALID_REQUEST, context.service() + " rejected the request for "
-                + where + ": " + awsMessage + " (" + code + ")", error);
+                + where + ": " + said, error);
+    }
+
+    /** The next step when a model is not there, for the service actually called. */
+    private static String notAvailableAdvice(CallContext context) {
+        if (context.target() == ModelTarget.SAGEMAKER) {
+            return "Check the endpoint name and that the endpoint is InService in " + context.region()
+                    + " ('aws sagemaker describe-endpoint --endpoint-name " + context.identifier() + " --region "
+                    + context.region() + "').";
+        }
+        return "Check the model id, that the model is offered and enabled in " + context.region()
+                + ", or use an inference profile (e.g. us.<model>) where on-demand use is not offered.";
     }
 
     /**
-     * The error's code as HTTP errors name it ({@code ThrottlingException}): an exception sent inside an event stream
-     * names its type in lower camel case ({@code throttlingException}), and must be treated the same.
+     * AWS's error code as HTTP errors name it ({@code ThrottlingException}), or "" when the answer carried none (a
+     * proxy's or a load balancer's error page): an exception sent inside an event stream names its type in lower
+     * camel case ({@code throttlingException}), and must be treated the same.
      */
     private static String errorCode(AwsServiceException error) {
-        String code = error.awsErrorDetails() == null ? "" : String.valueOf(error.awsErrorDetails().errorCode());
-        return code.isEmpty() ? code : Character.toUpperCase(code.charAt(0)) + code.substring(1);
+        String code = error.awsErrorDetails() == null ? null : error.awsErrorDetails().errorCode();
+        if (code == null || code.isBlank() || code.equals("null")) {
+            return "";
+        }
+        return Character.toUpperCase(code.charAt(0)) + code.substring(1);
+    }
+
+    /** AWS's message, or the HTTP status when the answer carried none. */
+    private static String awsMessage(AwsServiceException error) {
+        String message = error.awsErrorDetails() == null ? null : error.awsErrorDetails().errorMessage();
+        if (message != null && !message.isBlank() && !message.equals("null")) {
+            return message.strip();
+        }
+        String reason = error.awsErrorDetails() == null || error.awsErrorDetails().sdkHttpResponse() == null ? ""
+                : error.awsErrorDetails().sdkHttpResponse().statusText().map(text -> " " + text).orElse("");
+        return "HTTP " + error.statusCode() + reason + ", with no AWS error in the answer";
+    }
+
+    /** {@code text} ending with a full stop, so the sentence after it reads as one. */
+    private static String sentenceEnd(String text) {
+        String stripped = text.strip();
+        return stripped.endsWith(".") || stripped.endsWith("!") || stripped.endsWith("?") ? stripped : stripped + ".";
     }
 
     private static String caller(CallContext context) {
@@ -154,18 +184,6 @@ public final class AwsErrorTranslator {
             error = error.getCause();
         }
         return error;
-    }
-
-    private static boolean hasCause(Throwable error, Class<? extends Throwable> type) {
-        for (Throwable t = error; t != null; t = t.getCause()) {
-            if (type.isInstance(t)) {
-                return true;
-            }
-            if (t.getCause() == t) {
-                break;
-            }
-        }
-        return false;
     }
 
     private static String rootMessage(Throwable error) {

@@ -298,6 +298,35 @@ class AwsCredentialSourceTest {
     }
 
     @Test
+    void an_unknown_sts_host_names_the_identity_source_the_endpoint_and_what_to_check() {
+        env.put("AWS_ACCESS_KEY_ID", ENV_KEY);
+        env.put("AWS_SECRET_ACCESS_KEY", ENV_SECRET);
+        env.put("AWS_ENDPOINT_URL_STS", "http://no-such-host.invalid:8999");
+
+        assertThatThrownBy(() -> identity(null)).isInstanceOf(CredentialsException.class)
+                .hasMessage("Cannot reach STS at http://no-such-host.invalid:8999 to look up the identity of the"
+                        + " environment credentials (AKIA************WXYZ): unknown host no-such-host.invalid. Check the"
+                        + " host name, your DNS and network, HTTPS_PROXY and NO_PROXY, and AWS_ENDPOINT_URL_STS if you"
+                        + " set it.");
+    }
+
+    @Test
+    void a_refused_sts_connection_names_the_endpoint() throws IOException {
+        env.put("AWS_ACCESS_KEY_ID", ENV_KEY);
+        env.put("AWS_SECRET_ACCESS_KEY", ENV_SECRET);
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        env.put("AWS_ENDPOINT_URL_STS", "http://127.0.0.1:" + closedPort);
+
+        assertThatThrownBy(() -> identity(null)).isInstanceOf(CredentialsException.class)
+                .hasMessageStartingWith("Cannot reach STS at http://127.0.0.1:" + closedPort + " to look up the identity"
+                        + " of the environment credentials (AKIA************WXYZ): 127.0.0.1 refused the connection")
+                .hasMessageEndingWith("AWS_ENDPOINT_URL_STS if you set it.");
+    }
+
+    @Test
     void the_identity_is_asked_of_sts_once_per_source() {
         env.put("AWS_ACCESS_KEY_ID", ENV_KEY);
         env.put("AWS_SECRET_ACCESS_KEY", ENV_SECRET);

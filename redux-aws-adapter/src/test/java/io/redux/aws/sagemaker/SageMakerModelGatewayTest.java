@@ -93,6 +93,21 @@ class SageMakerModelGatewayTest {
     }
 
     @Test
+    void a_missing_endpoint_gets_sagemaker_advice_in_whole_sentences() {
+        stub.enqueue(StubReply.error(new StubError(400, "ValidationError",
+                "Endpoint llama-chat of account 123456789012 not found")));
+
+        ModelInvocationException error = catchThrowableOfType(ModelInvocationException.class,
+                () -> gateway.converseStream(ask(ENDPOINT, "hi"), events::add));
+
+        assertThat(error.getMessage())
+                .contains("not found. Check the endpoint name",
+                        "aws sagemaker describe-endpoint --endpoint-name llama-chat --region eu-west-1")
+                .doesNotContain("inference profile", "Bedrock")
+                .endsWith(".");
+    }
+
+    @Test
     void a_missing_endpoint_is_reported_as_not_available() {
         stub.enqueue(StubReply.error(new StubError(400, "ValidationError",
                 "Endpoint llama-chat of account 123456789012 not found.")));

@@ -1,6 +1,7 @@
 package io.redux.cli.distribution;
 
 import io.redux.cli.CliEnvironment;
+import io.redux.cli.LibraryLogging;
 import io.redux.cli.Main;
 import io.redux.cli.ReduxCli;
 import io.redux.domain.model.AssistantMessage;
@@ -38,6 +39,7 @@ public final class CdsTraining {
     public static void main(String[] args) throws IOException, ClassNotFoundException {
         // The launcher's entry point is not run here (it exits the JVM), but it belongs in the archive.
         Class.forName(Main.class.getName(), false, CdsTraining.class.getClassLoader());
+        LibraryLogging.configure(false);
         Path folder = Files.createTempDirectory("redux-cds-training");
         try (TrainingEndpoint aws = new TrainingEndpoint()) {
             JsonConversationRepository repository = new JsonConversationRepository(folder);

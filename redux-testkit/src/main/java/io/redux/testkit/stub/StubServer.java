@@ -9,6 +9,7 @@ import javax.net.ssl.SSLContext;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -57,8 +58,10 @@ public abstract class StubServer implements AutoCloseable {
                 https.setHttpsConfigurator(new HttpsConfigurator(tls));
                 server = https;
             }
+        } catch (BindException e) {
+            throw new UncheckedIOException("port " + port + " on 127.0.0.1 is in use", e);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot listen on 127.0.0.1:" + port, e);
+            throw new UncheckedIOException("cannot listen on 127.0.0.1:" + port + ": " + e.getMessage(), e);
         }
         executor = Executors.newCachedThreadPool(runnable -> {
             Thread thread = new Thread(runnable, getClass().getSimpleName());

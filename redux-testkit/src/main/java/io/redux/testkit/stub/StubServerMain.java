@@ -1,6 +1,9 @@
 package io.redux.testkit.stub;
 
 import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.BindException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -8,66 +11,92 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * Runs the Bedrock Runtime stub until killed: {@code java -jar redux-stub-server.jar [--port N] [--script FILE]}.
- * The first line printed is {@code listening on http://127.0.0.1:PORT}. The script format is in {@link StubScript}.
+ * The first line printed is {@code listening on http://127.0.0.1:PORT}, with the port chosen when N is 0 (the
+ * default). A problem is one line on stderr: exit code 2 for a bad command line, 1 when the stub cannot start (its
+ * port is in use). The script format is in {@link StubScript}.
  */
 public final class StubServerMain {
+
+    private static final String USAGE = "usage: java -jar redux-stub-server.jar [--port N] [--script FILE]";
+
+    /**
+     * The outcome of a command line.
+     *
+     * @param stub     the running stub, or null when there is none to run
+     * @param exitCode the exit code when there is no stub: 0 after --help, 1 or 2 after an error
+     */
+    record Started(BedrockRuntimeStub stub, int exitCode) {
+    }
 
     private StubServerMain() {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        try {
-            run(args);
-        } catch (IOException | IllegalArgumentException e) {
-            System.err.println("redux-stub-server: " + e.getMessage());
-            System.exit(2);
+        Started started = start(args, System.out, System.err);
+        if (started.stub() == null) {
+            System.exit(started.exitCode());
         }
-    }
-
-    private static void run(String[] args) throws IOException, InterruptedException {
-        int port = 0;
-        List<StubReply> script = List.of();
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--port" -> port = port(value(args, ++i, "--port"));
-                case "--script" -> script = StubScript.parse(readScript(value(args, ++i, "--script")));
-                case "--help", "-h" -> {
-                    System.out.println("usage: java -jar redux-stub-server.jar [--port N] [--script FILE]");
-                    return;
-                }
-                default -> {
-                    System.err.println("unknown option " + args[i] + "; usage: [--port N] [--script FILE]");
-                    System.exit(2);
-                }
-            }
-        }
-        BedrockRuntimeStub stub = new BedrockRuntimeStub(port);
-        stub.enqueue(script.toArray(StubReply[]::new));
-        System.out.println("listening on " + stub.endpoint());
-        System.out.flush();
         new CountDownLatch(1).await();
     }
 
-    private static List<String> readScript(String file) throws IOException {
+    /** Starts the stub the command line asks for, printing its first line to {@code out} or the problem to {@code err}. */
+    static Started start(String[] args, PrintStream out, PrintStream err) {
+        int port = 0;
+        List<StubReply> script = List.of();
+        try {
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--port" -> port = port(value(args, ++i, "--port"));
+                    case "--script" -> script = StubScript.parse(readScript(value(args, ++i, "--script")));
+                    case "--help", "-h" -> {
+                        out.println(USAGE);
+                        return new Started(null, 0);
+                    }
+                    default -> throw new IllegalArgumentException("unknown option " + args[i] + "; " + USAGE);
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            err.println("redux-stub-server: " + e.getMessage());
+            return new Started(null, 2);
+        }
+        BedrockRuntimeStub stub;
+        try {
+            stub = new BedrockRuntimeStub(port);
+        } catch (UncheckedIOException e) {
+            err.println("redux-stub-server: " + e.getMessage() + (e.getCause() instanceof BindException
+                    ? "; pick another with --port N, or --port 0 for a free one" : ""));
+            return new Started(null, 1);
+        }
+        stub.enqueue(script.toArray(StubReply[]::new));
+        out.println("listening on " + stub.endpoint());
+        out.flush();
+        return new Started(stub, 0);
+    }
+
+    private static List<String> readScript(String file) {
         Path path = Path.of(file);
-        if (!Files.isReadable(path)) {
+        try {
+            return Files.readAllLines(path);
+        } catch (IOException e) {
             throw new IllegalArgumentException("cannot read the script file " + file);
         }
-        return Files.readAllLines(path);
     }
 
     private static int port(String value) {
         try {
-            return Integer.parseInt(value);
+            int port = Integer.parseInt(value);
+            if (port >= 0 && port <= 65535) {
+                return port;
+            }
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--port takes a number from 0 to 65535, not " + value);
+            // said below
         }
+        throw new IllegalArgumentException("--port takes a number from 0 to 65535, not " + value);
     }
 
     private static String value(String[] args, int index, String option) {
         if (index >= args.length) {
-            System.err.println(option + " needs a value");
-            System.exit(2);
+            throw new IllegalArgumentException(option + " needs a value");
         }
         return args[index];
     }

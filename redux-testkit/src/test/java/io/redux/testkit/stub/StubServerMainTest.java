@@ -1,0 +1,60 @@
+package io.redux.testkit.stub;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The stub server's command line: what it prints and the exit code it asks for. */
+class StubServerMainTest {
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    @Test
+    void a_port_in_use_is_one_line_and_exit_code_1() throws IOException {
+        try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            int port = taken.getLocalPort();
+
+            StubServerMain.Started started = start("--port", Integer.toString(port));
+
+            assertThat(started.exitCode()).isEqualTo(1);
+            assertThat(started.stub()).isNull();
+            assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+            assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("redux-stub-server: port " + port
+                    + " on 127.0.0.1 is in use; pick another with --port N, or --port 0 for a free one"
+                    + System.lineSeparator());
+        }
+    }
+
+    @Test
+    void port_0_is_the_default_and_the_first_line_names_the_port_chosen() {
+        StubServerMain.Started started = start();
+        try (BedrockRuntimeStub stub = started.stub()) {
+            assertThat(stub.port()).isPositive();
+            assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("listening on http://127.0.0.1:" + stub.port()
+                    + System.lineSeparator());
+            assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+        }
+    }
+
+    @Test
+    void a_port_that_is_not_a_number_is_a_usage_error() {
+        StubServerMain.Started started = start("--port", "eighty");
+
+        assertThat(started.exitCode()).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("redux-stub-server: --port takes a number from 0"
+                + " to 65535, not eighty" + System.lineSeparator());
+    }
+
+    private StubServerMain.Started start(String... args) {
+        return StubServerMain.start(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+}
