@@ -13,6 +13,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Settings for gateways under test: fake keys, the stub's endpoint, retries without real waiting. */
@@ -34,11 +35,15 @@ public final class TestGateways {
 
     /**
      * Like {@link #against} without a caller, counting the tries in {@code tries}: the SDK asks for credentials to
-     * sign every try, and for nothing else.
+     * sign every try; before that, {@code RegionalClients} asks once as it builds the client (so a malformed profile
+     * file is reported as such), which is not a try and is not counted.
      */
     public static ModelGatewaySettings counting(URI endpoint, AtomicInteger tries) {
+        AtomicBoolean clientBuilt = new AtomicBoolean();
         AwsCredentialsProvider counting = () -> {
-            tries.incrementAndGet();
+            if (clientBuilt.getAndSet(true)) {
+                tries.incrementAndGet();
+            }
             return AwsBasicCredentials.create("AKIAFAKEFORTESTS0001", "fake-secret-for-tests");
         };
         return ModelGatewaySettings.of(counting).withRouter(new ModelRouter(endpoint)).withResilience(FAST_RETRIES);

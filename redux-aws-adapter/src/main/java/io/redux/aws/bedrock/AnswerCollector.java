@@ -85,13 +85,6 @@ public final class AnswerCollector {
                     + " answer from " + context.model() + " at " + context.endpoint() + ": nothing arrived for "
                     + seconds(readTimeout) + ". Try again later.", error);
         }
-        Throwable unreadable = decoderComplaint(error);
-        if (unreadable != null) {
-            return new ModelInvocationException(Reason.INVALID_ANSWER, context.service() + " at " + context.endpoint()
-                    + " sent the answer from " + context.model() + " as bytes that are not an AWS event stream ("
-                    + unreadable.getMessage() + "). If a proxy or gateway is in between"
-                    + " (HTTPS_PROXY, REDUX_ENDPOINT_URL), check that it passes streams through.", error);
-        }
         return AwsErrorTranslator.translate(error, context);
     }
 
@@ -200,17 +193,6 @@ public final class AnswerCollector {
     }
 
     /** The event-stream decoder's own complaint (a bad prelude or checksum): the bytes were not AWS events; or null. */
-    private static Throwable decoderComplaint(Throwable error) {
-        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            StackTraceElement[] frames = t.getStackTrace();
-            if ((t instanceof IllegalArgumentException || t instanceof IllegalStateException) && frames.length > 0
-                    && frames[0].getClassName().startsWith("software.amazon.eventstream.")) {
-                return t;
-            }
-        }
-        return null;
-    }
-
     private static boolean hasCause(Throwable error, Class<? extends Throwable> type) {
         for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (type.isInstance(t)) {

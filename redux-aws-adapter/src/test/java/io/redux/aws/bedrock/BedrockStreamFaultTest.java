@@ -171,8 +171,9 @@ class BedrockStreamFaultTest {
 
         ModelInvocationException error = streamFails();
 
-        assertThat(error).isNotNull();
-        assertThat(error.getMessage()).contains(MODEL);
+        assertThat(error.reason()).isEqualTo(Reason.ENDPOINT_UNREACHABLE);
+        assertThat(error.getMessage()).contains(stub.endpoint().toString(), "its answer is not an AWS event stream")
+                .doesNotContain("checksum");
         assertThat(stub.modelRequests()).hasSize(1);
     }
 
