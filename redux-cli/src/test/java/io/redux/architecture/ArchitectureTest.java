@@ -31,6 +31,11 @@ class ArchitectureTest {
     }
 
     @Test
+    void tools_depend_on_the_domain_only() {
+        ArchitectureRules.tools_depend_on_the_domain_only.check(production);
+    }
+
+    @Test
     void aws_adapter_depends_on_no_other_adapter() {
         ArchitectureRules.aws_adapter_depends_on_no_other_adapter.check(production);
     }

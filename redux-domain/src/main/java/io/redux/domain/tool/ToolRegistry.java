@@ -25,12 +25,6 @@ public final class ToolRegistry {
         }
     }
 
-    /** {@code file_read}, {@code file_write} and {@code execute_bash}, working in {@code workingDirectory}. */
-    public static ToolRegistry builtIn(Path workingDirectory) {
-        return new ToolRegistry(List.of(new FileReadTool(workingDirectory), new FileWriteTool(workingDirectory),
-                new ExecuteBashTool(workingDirectory)));
-    }
-
     public static ToolRegistry none() {
         return new ToolRegistry(List.of());
     }

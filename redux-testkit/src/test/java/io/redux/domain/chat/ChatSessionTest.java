@@ -28,13 +28,14 @@ import io.redux.domain.port.ModelResponse;
 import io.redux.domain.port.ModelStreamListener;
 import io.redux.domain.port.ToolApprover;
 import io.redux.domain.port.ToolSpec;
-import io.redux.domain.tool.ExecuteBashTool;
 import io.redux.domain.tool.Tool;
 import io.redux.domain.tool.ToolOutput;
 import io.redux.domain.tool.ToolPolicy;
 import io.redux.domain.tool.ToolRegistry;
 import io.redux.testkit.FakeModelGateway;
 import io.redux.testkit.InMemoryConversationRepository;
+import io.redux.tools.BuiltInTools;
+import io.redux.tools.ExecuteBashTool;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -814,7 +815,7 @@ class ChatSessionTest {
 
     private Chat.Builder chatBuilder(FakeModelGateway model, ToolPolicy policy, ToolApprover approver) {
         return Chat.builder().conversations(repository).gateway(model)
-                .tools(ToolRegistry.builtIn(workingDirectory), policy, approver)
+                .tools(BuiltInTools.registry(workingDirectory), policy, approver)
                 .clock(Clock.fixed(NOW, ZoneOffset.UTC))
                 .messageIds(() -> "msg_" + ids.incrementAndGet());
     }

@@ -20,6 +20,7 @@ import io.redux.domain.tool.ToolPolicy;
 import io.redux.domain.tool.ToolRegistry;
 import io.redux.testkit.FakeModelGateway;
 import io.redux.testkit.InMemoryConversationRepository;
+import io.redux.tools.BuiltInTools;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,7 +74,7 @@ public final class ChatOverheadBenchmark {
             FakeModelGateway gateway = FakeModelGateway.builder().build();
             script.add(gateway);
             ChatSession session = Chat.builder().conversations(repository).gateway(gateway)
-                    .tools(ToolRegistry.builtIn(dir), ToolPolicy.defaults(dir), ToolApprover.REFUSE).build()
+                    .tools(BuiltInTools.registry(dir), ToolPolicy.defaults(dir), ToolApprover.REFUSE).build()
                     .open(OpenConversation.resume(id, null));
             session.send("What is in a.txt?", ChatListener.SILENT);
         };
