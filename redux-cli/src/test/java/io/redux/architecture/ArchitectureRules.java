@@ -26,6 +26,11 @@ final class ArchitectureRules {
             .should().onlyDependOnClassesThat().resideInAnyPackage(TOOLS, DOMAIN, "java..")
             .because("the built-in tools are pure Java file and process I/O behind the domain's tool port");
 
+    static final ArchRule adapters_do_not_depend_on_the_chat_use_case = noClasses()
+            .that().resideInAnyPackage(TOOLS, AWS, JSON_STORAGE, MIGRATION)
+            .should().dependOnClassesThat().resideInAPackage("io.redux.domain.chat..")
+            .because("adapters implement ports; a gateway maps history with io.redux.domain.history");
+
     static final ArchRule aws_adapter_depends_on_no_other_adapter = noClasses()
             .that().resideInAPackage(AWS)
             .should().dependOnClassesThat().resideInAnyPackage(TOOLS, JSON_STORAGE, MIGRATION, CLI, TESTKIT);

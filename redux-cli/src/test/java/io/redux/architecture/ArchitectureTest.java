@@ -36,6 +36,11 @@ class ArchitectureTest {
     }
 
     @Test
+    void adapters_do_not_depend_on_the_chat_use_case() {
+        ArchitectureRules.adapters_do_not_depend_on_the_chat_use_case.check(production);
+    }
+
+    @Test
     void aws_adapter_depends_on_no_other_adapter() {
         ArchitectureRules.aws_adapter_depends_on_no_other_adapter.check(production);
     }

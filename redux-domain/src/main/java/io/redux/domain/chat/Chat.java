@@ -137,39 +137,17 @@ public final class Chat {
         return conversations;
     }
 
-    ModelGateway gateway() {
-        return gateway;
-    }
-
-    ToolRegistry tools() {
-        return tools;
-    }
-
-    ToolPolicy policy() {
-        return policy;
-    }
-
-    ToolApprover approver() {
-        return approver;
-    }
-
-    InferenceSettings settings() {
-        return settings;
-    }
-
-    int maxToolRounds() {
-        return maxToolRounds;
+    /** What one turn on {@code conversation} needs, heard by {@code listener}, stopped by {@code control}. */
+    TurnContext turnContext(TurnContext.StoredConversation conversation, ChatListener listener, TurnControl control) {
+        return new TurnContext(conversation, gateway, this::systemPromptFor, tools.specs(), settings,
+                new ToolRunner(tools, policy, approver), maxToolRounds, clock, messageIds, listener, control);
     }
 
     Instant now() {
         return clock.instant();
     }
 
-    String newMessageId() {
-        return messageIds.get();
-    }
-
-    String systemPromptFor(Conversation conversation) {
+    private String systemPromptFor(Conversation conversation) {
         String directory = conversation.metadata().workingDirectory();
         return directory == null ? systemPrompt : systemPrompt + "\nThe user's working directory is " + directory + ".";
     }

@@ -11,12 +11,7 @@ import io.redux.domain.model.ConversationMetadata;
 import io.redux.domain.model.Message;
 import io.redux.domain.model.ModelId;
 import io.redux.domain.model.TokenUsage;
-import io.redux.domain.model.UserMessage;
-import io.redux.domain.port.ModelEvent;
-import io.redux.domain.port.ModelRequest;
-import io.redux.domain.port.ModelResponse;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -54,6 +49,18 @@ public final class ChatSession {
     private Conversation unsaved;
     /** The message this session created the stored conversation with, during the turn that runs; else null. */
     private Message createdWith;
+    /** What a turn sees of this session's conversation. */
+    private final TurnContext.StoredConversation stored = new TurnContext.StoredConversation() {
+        @Override
+        public Conversation current() {
+            return conversation;
+        }
+
+        @Override
+        public void store(Message message) {
+            ChatSession.this.store(message);
+        }
+    };
 
     private ChatSession(Chat chat, Conversation conversation, boolean stored, boolean continueIfTaken,
                         List<UnreadableConversation> unreadableSkipped) {
@@ -120,7 +127,7 @@ public final class ChatSession {
         }
         TurnControl control = begin();
         try {
-            return new TurnLoop(chat, this, control, listener == null ? ChatListener.SILENT : listener).run(prompt);
+            return new TurnLoop(turnContext(control, listener)).run(prompt);
         } catch (RuntimeException | Error e) {
             removeIfUnanswered(e);
             throw e;
@@ -194,18 +201,21 @@ public final class ChatSession {
     public CompactResult compact(ChatListener listener) {
         TurnControl control = begin();
         try {
-            return new CompactionRun(chat, this, control, listener == null ? ChatListener.SILENT : listener).run();
+            return new CompactionRun(turnContext(control, listener)).run();
         } finally {
             end(control);
         }
     }
 
-    Message save(Message message, ChatListener listener) {
+    private TurnContext turnContext(TurnControl control, ChatListener listener) {
+        return chat.turnContext(stored, listener == null ? ChatListener.SILENT : listener, control);
+    }
+
+    /** Stores {@code message}: with it, a new conversation; else appended to the stored one. */
+    private void store(Message message) {
         if (!storeFirst(message)) {
             conversation = chat.conversations().append(id, message);
         }
-        listener.onMessageSaved(message);
-        return message;
     }
 
     /** Stores a new conversation with {@code message}; false when it is stored already (or another writer's is). */
@@ -257,33 +267,6 @@ public final class ChatSession {
     private static Conversation withoutMessages(Conversation stored) {
         return new Conversation(stored.id(), stored.createdAt(), stored.createdAt(), stored.modelId(), stored.region(),
                 List.of(), stored.metadata());
-    }
-
-    /** A request with the history to continue from, and {@code extra} messages after it that are not stored. */
-    ModelRequest request(List<Message> history, Message... extra) {
-        List<Message> sent = new ArrayList<>(history);
-        sent.addAll(List.of(extra));
-        return new ModelRequest(conversation.modelId(), chat.systemPromptFor(conversation), sent, chat.tools().specs(),
-                chat.settings());
-    }
-
-    /** Streams a model answer; text deltas go to {@code partial} and the listener, and a cancel stops the stream. */
-    ModelResponse stream(ModelRequest request, TurnControl control, ChatListener listener, StringBuilder partial) {
-        listener.onModelCall();
-        return control.interruptibly(() -> chat.gateway().converseStream(request, event -> {
-            if (event instanceof ModelEvent.Stop) {
-                return;
-            }
-            control.throwIfCancelled();
-            if (event instanceof ModelEvent.TextDelta delta) {
-                partial.append(delta.text());
-                listener.onTextDelta(delta.text());
-            }
-        }));
-    }
-
-    UserMessage userMessage(String text) {
-        return new UserMessage(chat.newMessageId(), chat.now(), text);
     }
 
     private Stream<AssistantMessage> answers() {
