@@ -1,5 +1,6 @@
 package io.redux.cli.chat;
 
+import io.redux.cli.Hints;
 import io.redux.cli.output.TerminalText;
 import io.redux.domain.chat.Chat;
 import io.redux.domain.chat.ChatSession;
@@ -91,7 +92,7 @@ final class SlashCommands {
                         + "; /help lists the commands."));
             }
         } catch (InvalidInputException e) {
-            out.println(style.error(TerminalText.escape(e.getMessage())));
+            out.println(style.error(TerminalText.escape(Hints.line(e))));
         }
         out.flush();
         return new Outcome(false, session);

@@ -75,8 +75,8 @@ public final class Chat {
      *
      * @throws io.redux.domain.error.ConversationNotFoundException when a conversation to continue does not exist
      * @throws ConversationAlreadyExistsException                  when a conversation to start exists
-     * @throws InvalidInputException when a new conversation has no model, or no conversation was started in the
-     *                               working directory to continue
+     * @throws ModelRequiredException          when a new conversation has no model
+     * @throws NoConversationInFolderException when no conversation was started in the working directory to continue
      */
     public ChatSession open(OpenConversation command) {
         switch (command.mode()) {
@@ -104,8 +104,7 @@ public final class Chat {
     private Conversation newConversation(OpenConversation command) {
         ModelId model = command.model() != null ? command.model() : defaultModel;
         if (model == null) {
-            throw new InvalidInputException("A new conversation needs a model: give --model-id " + ModelId.FORM
-                    + " or set REDUX_MODEL_ID.");
+            throw new ModelRequiredException();
         }
         return Conversation.start(command.id(), model, command.metadata(), now());
     }
@@ -119,18 +118,7 @@ public final class Chat {
 
     private static ConversationId latestIn(String workingDirectory, ConversationListing listing) {
         return listing.latestIn(workingDirectory).map(ConversationSummary::id)
-                .orElseThrow(() -> new InvalidInputException("No conversation was started in " + workingDirectory
-                        + " yet" + unreadableNote(listing) + "; start one with 'redux_cli chat', or resume one by id "
-                        + "from 'redux_cli conversations list'."));
-    }
-
-    private static String unreadableNote(ConversationListing listing) {
-        List<ConversationListing.UnreadableConversation> unreadable = listing.unreadable();
-        if (unreadable.isEmpty()) {
-            return "";
-        }
-        return " that could be read (" + unreadable.size() + " could not, e.g. " + unreadable.get(0).location() + ": "
-                + unreadable.get(0).reason() + ")";
+                .orElseThrow(() -> new NoConversationInFolderException(workingDirectory, listing.unreadable()));
     }
 
     ConversationRepository conversations() {

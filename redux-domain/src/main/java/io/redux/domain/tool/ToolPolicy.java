@@ -11,8 +11,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Which tool calls run without asking the user. A tool is trusted when {@code --trust-all-tools} was given, when it
- * was named in {@code --trust-tools}, or when the user trusted it for the session; otherwise its own
+ * Which tool calls run without asking the user. A tool is trusted when all tools are trusted, when it was named among
+ * the trusted ones, or when the user trusted it for the session; otherwise its own
  * {@link Tool#defaultTrust} holds (such as {@code file_read} of a path inside the working directory). That default is
  * not decided here on the path, which could lead elsewhere by the time it is opened: it is a folder
  * ({@link #trustedFolder}) the tool must stay inside as it runs ({@link Tool#runInside}). A tool the user untrusts
@@ -37,7 +37,7 @@ public final class ToolPolicy {
         return new ToolPolicy(workingDirectory, false, Set.of());
     }
 
-    /** The names in a {@code --trust-tools=a,b} value, blanks ignored. */
+    /** The names in a comma-separated list such as {@code a,b}, blanks ignored. */
     public static Set<String> parseToolList(String commaSeparated) {
         Set<String> names = new LinkedHashSet<>();
         Arrays.stream(commaSeparated.split(",")).map(String::trim).filter(s -> !s.isEmpty()).forEach(names::add);

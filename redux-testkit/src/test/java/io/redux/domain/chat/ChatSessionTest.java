@@ -655,11 +655,35 @@ class ChatSessionTest {
     }
 
     @Test
+    void noConversationInAFolderSaysWhichFolderAndNoCommandLineWords() {
+        Chat chat = chat(FakeModelGateway.builder().build(), ToolPolicy.defaults(workingDirectory), ToolApprover.REFUSE);
+
+        assertThatThrownBy(() -> chat.open(OpenConversation.resumeLatestIn("/nowhere", null)))
+                .isInstanceOfSatisfying(NoConversationInFolderException.class, e -> {
+                    assertThat(e.workingDirectory()).isEqualTo("/nowhere");
+                    assertThat(e.unreadable()).isEmpty();
+                })
+                .hasMessage("No conversation was started in /nowhere yet.");
+    }
+
+    @Test
+    void aMissingConversationSaysWhichAndNoCommandLineWords() {
+        Chat chat = chat(FakeModelGateway.builder().build(), ToolPolicy.defaults(workingDirectory), ToolApprover.REFUSE);
+        ConversationId missing = ConversationId.random();
+
+        assertThatThrownBy(() -> chat.open(OpenConversation.resume(missing, null)))
+                .isInstanceOfSatisfying(ConversationNotFoundException.class, e -> assertThat(e.id()).isEqualTo(missing))
+                .hasMessage("Conversation " + missing + " does not exist.");
+    }
+
+    @Test
     void aNewConversationNeedsAModel() {
         Chat chat = chat(FakeModelGateway.builder().build(), ToolPolicy.defaults(workingDirectory), ToolApprover.REFUSE);
 
+        // The reason only: how to give a model is the caller's to say (the CLI's Hints add --model-id).
         assertThatThrownBy(() -> chat.open(OpenConversation.start(null, ConversationMetadata.EMPTY)))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("--model-id");
+                .isInstanceOf(ModelRequiredException.class).isInstanceOf(InvalidInputException.class)
+                .hasMessage("A new conversation needs a model.");
     }
 
     @Test
