@@ -44,11 +44,13 @@ class HintsTest {
     @Test
     void aMissingModelNamesTheOptionAndTheVariable() {
         assertThat(Hints.line(new ModelRequiredException()))
-                .isEqualTo("A new conversation needs a model: give --model-id " + ModelId.FORM + " or set REDUX_MODEL_ID.");
+                .isEqualTo("A new conversation needs a model: give --model-id " + ModelId.FORM
+                        + " or set REDUX_MODEL_ID.");
     }
 
     @Test
     void otherErrorsAreTheirReasonAlone() {
-        assertThat(Hints.line(new StorageException("Cannot write /x: disk full"))).isEqualTo("Cannot write /x: disk full");
+        assertThat(Hints.line(new StorageException("Cannot write /x: disk full")))
+                .isEqualTo("Cannot write /x: disk full");
     }
 }

@@ -49,6 +49,7 @@ public final class Chat {
     private final InferenceSettings settings;
     private final int maxToolRounds;
     private final ModelId defaultModel;
+    private final ChatSession.Setup sessions;
 
     private Chat(Builder builder) {
         this.conversations = Objects.requireNonNull(builder.conversations, "conversations (a ConversationRepository)");
@@ -62,6 +63,7 @@ public final class Chat {
         this.settings = builder.settings;
         this.maxToolRounds = builder.maxToolRounds;
         this.defaultModel = builder.defaultModel;
+        this.sessions = new ChatSession.Setup(conversations, clock, this::turnContext);
     }
 
     public static Builder builder() {
@@ -84,19 +86,20 @@ public final class Chat {
                 if (conversations.find(command.id()).isPresent()) {
                     throw new ConversationAlreadyExistsException(command.id());
                 }
-                return ChatSession.starting(this, newConversation(command), false);
+                return ChatSession.starting(sessions, newConversation(command), false);
             case START_OR_CONTINUE:
                 return conversations.find(command.id())
-                        .map(existing -> ChatSession.continuing(this, continued(existing, command.model()), List.of()))
-                        .orElseGet(() -> ChatSession.starting(this, newConversation(command), true));
+                        .map(existing -> ChatSession.continuing(sessions, continued(existing, command.model()),
+                                List.of()))
+                        .orElseGet(() -> ChatSession.starting(sessions, newConversation(command), true));
             case CONTINUE:
-                return ChatSession.continuing(this, continued(conversations.load(command.id()), command.model()),
+                return ChatSession.continuing(sessions, continued(conversations.load(command.id()), command.model()),
                         List.of());
             case CONTINUE_LATEST:
             default:
                 ConversationListing listing = conversations.list();
                 ConversationId latest = latestIn(command.metadata().workingDirectory(), listing);
-                return ChatSession.continuing(this, continued(conversations.load(latest), command.model()),
+                return ChatSession.continuing(sessions, continued(conversations.load(latest), command.model()),
                         listing.unreadable());
         }
     }
@@ -121,17 +124,14 @@ public final class Chat {
                 .orElseThrow(() -> new NoConversationInFolderException(workingDirectory, listing.unreadable()));
     }
 
-    ConversationRepository conversations() {
-        return conversations;
-    }
-
     /** What one turn on {@code conversation} needs, heard by {@code listener}, stopped by {@code control}. */
-    TurnContext turnContext(TurnContext.StoredConversation conversation, ChatListener listener, TurnControl control) {
+    private TurnContext turnContext(TurnContext.StoredConversation conversation, ChatListener listener,
+                                    TurnControl control) {
         return new TurnContext(conversation, gateway, this::systemPromptFor, tools.specs(), settings,
                 new ToolRunner(tools, policy, approver), maxToolRounds, clock, messageIds, listener, control);
     }
 
-    Instant now() {
+    private Instant now() {
         return clock.instant();
     }
 

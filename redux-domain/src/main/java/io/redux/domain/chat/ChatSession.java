@@ -11,7 +11,9 @@ import io.redux.domain.model.ConversationMetadata;
 import io.redux.domain.model.Message;
 import io.redux.domain.model.ModelId;
 import io.redux.domain.model.TokenUsage;
+import io.redux.domain.port.ConversationRepository;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -36,7 +38,8 @@ import java.util.stream.Stream;
  */
 public final class ChatSession {
 
-    private final Chat chat;
+    /** Where the conversation is stored, the time of changes, and what a turn is given. */
+    private final Setup setup;
     private final ConversationId id;
     private final AtomicReference<TurnControl> running = new AtomicReference<>();
     private final List<UnreadableConversation> unreadableSkipped;
@@ -62,9 +65,9 @@ public final class ChatSession {
         }
     };
 
-    private ChatSession(Chat chat, Conversation conversation, boolean stored, boolean continueIfTaken,
+    private ChatSession(Setup setup, Conversation conversation, boolean stored, boolean continueIfTaken,
                         List<UnreadableConversation> unreadableSkipped) {
-        this.chat = chat;
+        this.setup = setup;
         this.id = conversation.id();
         this.conversation = conversation;
         this.unsaved = stored ? null : conversation;
@@ -73,13 +76,14 @@ public final class ChatSession {
     }
 
     /** A session on a new conversation, stored with its first message. */
-    static ChatSession starting(Chat chat, Conversation conversation, boolean continueIfTaken) {
-        return new ChatSession(chat, conversation, false, continueIfTaken, List.of());
+    static ChatSession starting(Setup setup, Conversation conversation, boolean continueIfTaken) {
+        return new ChatSession(setup, conversation, false, continueIfTaken, List.of());
     }
 
     /** A session on a stored conversation; {@code unreadableSkipped} are those not considered when it was looked for. */
-    static ChatSession continuing(Chat chat, Conversation conversation, List<UnreadableConversation> unreadableSkipped) {
-        return new ChatSession(chat, conversation, true, false, unreadableSkipped);
+    static ChatSession continuing(Setup setup, Conversation conversation,
+                                  List<UnreadableConversation> unreadableSkipped) {
+        return new ChatSession(setup, conversation, true, false, unreadableSkipped);
     }
 
     public ConversationId id() {
@@ -156,12 +160,12 @@ public final class ChatSession {
         }
         synchronized (firstSave) {
             if (unsaved != null) {
-                unsaved = unsaved.withModel(model, chat.now());
+                unsaved = unsaved.withModel(model, setup.clock().instant());
                 conversation = unsaved;
                 return;
             }
         }
-        conversation = chat.conversations().update(id, c -> c.withModel(model, chat.now()));
+        conversation = setup.conversations().update(id, c -> c.withModel(model, setup.clock().instant()));
     }
 
     /**
@@ -178,7 +182,7 @@ public final class ChatSession {
                 return;
             }
             // Not into this.conversation: the turn's thread owns it, and the next message stored brings this along.
-            chat.conversations().update(id, c -> c.withMetadata(change.apply(c.metadata())));
+            setup.conversations().update(id, c -> c.withMetadata(change.apply(c.metadata())));
         }
     }
 
@@ -208,13 +212,13 @@ public final class ChatSession {
     }
 
     private TurnContext turnContext(TurnControl control, ChatListener listener) {
-        return chat.turnContext(stored, listener == null ? ChatListener.SILENT : listener, control);
+        return setup.turns().open(stored, listener == null ? ChatListener.SILENT : listener, control);
     }
 
     /** Stores {@code message}: with it, a new conversation; else appended to the stored one. */
     private void store(Message message) {
         if (!storeFirst(message)) {
-            conversation = chat.conversations().append(id, message);
+            conversation = setup.conversations().append(id, message);
         }
     }
 
@@ -226,7 +230,7 @@ public final class ChatSession {
             }
             Conversation first = unsaved.append(message);
             try {
-                chat.conversations().create(first);
+                setup.conversations().create(first);
             } catch (ConversationAlreadyExistsException taken) {
                 if (!continueIfTaken) {
                     throw taken;
@@ -251,10 +255,10 @@ public final class ChatSession {
         }
         synchronized (firstSave) {
             try {
-                Optional<Conversation> stored = chat.conversations().find(id);
+                Optional<Conversation> stored = setup.conversations().find(id);
                 List<Message> messages = stored.map(Conversation::messages).orElse(List.of());
                 if (messages.size() == 1 && messages.get(0).id().equals(createdWith.id())) {
-                    chat.conversations().delete(id);
+                    setup.conversations().delete(id);
                     unsaved = withoutMessages(stored.get());
                     conversation = unsaved;
                 }
@@ -286,5 +290,9 @@ public final class ChatSession {
     private void end(TurnControl control) {
         running.set(null);
         control.restoreOutsideInterrupt();
+    }
+
+    /** What a session takes from its {@link Chat}: the repository, the clock, and how a turn is given its context. */
+    record Setup(ConversationRepository conversations, Clock clock, TurnContext.Factory turns) {
     }
 }

@@ -29,6 +29,12 @@ import java.util.function.Supplier;
  */
 final class TurnContext {
 
+    /** Gives a turn of the session on {@code conversation} its context, heard by {@code listener}. */
+    @FunctionalInterface
+    interface Factory {
+        TurnContext open(StoredConversation conversation, ChatListener listener, TurnControl control);
+    }
+
     /** The session's conversation: as last stored, and where a message is stored the moment it exists. */
     interface StoredConversation {
 
