@@ -53,7 +53,7 @@ public final class ChatSession {
     /** The message this session created the stored conversation with, during the turn that runs; else null. */
     private Message createdWith;
     /** What a turn sees of this session's conversation. */
-    private final TurnContext.StoredConversation stored = new TurnContext.StoredConversation() {
+    private final TurnContext.StoredConversation turnView = new TurnContext.StoredConversation() {
         @Override
         public Conversation current() {
             return conversation;
@@ -212,7 +212,7 @@ public final class ChatSession {
     }
 
     private TurnContext turnContext(TurnControl control, ChatListener listener) {
-        return setup.turns().open(stored, listener == null ? ChatListener.SILENT : listener, control);
+        return setup.turns().open(turnView, listener == null ? ChatListener.SILENT : listener, control);
     }
 
     /** Stores {@code message}: with it, a new conversation; else appended to the stored one. */
