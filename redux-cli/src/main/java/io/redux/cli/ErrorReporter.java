@@ -47,7 +47,7 @@ final class ErrorReporter implements IParameterExceptionHandler, IExecutionExcep
         }
         if (e instanceof ReduxException redux) {
             // A store that ran out of memory says what was too large; how to give Java more is the launcher's part.
-            err.println("redux_cli: " + oneLine(redux.getMessage())
+            err.println("redux_cli: " + oneLine(Hints.line(redux))
                     + (redux.getCause() instanceof OutOfMemoryError ? "; " + MORE_MEMORY : ""));
             return redux.isUsageError() ? USAGE : FAILURE;
         }

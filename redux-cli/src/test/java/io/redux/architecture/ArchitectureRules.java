@@ -9,6 +9,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 final class ArchitectureRules {
 
     static final String DOMAIN = "io.redux.domain..";
+    static final String TOOLS = "io.redux.tools..";
     static final String AWS = "io.redux.aws..";
     static final String JSON_STORAGE = "io.redux.storage.json..";
     static final String MIGRATION = "io.redux.storage.migration..";
@@ -20,17 +21,27 @@ final class ArchitectureRules {
             .should().onlyDependOnClassesThat().resideInAnyPackage(DOMAIN, "java..")
             .because("the domain is pure Java: no Jackson, Guice, jakarta.inject or AWS");
 
+    static final ArchRule tools_depend_on_the_domain_only = classes()
+            .that().resideInAPackage(TOOLS)
+            .should().onlyDependOnClassesThat().resideInAnyPackage(TOOLS, DOMAIN, "java..")
+            .because("the built-in tools are pure Java file and process I/O behind the domain's tool port");
+
+    static final ArchRule adapters_do_not_depend_on_the_chat_use_case = noClasses()
+            .that().resideInAnyPackage(TOOLS, AWS, JSON_STORAGE, MIGRATION)
+            .should().dependOnClassesThat().resideInAPackage("io.redux.domain.chat..")
+            .because("adapters implement ports; a gateway maps history with io.redux.domain.history");
+
     static final ArchRule aws_adapter_depends_on_no_other_adapter = noClasses()
             .that().resideInAPackage(AWS)
-            .should().dependOnClassesThat().resideInAnyPackage(JSON_STORAGE, MIGRATION, CLI, TESTKIT);
+            .should().dependOnClassesThat().resideInAnyPackage(TOOLS, JSON_STORAGE, MIGRATION, CLI, TESTKIT);
 
     static final ArchRule json_storage_depends_on_no_other_adapter = noClasses()
             .that().resideInAPackage(JSON_STORAGE)
-            .should().dependOnClassesThat().resideInAnyPackage(AWS, MIGRATION, CLI, TESTKIT);
+            .should().dependOnClassesThat().resideInAnyPackage(TOOLS, AWS, MIGRATION, CLI, TESTKIT);
 
     static final ArchRule migration_writes_through_the_port_not_the_json_adapter = noClasses()
             .that().resideInAPackage(MIGRATION)
-            .should().dependOnClassesThat().resideInAnyPackage(AWS, JSON_STORAGE, CLI, TESTKIT);
+            .should().dependOnClassesThat().resideInAnyPackage(TOOLS, AWS, JSON_STORAGE, CLI, TESTKIT);
 
     static final ArchRule aws_sdk_is_used_only_by_the_aws_adapter = noClasses()
             .that().resideOutsideOfPackage(AWS)
@@ -48,11 +59,11 @@ final class ArchitectureRules {
 
     static final ArchRule testkit_builds_on_the_domain_only = noClasses()
             .that().resideInAPackage(TESTKIT)
-            .should().dependOnClassesThat().resideInAnyPackage(AWS, JSON_STORAGE, MIGRATION, CLI);
+            .should().dependOnClassesThat().resideInAnyPackage(TOOLS, AWS, JSON_STORAGE, MIGRATION, CLI);
 
     static final ArchRule every_class_lives_in_a_module_package = classes()
             .that().resideInAPackage("io.redux..")
-            .should().resideInAnyPackage(DOMAIN, AWS, JSON_STORAGE, MIGRATION, CLI, TESTKIT);
+            .should().resideInAnyPackage(DOMAIN, TOOLS, AWS, JSON_STORAGE, MIGRATION, CLI, TESTKIT);
 
     private ArchitectureRules() {
     }

@@ -31,6 +31,16 @@ class ArchitectureTest {
     }
 
     @Test
+    void tools_depend_on_the_domain_only() {
+        ArchitectureRules.tools_depend_on_the_domain_only.check(production);
+    }
+
+    @Test
+    void adapters_do_not_depend_on_the_chat_use_case() {
+        ArchitectureRules.adapters_do_not_depend_on_the_chat_use_case.check(production);
+    }
+
+    @Test
     void aws_adapter_depends_on_no_other_adapter() {
         ArchitectureRules.aws_adapter_depends_on_no_other_adapter.check(production);
     }

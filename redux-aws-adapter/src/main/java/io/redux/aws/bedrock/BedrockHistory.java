@@ -1,8 +1,8 @@
 package io.redux.aws.bedrock;
 
-import io.redux.domain.chat.Block;
-import io.redux.domain.chat.HistoryRepair;
-import io.redux.domain.chat.Turn;
+import io.redux.domain.history.Block;
+import io.redux.domain.history.HistoryRepair;
+import io.redux.domain.history.Turn;
 import io.redux.domain.model.Message;
 import software.amazon.awssdk.services.bedrockruntime.model.ContentBlock;
 import software.amazon.awssdk.services.bedrockruntime.model.ConversationRole;

@@ -1,9 +1,9 @@
 package io.redux.aws.sagemaker;
 
 import io.redux.aws.bedrock.AnswerCollector;
+import io.redux.domain.history.Block;
+import io.redux.domain.history.HistoryRepair;
 import io.redux.domain.json.JsonValue;
-import io.redux.domain.chat.Block;
-import io.redux.domain.chat.HistoryRepair;
 import io.redux.domain.model.Message;
 import io.redux.domain.model.StopReason;
 import io.redux.domain.model.TokenUsage;

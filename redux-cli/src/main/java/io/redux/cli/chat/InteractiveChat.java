@@ -1,5 +1,6 @@
 package io.redux.cli.chat;
 
+import io.redux.cli.Hints;
 import io.redux.cli.output.TerminalText;
 import io.redux.domain.chat.ChatSession;
 import io.redux.domain.error.ModelInvocationException;
@@ -73,7 +74,7 @@ final class InteractiveChat {
             return commands.run(line, session, renderer);
         } catch (ReduxException e) {
             renderer.endTurn();
-            out.println(style.error("redux_cli: " + TerminalText.escape(e.getMessage())));
+            out.println(style.error("redux_cli: " + TerminalText.escape(Hints.line(e))));
             return new SlashCommands.Outcome(false, session);
         } finally {
             terminal.handle(Signal.INT, previous);
@@ -86,7 +87,7 @@ final class InteractiveChat {
             session.send(prompt, renderer);
         } catch (ModelInvocationException e) {
             renderer.endTurn();
-            out.println(style.error("redux_cli: " + TerminalText.escape(e.getMessage())));
+            out.println(style.error("redux_cli: " + TerminalText.escape(Hints.line(e))));
             if (e.reason() == ModelInvocationException.Reason.INPUT_TOO_LONG && mayCompact && offerCompaction()) {
                 terminal.handle(Signal.INT, previous);
                 commands.compact(session, renderer);
@@ -94,7 +95,7 @@ final class InteractiveChat {
             }
         } catch (ReduxException e) {
             renderer.endTurn();
-            out.println(style.error("redux_cli: " + TerminalText.escape(e.getMessage())));
+            out.println(style.error("redux_cli: " + TerminalText.escape(Hints.line(e))));
         } finally {
             terminal.handle(Signal.INT, previous);
             renderer.endTurn();

@@ -1,5 +1,6 @@
 package io.redux.cli.chat;
 
+import io.redux.cli.Hints;
 import io.redux.domain.error.ReduxException;
 import io.redux.domain.model.ConversationId;
 
@@ -12,7 +13,7 @@ final class PromptKeptException extends ReduxException {
     private final boolean usageError;
 
     PromptKeptException(ConversationId conversation, ReduxException failure) {
-        super(sentence(failure.getMessage()) + " The prompt is kept in conversation " + conversation
+        super(sentence(Hints.line(failure)) + " The prompt is kept in conversation " + conversation
                 + "; continue it with 'redux_cli chat --resume " + conversation + "'.", failure);
         this.usageError = failure.isUsageError();
     }

@@ -1,5 +1,6 @@
 package io.redux.cli.chat;
 
+import io.redux.cli.Hints;
 import io.redux.cli.output.TerminalText;
 import io.redux.domain.chat.Chat;
 import io.redux.domain.chat.ChatSession;
@@ -8,7 +9,8 @@ import io.redux.domain.chat.OpenConversation;
 import io.redux.domain.error.InvalidInputException;
 import io.redux.domain.model.ModelId;
 import io.redux.domain.model.TokenUsage;
-import io.redux.domain.tool.FileReadTool;
+import io.redux.domain.tool.DefaultTrust;
+import io.redux.domain.tool.Tool;
 import io.redux.domain.tool.ToolPolicy;
 import io.redux.domain.tool.ToolRegistry;
 
@@ -90,7 +92,7 @@ final class SlashCommands {
                         + "; /help lists the commands."));
             }
         } catch (InvalidInputException e) {
-            out.println(style.error(TerminalText.escape(e.getMessage())));
+            out.println(style.error(TerminalText.escape(Hints.line(e))));
         }
         out.flush();
         return new Outcome(false, session);
@@ -162,8 +164,10 @@ final class SlashCommands {
         }
     }
 
-    private static String defaultNote(String name) {
-        return name.equals(FileReadTool.NAME) ? "asks, except for files inside the working directory" : "asks first";
+    private String defaultNote(String name) {
+        boolean inside = tools.find(name).map(Tool::defaultTrust)
+                .filter(trust -> trust == DefaultTrust.TRUSTED_INSIDE_WORKING_FOLDER).isPresent();
+        return inside ? "asks, except for files inside the working directory" : "asks first";
     }
 
     private void export(List<String> arguments, ChatSession session) {

@@ -6,6 +6,7 @@ import com.google.inject.Singleton;
 import io.redux.cli.CliEnvironment;
 import io.redux.cli.chat.Terminals;
 import io.redux.domain.tool.ToolRegistry;
+import io.redux.tools.BuiltInTools;
 import org.jline.terminal.TerminalBuilder;
 
 /** The chat use case's parts: the built-in tools working in the current folder, and the user's terminal. */
@@ -14,7 +15,7 @@ final class ChatModule extends AbstractModule {
     @Provides
     @Singleton
     ToolRegistry tools(CliEnvironment environment) {
-        return ToolRegistry.builtIn(environment.workingDirectory());
+        return BuiltInTools.registry(environment.workingDirectory());
     }
 
     @Provides

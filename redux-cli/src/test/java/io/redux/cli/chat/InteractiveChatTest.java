@@ -20,6 +20,7 @@ import io.redux.domain.port.ModelStreamListener;
 import io.redux.domain.tool.ToolRegistry;
 import io.redux.storage.json.JsonConversationRepository;
 import io.redux.testkit.FakeModelGateway;
+import io.redux.tools.BuiltInTools;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -351,7 +352,7 @@ class InteractiveChatTest {
         FakeAwsAccess aws = new FakeAwsAccess(gateway);
         command.aws = aws;
         command.chats = new ChatFactory(conversations, aws, Clock.systemUTC(), environment);
-        command.tools = ToolRegistry.builtIn(work);
+        command.tools = BuiltInTools.registry(work);
         command.terminals = terminal::terminal;
         command.export = new TranscriptExport(conversations);
         return CompletableFuture.supplyAsync(command::call);

@@ -24,6 +24,7 @@ class LibraryCoordinatesTest {
     /** Which module a package of ours comes from. */
     private static final Map<String, String> MODULE_OF_PACKAGE = Map.of(
             "io.redux.domain", "redux-domain",
+            "io.redux.tools", "redux-tools",
             "io.redux.aws", "redux-aws-adapter",
             "io.redux.storage.json", "redux-storage-json",
             "io.redux.storage.migration", "redux-storage-sqlite-migration",

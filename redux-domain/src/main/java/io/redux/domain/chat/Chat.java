@@ -49,6 +49,7 @@ public final class Chat {
     private final InferenceSettings settings;
     private final int maxToolRounds;
     private final ModelId defaultModel;
+    private final ChatSession.Setup sessions;
 
     private Chat(Builder builder) {
         this.conversations = Objects.requireNonNull(builder.conversations, "conversations (a ConversationRepository)");
@@ -62,6 +63,7 @@ public final class Chat {
         this.settings = builder.settings;
         this.maxToolRounds = builder.maxToolRounds;
         this.defaultModel = builder.defaultModel;
+        this.sessions = new ChatSession.Setup(conversations, clock, this::turnContext);
     }
 
     public static Builder builder() {
@@ -75,8 +77,8 @@ public final class Chat {
      *
      * @throws io.redux.domain.error.ConversationNotFoundException when a conversation to continue does not exist
      * @throws ConversationAlreadyExistsException                  when a conversation to start exists
-     * @throws InvalidInputException when a new conversation has no model, or no conversation was started in the
-     *                               working directory to continue
+     * @throws ModelRequiredException          when a new conversation has no model
+     * @throws NoConversationInFolderException when no conversation was started in the working directory to continue
      */
     public ChatSession open(OpenConversation command) {
         switch (command.mode()) {
@@ -84,19 +86,20 @@ public final class Chat {
                 if (conversations.find(command.id()).isPresent()) {
                     throw new ConversationAlreadyExistsException(command.id());
                 }
-                return ChatSession.starting(this, newConversation(command), false);
+                return ChatSession.starting(sessions, newConversation(command), false);
             case START_OR_CONTINUE:
                 return conversations.find(command.id())
-                        .map(existing -> ChatSession.continuing(this, continued(existing, command.model()), List.of()))
-                        .orElseGet(() -> ChatSession.starting(this, newConversation(command), true));
+                        .map(existing -> ChatSession.continuing(sessions, continued(existing, command.model()),
+                                List.of()))
+                        .orElseGet(() -> ChatSession.starting(sessions, newConversation(command), true));
             case CONTINUE:
-                return ChatSession.continuing(this, continued(conversations.load(command.id()), command.model()),
+                return ChatSession.continuing(sessions, continued(conversations.load(command.id()), command.model()),
                         List.of());
             case CONTINUE_LATEST:
             default:
                 ConversationListing listing = conversations.list();
                 ConversationId latest = latestIn(command.metadata().workingDirectory(), listing);
-                return ChatSession.continuing(this, continued(conversations.load(latest), command.model()),
+                return ChatSession.continuing(sessions, continued(conversations.load(latest), command.model()),
                         listing.unreadable());
         }
     }
@@ -104,8 +107,7 @@ public final class Chat {
     private Conversation newConversation(OpenConversation command) {
         ModelId model = command.model() != null ? command.model() : defaultModel;
         if (model == null) {
-            throw new InvalidInputException("A new conversation needs a model: give --model-id " + ModelId.FORM
-                    + " or set REDUX_MODEL_ID.");
+            throw new ModelRequiredException();
         }
         return Conversation.start(command.id(), model, command.metadata(), now());
     }
@@ -119,57 +121,21 @@ public final class Chat {
 
     private static ConversationId latestIn(String workingDirectory, ConversationListing listing) {
         return listing.latestIn(workingDirectory).map(ConversationSummary::id)
-                .orElseThrow(() -> new InvalidInputException("No conversation was started in " + workingDirectory
-                        + " yet" + unreadableNote(listing) + "; start one with 'redux_cli chat', or resume one by id "
-                        + "from 'redux_cli conversations list'."));
+                .orElseThrow(() -> new NoConversationInFolderException(workingDirectory, listing.unreadable()));
     }
 
-    private static String unreadableNote(ConversationListing listing) {
-        List<ConversationListing.UnreadableConversation> unreadable = listing.unreadable();
-        if (unreadable.isEmpty()) {
-            return "";
-        }
-        return " that could be read (" + unreadable.size() + " could not, e.g. " + unreadable.get(0).location() + ": "
-                + unreadable.get(0).reason() + ")";
+    /** What one turn on {@code conversation} needs, heard by {@code listener}, stopped by {@code control}. */
+    private TurnContext turnContext(TurnContext.StoredConversation conversation, ChatListener listener,
+                                    TurnControl control) {
+        return new TurnContext(conversation, gateway, this::systemPromptFor, tools.specs(), settings,
+                new ToolRunner(tools, policy, approver), maxToolRounds, clock, messageIds, listener, control);
     }
 
-    ConversationRepository conversations() {
-        return conversations;
-    }
-
-    ModelGateway gateway() {
-        return gateway;
-    }
-
-    ToolRegistry tools() {
-        return tools;
-    }
-
-    ToolPolicy policy() {
-        return policy;
-    }
-
-    ToolApprover approver() {
-        return approver;
-    }
-
-    InferenceSettings settings() {
-        return settings;
-    }
-
-    int maxToolRounds() {
-        return maxToolRounds;
-    }
-
-    Instant now() {
+    private Instant now() {
         return clock.instant();
     }
 
-    String newMessageId() {
-        return messageIds.get();
-    }
-
-    String systemPromptFor(Conversation conversation) {
+    private String systemPromptFor(Conversation conversation) {
         String directory = conversation.metadata().workingDirectory();
         return directory == null ? systemPrompt : systemPrompt + "\nThe user's working directory is " + directory + ".";
     }

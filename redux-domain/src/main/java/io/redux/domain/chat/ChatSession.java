@@ -11,12 +11,9 @@ import io.redux.domain.model.ConversationMetadata;
 import io.redux.domain.model.Message;
 import io.redux.domain.model.ModelId;
 import io.redux.domain.model.TokenUsage;
-import io.redux.domain.model.UserMessage;
-import io.redux.domain.port.ModelEvent;
-import io.redux.domain.port.ModelRequest;
-import io.redux.domain.port.ModelResponse;
+import io.redux.domain.port.ConversationRepository;
 
-import java.util.ArrayList;
+import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -41,7 +38,8 @@ import java.util.stream.Stream;
  */
 public final class ChatSession {
 
-    private final Chat chat;
+    /** Where the conversation is stored, the time of changes, and what a turn is given. */
+    private final Setup setup;
     private final ConversationId id;
     private final AtomicReference<TurnControl> running = new AtomicReference<>();
     private final List<UnreadableConversation> unreadableSkipped;
@@ -54,10 +52,22 @@ public final class ChatSession {
     private Conversation unsaved;
     /** The message this session created the stored conversation with, during the turn that runs; else null. */
     private Message createdWith;
+    /** What a turn sees of this session's conversation. */
+    private final TurnContext.StoredConversation turnView = new TurnContext.StoredConversation() {
+        @Override
+        public Conversation current() {
+            return conversation;
+        }
 
-    private ChatSession(Chat chat, Conversation conversation, boolean stored, boolean continueIfTaken,
+        @Override
+        public void store(Message message) {
+            ChatSession.this.store(message);
+        }
+    };
+
+    private ChatSession(Setup setup, Conversation conversation, boolean stored, boolean continueIfTaken,
                         List<UnreadableConversation> unreadableSkipped) {
-        this.chat = chat;
+        this.setup = setup;
         this.id = conversation.id();
         this.conversation = conversation;
         this.unsaved = stored ? null : conversation;
@@ -66,13 +76,14 @@ public final class ChatSession {
     }
 
     /** A session on a new conversation, stored with its first message. */
-    static ChatSession starting(Chat chat, Conversation conversation, boolean continueIfTaken) {
-        return new ChatSession(chat, conversation, false, continueIfTaken, List.of());
+    static ChatSession starting(Setup setup, Conversation conversation, boolean continueIfTaken) {
+        return new ChatSession(setup, conversation, false, continueIfTaken, List.of());
     }
 
     /** A session on a stored conversation; {@code unreadableSkipped} are those not considered when it was looked for. */
-    static ChatSession continuing(Chat chat, Conversation conversation, List<UnreadableConversation> unreadableSkipped) {
-        return new ChatSession(chat, conversation, true, false, unreadableSkipped);
+    static ChatSession continuing(Setup setup, Conversation conversation,
+                                  List<UnreadableConversation> unreadableSkipped) {
+        return new ChatSession(setup, conversation, true, false, unreadableSkipped);
     }
 
     public ConversationId id() {
@@ -120,7 +131,7 @@ public final class ChatSession {
         }
         TurnControl control = begin();
         try {
-            return new TurnLoop(chat, this, control, listener == null ? ChatListener.SILENT : listener).run(prompt);
+            return new TurnLoop(turnContext(control, listener)).run(prompt);
         } catch (RuntimeException | Error e) {
             removeIfUnanswered(e);
             throw e;
@@ -149,12 +160,12 @@ public final class ChatSession {
         }
         synchronized (firstSave) {
             if (unsaved != null) {
-                unsaved = unsaved.withModel(model, chat.now());
+                unsaved = unsaved.withModel(model, setup.clock().instant());
                 conversation = unsaved;
                 return;
             }
         }
-        conversation = chat.conversations().update(id, c -> c.withModel(model, chat.now()));
+        conversation = setup.conversations().update(id, c -> c.withModel(model, setup.clock().instant()));
     }
 
     /**
@@ -171,7 +182,7 @@ public final class ChatSession {
                 return;
             }
             // Not into this.conversation: the turn's thread owns it, and the next message stored brings this along.
-            chat.conversations().update(id, c -> c.withMetadata(change.apply(c.metadata())));
+            setup.conversations().update(id, c -> c.withMetadata(change.apply(c.metadata())));
         }
     }
 
@@ -194,18 +205,21 @@ public final class ChatSession {
     public CompactResult compact(ChatListener listener) {
         TurnControl control = begin();
         try {
-            return new CompactionRun(chat, this, control, listener == null ? ChatListener.SILENT : listener).run();
+            return new CompactionRun(turnContext(control, listener)).run();
         } finally {
             end(control);
         }
     }
 
-    Message save(Message message, ChatListener listener) {
+    private TurnContext turnContext(TurnControl control, ChatListener listener) {
+        return setup.turns().open(turnView, listener == null ? ChatListener.SILENT : listener, control);
+    }
+
+    /** Stores {@code message}: with it, a new conversation; else appended to the stored one. */
+    private void store(Message message) {
         if (!storeFirst(message)) {
-            conversation = chat.conversations().append(id, message);
+            conversation = setup.conversations().append(id, message);
         }
-        listener.onMessageSaved(message);
-        return message;
     }
 
     /** Stores a new conversation with {@code message}; false when it is stored already (or another writer's is). */
@@ -216,7 +230,7 @@ public final class ChatSession {
             }
             Conversation first = unsaved.append(message);
             try {
-                chat.conversations().create(first);
+                setup.conversations().create(first);
             } catch (ConversationAlreadyExistsException taken) {
                 if (!continueIfTaken) {
                     throw taken;
@@ -241,10 +255,10 @@ public final class ChatSession {
         }
         synchronized (firstSave) {
             try {
-                Optional<Conversation> stored = chat.conversations().find(id);
+                Optional<Conversation> stored = setup.conversations().find(id);
                 List<Message> messages = stored.map(Conversation::messages).orElse(List.of());
                 if (messages.size() == 1 && messages.get(0).id().equals(createdWith.id())) {
-                    chat.conversations().delete(id);
+                    setup.conversations().delete(id);
                     unsaved = withoutMessages(stored.get());
                     conversation = unsaved;
                 }
@@ -257,33 +271,6 @@ public final class ChatSession {
     private static Conversation withoutMessages(Conversation stored) {
         return new Conversation(stored.id(), stored.createdAt(), stored.createdAt(), stored.modelId(), stored.region(),
                 List.of(), stored.metadata());
-    }
-
-    /** A request with the history to continue from, and {@code extra} messages after it that are not stored. */
-    ModelRequest request(List<Message> history, Message... extra) {
-        List<Message> sent = new ArrayList<>(history);
-        sent.addAll(List.of(extra));
-        return new ModelRequest(conversation.modelId(), chat.systemPromptFor(conversation), sent, chat.tools().specs(),
-                chat.settings());
-    }
-
-    /** Streams a model answer; text deltas go to {@code partial} and the listener, and a cancel stops the stream. */
-    ModelResponse stream(ModelRequest request, TurnControl control, ChatListener listener, StringBuilder partial) {
-        listener.onModelCall();
-        return control.interruptibly(() -> chat.gateway().converseStream(request, event -> {
-            if (event instanceof ModelEvent.Stop) {
-                return;
-            }
-            control.throwIfCancelled();
-            if (event instanceof ModelEvent.TextDelta delta) {
-                partial.append(delta.text());
-                listener.onTextDelta(delta.text());
-            }
-        }));
-    }
-
-    UserMessage userMessage(String text) {
-        return new UserMessage(chat.newMessageId(), chat.now(), text);
     }
 
     private Stream<AssistantMessage> answers() {
@@ -303,5 +290,9 @@ public final class ChatSession {
     private void end(TurnControl control) {
         running.set(null);
         control.restoreOutsideInterrupt();
+    }
+
+    /** What a session takes from its {@link Chat}: the repository, the clock, and how a turn is given its context. */
+    record Setup(ConversationRepository conversations, Clock clock, TurnContext.Factory turns) {
     }
 }

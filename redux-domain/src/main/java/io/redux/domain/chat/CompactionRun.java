@@ -1,7 +1,6 @@
 package io.redux.domain.chat;
 
 import io.redux.domain.error.ModelInvocationException;
-import io.redux.domain.model.AssistantMessage;
 import io.redux.domain.model.Message;
 import io.redux.domain.model.TokenUsage;
 import io.redux.domain.port.ModelResponse;
@@ -14,32 +13,25 @@ final class CompactionRun {
     /** How many times the older half of a history too long to summarise is left out. */
     private static final int HALVINGS = 3;
 
-    private final Chat chat;
-    private final ChatSession session;
-    private final TurnControl control;
-    private final ChatListener listener;
+    private final TurnContext turn;
 
-    CompactionRun(Chat chat, ChatSession session, TurnControl control, ChatListener listener) {
-        this.chat = chat;
-        this.session = session;
-        this.control = control;
-        this.listener = listener;
+    CompactionRun(TurnContext turn) {
+        this.turn = turn;
     }
 
     CompactResult run() {
-        List<Message> history = Compaction.continuedHistory(session.conversation().messages());
+        List<Message> history = Compaction.continuedHistory(turn.conversation().messages());
         if (nothingToCompact(history)) {
             return CompactResult.notCompacted(TokenUsage.NONE);
         }
         for (int halvings = 0; ; halvings++) {
             ModelResponse response;
             try {
-                response = session.stream(session.request(history, session.userMessage(Compaction.PROMPT)), control,
-                        listener, new StringBuilder());
+                response = turn.ask(history, new StringBuilder(), turn.userMessage(Compaction.PROMPT));
             } catch (TurnControl.Cancelled e) {
                 return CompactResult.notCompacted(TokenUsage.NONE);
             } catch (ModelInvocationException e) {
-                if (control.isCancelled() || e.reason() == ModelInvocationException.Reason.INTERRUPTED) {
+                if (turn.isCancelled() || e.reason() == ModelInvocationException.Reason.INTERRUPTED) {
                     return CompactResult.notCompacted(TokenUsage.NONE);
                 }
                 if (e.reason() != ModelInvocationException.Reason.INPUT_TOO_LONG || halvings == HALVINGS
@@ -52,9 +44,8 @@ final class CompactionRun {
             if (response.text().isBlank()) {
                 return CompactResult.notCompacted(response.usage());
             }
-            session.save(session.userMessage(Compaction.PROMPT), listener);
-            session.save(new AssistantMessage(chat.newMessageId(), chat.now(), response.text(), response.usage(),
-                    response.stopReason()), listener);
+            turn.save(turn.userMessage(Compaction.PROMPT));
+            turn.save(turn.answer(response.text(), response.usage(), response.stopReason()));
             return new CompactResult(true, response.text(), history.size(), response.usage());
         }
     }

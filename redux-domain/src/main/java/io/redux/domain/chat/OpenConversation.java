@@ -12,7 +12,7 @@ import java.util.Objects;
  *
  * @param mode     whether to start, continue, or either
  * @param id       the conversation, or null for {@link Mode#CONTINUE_LATEST}
- * @param model    the model the user chose ({@code --model-id}), or null to keep the conversation's model (a new
+ * @param model    the model the user chose, or null to keep the conversation's model (a new
  *                 conversation then takes the chat's default model)
  * @param metadata the metadata of a conversation this starts; a continued one keeps its own
  */
@@ -21,11 +21,11 @@ public record OpenConversation(Mode mode, ConversationId id, ModelId model, Conv
     public enum Mode {
         /** Start a new conversation; the id must be free. */
         START,
-        /** Continue the conversation with this id, or start it if there is none ({@code --conversation-id}). */
+        /** Continue the conversation with this id, or start it if there is none (idempotent). */
         START_OR_CONTINUE,
-        /** Continue the conversation with this id; it must exist ({@code --resume ID}). */
+        /** Continue the conversation with this id; it must exist. */
         CONTINUE,
-        /** Continue the most recent conversation started in the metadata's working directory ({@code --resume}). */
+        /** Continue the most recent conversation started in the metadata's working directory. */
         CONTINUE_LATEST
     }
 

@@ -2,6 +2,7 @@ package io.redux.domain.chat;
 
 import io.redux.domain.model.ToolCall;
 import io.redux.domain.port.ToolApprover;
+import io.redux.domain.tool.Tool;
 import io.redux.domain.tool.ToolOutput;
 import io.redux.domain.tool.ToolPolicy;
 import io.redux.domain.tool.ToolRegistry;
@@ -10,8 +11,8 @@ import java.util.Optional;
 
 /**
  * Runs one tool call the model asked for, if the policy trusts it or the user allows it. A tool the policy trusts
- * only inside a folder ({@code file_read} in the working directory) first runs confined to it; only when that run
- * would reach outside, and so did nothing, is the user asked.
+ * only inside a folder (one {@link io.redux.domain.tool.DefaultTrust#TRUSTED_INSIDE_WORKING_FOLDER}) first runs
+ * confined to it; only when that run would reach outside, and so did nothing, is the user asked.
  */
 final class ToolRunner {
 
@@ -30,8 +31,9 @@ final class ToolRunner {
     ToolOutput run(ToolCall call, TurnControl control) {
         String name = call.toolName();
         try {
-            if (tools.find(name).isPresent() && !policy.trusts(name)) {
-                Optional<ToolOutput> inside = policy.trustedFolder(name)
+            Optional<Tool> tool = tools.find(name);
+            if (tool.isPresent() && !policy.trusts(name)) {
+                Optional<ToolOutput> inside = policy.trustedFolder(tool.get())
                         .flatMap(folder -> control.interruptibly(() -> tools.runInside(folder, name, call.arguments())));
                 if (inside.isPresent()) {
                     return inside.get();

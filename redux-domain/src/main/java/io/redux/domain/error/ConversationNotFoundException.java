@@ -2,12 +2,13 @@ package io.redux.domain.error;
 
 import io.redux.domain.model.ConversationId;
 
+/** No conversation has the id asked for; {@link #id()} says which, so a caller can say where the ids are listed. */
 public class ConversationNotFoundException extends ReduxException {
 
     private final ConversationId id;
 
     public ConversationNotFoundException(ConversationId id) {
-        super("Conversation " + id + " does not exist; run 'redux_cli conversations list' to see the ids you have.");
+        super("Conversation " + id + " does not exist.");
         this.id = id;
     }
 

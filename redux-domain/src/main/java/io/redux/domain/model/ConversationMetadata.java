@@ -4,7 +4,7 @@ package io.redux.domain.model;
  * Who had the conversation, where, and how. Every field is optional (null when unknown); none is ever a secret.
  *
  * @param sessionType      one of {@link SessionType}'s values, or another a newer version wrote
- * @param workingDirectory the folder the conversation was started in, for {@code chat --resume}
+ * @param workingDirectory the folder the conversation was started in, to find a folder's latest conversation
  * @param migratedFrom     where a migrated conversation came from, or null
  */
 public record ConversationMetadata(

@@ -6,13 +6,21 @@ import io.redux.domain.port.ToolSpec;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** Something the model may ask to run. Implementations never throw for bad arguments: they return an error. */
+/**
+ * Something the model may ask to run: its name, description and input schema ({@link #spec}), how far it is trusted
+ * by default, and how it runs. Implementations never throw for bad arguments: they return an error.
+ */
 public interface Tool {
 
     ToolSpec spec();
 
     default String name() {
         return spec().name();
+    }
+
+    /** How far this tool is trusted before the user says anything: asked about, unless it declares otherwise. */
+    default DefaultTrust defaultTrust() {
+        return DefaultTrust.ASK;
     }
 
     /**

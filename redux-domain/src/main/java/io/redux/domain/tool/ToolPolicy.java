@@ -11,11 +11,12 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Which tool calls run without asking the user. A tool is trusted when {@code --trust-all-tools} was given, when it
- * was named in {@code --trust-tools}, or when the user trusted it for the session; {@code file_read} of a path inside
- * the working directory is trusted by default. That default is not decided here on the path, which could lead
- * elsewhere by the time it is opened: it is a folder ({@link #trustedFolder}) the tool must stay inside as it reads
- * ({@link Tool#runInside}). A tool the user untrusts during the session is asked about again, whatever else says.
+ * Which tool calls run without asking the user. A tool is trusted when all tools are trusted, when it was named among
+ * the trusted ones, or when the user trusted it for the session; otherwise its own
+ * {@link Tool#defaultTrust} holds (such as {@code file_read} of a path inside the working directory). That default is
+ * not decided here on the path, which could lead elsewhere by the time it is opened: it is a folder
+ * ({@link #trustedFolder}) the tool must stay inside as it runs ({@link Tool#runInside}). A tool the user untrusts
+ * during the session is asked about again, whatever else says.
  * Thread-safe: the session changes it while it is read.
  */
 public final class ToolPolicy {
@@ -31,30 +32,31 @@ public final class ToolPolicy {
         this.trusted.addAll(trustedTools);
     }
 
-    /** Only the defaults: {@code file_read} inside the working directory. */
+    /** Only the defaults: what each tool declares ({@link Tool#defaultTrust}). */
     public static ToolPolicy defaults(Path workingDirectory) {
         return new ToolPolicy(workingDirectory, false, Set.of());
     }
 
-    /** The names in a {@code --trust-tools=a,b} value, blanks ignored. */
+    /** The names in a comma-separated list such as {@code a,b}, blanks ignored. */
     public static Set<String> parseToolList(String commaSeparated) {
         Set<String> names = new LinkedHashSet<>();
         Arrays.stream(commaSeparated.split(",")).map(String::trim).filter(s -> !s.isEmpty()).forEach(names::add);
         return names;
     }
 
-    /** Whether every call of tool {@code name} runs without asking; the default {@code file_read} rule aside. */
+    /** Whether every call of tool {@code name} runs without asking; the tool's {@link Tool#defaultTrust} aside. */
     public boolean trusts(String name) {
         return !untrusted.contains(name) && (trustAll || trusted.contains(name));
     }
 
     /**
-     * The folder inside which tool {@code name} runs without asking when it is not trusted outright: the working
-     * directory for {@code file_read}, unless the user untrusted it; empty for every other tool.
+     * The folder inside which {@code tool} runs without asking when it is not trusted outright: the working
+     * directory for a tool {@link DefaultTrust#TRUSTED_INSIDE_WORKING_FOLDER}, unless the user untrusted it; empty
+     * for every other tool.
      */
-    public Optional<Path> trustedFolder(String name) {
-        return FileReadTool.NAME.equals(name) && !untrusted.contains(name) ? Optional.of(workingDirectory)
-                : Optional.empty();
+    public Optional<Path> trustedFolder(Tool tool) {
+        return tool.defaultTrust() == DefaultTrust.TRUSTED_INSIDE_WORKING_FOLDER && !untrusted.contains(tool.name())
+                ? Optional.of(workingDirectory) : Optional.empty();
     }
 
     /** Trusts {@code toolName} for the rest of the session (the user's {@code t} answer, {@code /tools trust}). */
@@ -73,7 +75,7 @@ public final class ToolPolicy {
         return trustAll && untrusted.isEmpty();
     }
 
-    /** The tools trusted by name, without the default {@code file_read} rule. */
+    /** The tools trusted by name, without the tools' own defaults. */
     public Set<String> trustedTools() {
         return Set.copyOf(trusted);
     }

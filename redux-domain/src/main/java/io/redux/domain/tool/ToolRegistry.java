@@ -25,12 +25,6 @@ public final class ToolRegistry {
         }
     }
 
-    /** {@code file_read}, {@code file_write} and {@code execute_bash}, working in {@code workingDirectory}. */
-    public static ToolRegistry builtIn(Path workingDirectory) {
-        return new ToolRegistry(List.of(new FileReadTool(workingDirectory), new FileWriteTool(workingDirectory),
-                new ExecuteBashTool(workingDirectory)));
-    }
-
     public static ToolRegistry none() {
         return new ToolRegistry(List.of());
     }
@@ -47,11 +41,15 @@ public final class ToolRegistry {
         return Optional.ofNullable(tools.get(name));
     }
 
-    /** Checks tool names a user gave (e.g. {@code --trust-tools}); @throws InvalidInputException naming the unknown */
-    public void requireKnown(Collection<String> names, String option) {
+    /**
+     * Checks tool names a user gave, {@code where} saying where they were given (it is quoted in the message).
+     *
+     * @throws InvalidInputException naming the unknown
+     */
+    public void requireKnown(Collection<String> names, String where) {
         for (String name : names) {
             if (!tools.containsKey(name)) {
-                throw new InvalidInputException("Unknown tool " + InvalidInputException.quote(name) + " in " + option
+                throw new InvalidInputException("Unknown tool " + InvalidInputException.quote(name) + " in " + where
                         + "; the tools are " + String.join(", ", tools.keySet()) + ".");
             }
         }

@@ -4,6 +4,9 @@ import io.redux.domain.error.ConversationAlreadyExistsException;
 import io.redux.domain.error.ConversationNotFoundException;
 import io.redux.domain.error.InvalidInputException;
 import io.redux.domain.error.ModelInvocationException;
+import io.redux.domain.history.Block;
+import io.redux.domain.history.HistoryRepair;
+import io.redux.domain.history.Turn;
 import io.redux.domain.json.JsonValue;
 import io.redux.domain.model.AssistantMessage;
 import io.redux.domain.model.Conversation;
@@ -28,13 +31,14 @@ import io.redux.domain.port.ModelResponse;
 import io.redux.domain.port.ModelStreamListener;
 import io.redux.domain.port.ToolApprover;
 import io.redux.domain.port.ToolSpec;
-import io.redux.domain.tool.ExecuteBashTool;
 import io.redux.domain.tool.Tool;
 import io.redux.domain.tool.ToolOutput;
 import io.redux.domain.tool.ToolPolicy;
 import io.redux.domain.tool.ToolRegistry;
 import io.redux.testkit.FakeModelGateway;
 import io.redux.testkit.InMemoryConversationRepository;
+import io.redux.tools.BuiltInTools;
+import io.redux.tools.ExecuteBashTool;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -651,11 +655,35 @@ class ChatSessionTest {
     }
 
     @Test
+    void noConversationInAFolderSaysWhichFolderAndNoCommandLineWords() {
+        Chat chat = chat(FakeModelGateway.builder().build(), ToolPolicy.defaults(workingDirectory), ToolApprover.REFUSE);
+
+        assertThatThrownBy(() -> chat.open(OpenConversation.resumeLatestIn("/nowhere", null)))
+                .isInstanceOfSatisfying(NoConversationInFolderException.class, e -> {
+                    assertThat(e.workingDirectory()).isEqualTo("/nowhere");
+                    assertThat(e.unreadable()).isEmpty();
+                })
+                .hasMessage("No conversation was started in /nowhere yet.");
+    }
+
+    @Test
+    void aMissingConversationSaysWhichAndNoCommandLineWords() {
+        Chat chat = chat(FakeModelGateway.builder().build(), ToolPolicy.defaults(workingDirectory), ToolApprover.REFUSE);
+        ConversationId missing = ConversationId.random();
+
+        assertThatThrownBy(() -> chat.open(OpenConversation.resume(missing, null)))
+                .isInstanceOfSatisfying(ConversationNotFoundException.class, e -> assertThat(e.id()).isEqualTo(missing))
+                .hasMessage("Conversation " + missing + " does not exist.");
+    }
+
+    @Test
     void aNewConversationNeedsAModel() {
         Chat chat = chat(FakeModelGateway.builder().build(), ToolPolicy.defaults(workingDirectory), ToolApprover.REFUSE);
 
+        // The reason only: how to give a model is the caller's to say (the CLI's Hints add --model-id).
         assertThatThrownBy(() -> chat.open(OpenConversation.start(null, ConversationMetadata.EMPTY)))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("--model-id");
+                .isInstanceOf(ModelRequiredException.class).isInstanceOf(InvalidInputException.class)
+                .hasMessage("A new conversation needs a model.");
     }
 
     @Test
@@ -814,7 +842,7 @@ class ChatSessionTest {
 
     private Chat.Builder chatBuilder(FakeModelGateway model, ToolPolicy policy, ToolApprover approver) {
         return Chat.builder().conversations(repository).gateway(model)
-                .tools(ToolRegistry.builtIn(workingDirectory), policy, approver)
+                .tools(BuiltInTools.registry(workingDirectory), policy, approver)
                 .clock(Clock.fixed(NOW, ZoneOffset.UTC))
                 .messageIds(() -> "msg_" + ids.incrementAndGet());
     }

@@ -3,8 +3,8 @@ package io.redux.testkit.bench;
 import io.redux.domain.chat.Chat;
 import io.redux.domain.chat.ChatListener;
 import io.redux.domain.chat.ChatSession;
-import io.redux.domain.chat.HistoryRepair;
 import io.redux.domain.chat.OpenConversation;
+import io.redux.domain.history.HistoryRepair;
 import io.redux.domain.json.JsonValue;
 import io.redux.domain.model.AssistantMessage;
 import io.redux.domain.model.Conversation;
@@ -20,6 +20,7 @@ import io.redux.domain.tool.ToolPolicy;
 import io.redux.domain.tool.ToolRegistry;
 import io.redux.testkit.FakeModelGateway;
 import io.redux.testkit.InMemoryConversationRepository;
+import io.redux.tools.BuiltInTools;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,7 +74,7 @@ public final class ChatOverheadBenchmark {
             FakeModelGateway gateway = FakeModelGateway.builder().build();
             script.add(gateway);
             ChatSession session = Chat.builder().conversations(repository).gateway(gateway)
-                    .tools(ToolRegistry.builtIn(dir), ToolPolicy.defaults(dir), ToolApprover.REFUSE).build()
+                    .tools(BuiltInTools.registry(dir), ToolPolicy.defaults(dir), ToolApprover.REFUSE).build()
                     .open(OpenConversation.resume(id, null));
             session.send("What is in a.txt?", ChatListener.SILENT);
         };

@@ -1,7 +1,9 @@
-package io.redux.domain.tool;
+package io.redux.tools;
 
 import io.redux.domain.json.JsonValue;
 import io.redux.domain.port.ToolSpec;
+import io.redux.domain.tool.Tool;
+import io.redux.domain.tool.ToolOutput;
 
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package io.redux.domain.chat;
+package io.redux.domain.history;
 
 import io.redux.domain.json.JsonValue;
 import io.redux.domain.model.AssistantMessage;
@@ -13,8 +13,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import static io.redux.domain.chat.Turn.Speaker.ASSISTANT;
-import static io.redux.domain.chat.Turn.Speaker.USER;
+import static io.redux.domain.history.Turn.Speaker.ASSISTANT;
+import static io.redux.domain.history.Turn.Speaker.USER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class HistoryRepairTest {

@@ -1,7 +1,10 @@
-package io.redux.domain.tool;
+package io.redux.tools;
 
 import io.redux.domain.json.JsonValue;
 import io.redux.domain.port.ToolSpec;
+import io.redux.domain.tool.DefaultTrust;
+import io.redux.domain.tool.Tool;
+import io.redux.domain.tool.ToolOutput;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -54,6 +57,12 @@ public final class FileReadTool implements Tool {
     @Override
     public ToolSpec spec() {
         return SPEC;
+    }
+
+    /** Reading inside the working folder is what a chat about the code there needs all the time: it is not asked. */
+    @Override
+    public DefaultTrust defaultTrust() {
+        return DefaultTrust.TRUSTED_INSIDE_WORKING_FOLDER;
     }
 
     @Override

@@ -1,4 +1,4 @@
-package io.redux.domain.chat;
+package io.redux.domain.history;
 
 import io.redux.domain.json.JsonValue;
 

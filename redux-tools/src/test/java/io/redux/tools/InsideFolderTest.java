@@ -1,4 +1,4 @@
-package io.redux.domain.tool;
+package io.redux.tools;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

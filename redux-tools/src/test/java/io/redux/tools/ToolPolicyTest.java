@@ -1,5 +1,9 @@
-package io.redux.domain.tool;
+package io.redux.tools;
 
+import io.redux.domain.tool.Tool;
+import io.redux.domain.tool.ToolOutput;
+import io.redux.domain.tool.ToolPolicy;
+import io.redux.domain.tool.ToolRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,19 +19,23 @@ class ToolPolicyTest {
     @TempDir
     Path dir;
 
+    private Tool tool(String name) {
+        return BuiltInTools.registry(dir).find(name).orElseThrow();
+    }
+
     @Test
     void fileReadIsTrustedByDefaultOnlyInsideTheWorkingDirectory() throws IOException {
         ToolPolicy policy = ToolPolicy.defaults(dir);
 
         assertThat(policy.trusts("file_read")).isFalse();
-        assertThat(policy.trustedFolder("file_read")).contains(dir.toRealPath());
+        assertThat(policy.trustedFolder(tool("file_read"))).contains(dir.toRealPath());
     }
 
     @Test
     void fileReadInsideTheWorkingDirectoryRunsWithoutAskingAndOutsideIsAskedAbout() throws IOException {
         ToolPolicy policy = ToolPolicy.defaults(dir);
-        ToolRegistry tools = ToolRegistry.builtIn(dir);
-        Path folder = policy.trustedFolder("file_read").orElseThrow();
+        ToolRegistry tools = BuiltInTools.registry(dir);
+        Path folder = policy.trustedFolder(tool("file_read")).orElseThrow();
         Files.createDirectories(dir.resolve("src"));
         Files.writeString(dir.resolve("src/Main.java"), "class Main {}");
         Path outside = Files.createTempFile("outside", ".txt");
@@ -50,12 +58,12 @@ class ToolPolicyTest {
     @Test
     void otherToolsAreAskedAboutByDefault() {
         ToolPolicy policy = ToolPolicy.defaults(dir);
-        ToolRegistry tools = ToolRegistry.builtIn(dir);
+        ToolRegistry tools = BuiltInTools.registry(dir);
 
         assertThat(policy.trusts("file_write")).isFalse();
         assertThat(policy.trusts("execute_bash")).isFalse();
-        assertThat(policy.trustedFolder("file_write")).isEmpty();
-        assertThat(policy.trustedFolder("execute_bash")).isEmpty();
+        assertThat(policy.trustedFolder(tool("file_write"))).isEmpty();
+        assertThat(policy.trustedFolder(tool("execute_bash"))).isEmpty();
         assertThat(tools.runInside(dir, "file_write", Args.of("command", "create", "path", "a.txt", "content", "x")))
                 .isEmpty();
         assertThat(dir.resolve("a.txt")).doesNotExist();
@@ -107,6 +115,6 @@ class ToolPolicyTest {
         policy.untrust("file_read");
 
         assertThat(policy.trusts("file_read")).isFalse();
-        assertThat(policy.trustedFolder("file_read")).isEmpty();
+        assertThat(policy.trustedFolder(tool("file_read"))).isEmpty();
     }
 }

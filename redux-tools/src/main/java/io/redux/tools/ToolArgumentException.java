@@ -1,4 +1,4 @@
-package io.redux.domain.tool;
+package io.redux.tools;
 
 /** The model called a tool with arguments it cannot run with; the message goes back to the model. */
 final class ToolArgumentException extends RuntimeException {

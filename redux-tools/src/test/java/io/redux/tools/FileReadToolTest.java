@@ -1,6 +1,7 @@
-package io.redux.domain.tool;
+package io.redux.tools;
 
 import io.redux.domain.json.JsonValue;
+import io.redux.domain.tool.ToolOutput;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

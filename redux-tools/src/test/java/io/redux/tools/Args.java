@@ -1,4 +1,4 @@
-package io.redux.domain.tool;
+package io.redux.tools;
 
 import io.redux.domain.json.JsonValue;
 

@@ -1,4 +1,4 @@
-package io.redux.domain.tool;
+package io.redux.tools;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.redux.domain.chat;
+package io.redux.domain.history;
 
 import java.util.List;
 import java.util.Objects;

@@ -1,8 +1,11 @@
-package io.redux.domain.tool;
+package io.redux.tools;
 
 import io.redux.domain.error.InvalidInputException;
 import io.redux.domain.json.JsonValue;
 import io.redux.domain.port.ToolSpec;
+import io.redux.domain.tool.Tool;
+import io.redux.domain.tool.ToolOutput;
+import io.redux.domain.tool.ToolRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,7 +22,7 @@ class ToolRegistryTest {
 
     @Test
     void offersTheThreeBuiltInToolsWithTheirSchemas() {
-        ToolRegistry registry = ToolRegistry.builtIn(dir);
+        ToolRegistry registry = BuiltInTools.registry(dir);
 
         assertThat(registry.specs()).extracting(ToolSpec::name).containsExactly("file_read", "file_write", "execute_bash");
         assertThat(registry.specs()).allSatisfy(spec -> {
@@ -30,7 +33,7 @@ class ToolRegistryTest {
 
     @Test
     void anUnknownToolIsAnErrorForTheModel() {
-        ToolOutput output = ToolRegistry.builtIn(dir).run("rm_rf", JsonValue.emptyObject());
+        ToolOutput output = BuiltInTools.registry(dir).run("rm_rf", JsonValue.emptyObject());
 
         assertThat(output.error()).isTrue();
         assertThat(output.content()).contains("no tool named \"rm_rf\"").contains("file_read");
@@ -38,7 +41,7 @@ class ToolRegistryTest {
 
     @Test
     void argumentsThatAreNotAnObjectAreAnErrorForTheModel() {
-        ToolOutput output = ToolRegistry.builtIn(dir).run("file_read", JsonValue.of("a.txt"));
+        ToolOutput output = BuiltInTools.registry(dir).run("file_read", JsonValue.of("a.txt"));
 
         assertThat(output).isEqualTo(ToolOutput.error("file_read: the arguments must be a JSON object, not \"a.txt\"."));
     }
@@ -64,7 +67,7 @@ class ToolRegistryTest {
 
     @Test
     void unknownNamesInAnOptionAreAUsageError() {
-        assertThatThrownBy(() -> ToolRegistry.builtIn(dir).requireKnown(List.of("file_read", "fs_read"), "--trust-tools"))
+        assertThatThrownBy(() -> BuiltInTools.registry(dir).requireKnown(List.of("file_read", "fs_read"), "--trust-tools"))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessage("Unknown tool \"fs_read\" in --trust-tools; the tools are file_read, file_write, execute_bash.");
     }

@@ -1,5 +1,6 @@
-package io.redux.domain.tool;
+package io.redux.tools;
 
+import io.redux.domain.tool.ToolOutput;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
