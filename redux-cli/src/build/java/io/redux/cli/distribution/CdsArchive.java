@@ -68,8 +68,9 @@ public final class CdsArchive {
         try {
             Path classList = work.resolve("classes.lst");
             Path log = work.resolve("cds.log");
-            List<String> training = command(java, "-XX:DumpLoadedClassList=" + classList, "-cp", classPath,
-                    CdsTraining.class.getName());
+            // The training code is not in the distribution: its own classes are added for the training run alone.
+            List<String> training = command(java, "-XX:DumpLoadedClassList=" + classList, "-cp",
+                    classPath + File.pathSeparator + buildSteps(), CdsTraining.class.getName());
             if (run(training, log) != 0) {
                 return "the training run failed: " + Files.readString(log, StandardCharsets.UTF_8).strip();
             }
@@ -96,6 +97,15 @@ public final class CdsArchive {
                 }
             }
             Files.delete(work);
+        }
+    }
+
+    /** Where the build steps' own classes are (the build's classes folder, not a jar of the distribution). */
+    private static String buildSteps() throws IOException {
+        try {
+            return Path.of(CdsTraining.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        } catch (java.net.URISyntaxException e) {
+            throw new IOException("cannot locate the training classes", e);
         }
     }
 
