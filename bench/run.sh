@@ -2,7 +2,7 @@
 # Reruns every benchmark of Redux CLI with public tools and writes the figures of docs/performance.md:
 #   whole processes with hyperfine (median, spread, user/sys CPU) and /usr/bin/time (peak RSS), each beside the bare
 #   JVM's start (`java -version`) measured in the same run; in-process figures with JMH (saving) and with the
-#   benchmark mains the modules keep in their test sources (listing, chat overhead, migration, model call, chat CLI).
+#   benchmark mains of the redux-bench module (listing, chat overhead, migration, model call, chat CLI).
 #
 # Usage (from anywhere):  bench/run.sh [all|startup|listing|saving|inprocess]...
 # Environment:
@@ -11,7 +11,7 @@
 #   LIST_SIZES="100 1000 10000"   listing cost curve; add 100000 when the disk and the time allow
 #   SAVE_SIZES=10,100,1000,10000  saving (append) cost curve, in messages per conversation
 #   JAVA_HOME            the JDK that runs everything (the distribution's archive is only used with the JDK that built it)
-# Needs: a JDK 17+, hyperfine, GNU time (/usr/bin/time), jq. Builds the distribution and test classes if missing.
+# Needs: a JDK 17+, hyperfine, GNU time (/usr/bin/time), jq. Builds the distribution and benchmarks if missing.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd -P)
@@ -30,8 +30,8 @@ for tool in hyperfine /usr/bin/time jq; do
   command -v "$tool" >/dev/null || { echo "bench: $tool is needed (apt-get install hyperfine time jq)" >&2; exit 1; }
 done
 
-if [ ! -x "$launcher" ] || [ ! -d redux-storage-json/target/test-classes ]; then
-  echo "bench: building the distribution and the benchmark mains (./mvnw -q -DskipTests package)" >&2
+if [ ! -x "$launcher" ] || [ ! -d redux-bench/target/classes ]; then
+  echo "bench: building the distribution and the benchmarks (./mvnw -q -DskipTests package)" >&2
   ./mvnw -q -DskipTests package
 fi
 
@@ -74,12 +74,23 @@ whole() {
   tail -1 "$summary" | awk -F'\t' '{printf "  %-36s median %6s ms  (min %s, max %s, sd %s)  user %s ms  peak %s MB\n", $1, $2, $5, $6, $4, $7, $9}'
 }
 
+# The class path of the benchmarks: redux-bench's classes and every module and library they run (JMH too), from a
+# fresh build; asked of Maven once per run, into bench_cp.
+bench_cp=
+bench_classpath() {
+  if [ -z "$bench_cp" ]; then
+    ./mvnw -q -DskipTests package dependency:build-classpath -pl redux-bench -am \
+      -Dmdep.includeScope=runtime -Dmdep.outputFile="$out/bench.cp" >&2
+    bench_cp="redux-bench/target/classes:$(cat "$out/bench.cp")"
+  fi
+}
+
 generate() {
   local n=$1
   if [ ! -f "$BENCH_DATA/c$n/.complete" ]; then
     rm -rf "$BENCH_DATA/c$n"
-    "$java" -cp "$lib/*:redux-storage-json/target/test-classes" io.redux.storage.json.bench.ConversationGenerator \
-      "$BENCH_DATA/c$n" "$n" 40
+    bench_classpath
+    "$java" -cp "$bench_cp" io.redux.storage.json.bench.ConversationGenerator "$BENCH_DATA/c$n" "$n" 40
     touch "$BENCH_DATA/c$n/.complete"
   fi
 }
@@ -110,51 +121,36 @@ listing() {
   done
 }
 
-# The test class path of the storage module, for JMH: its benchmarks, its classes and every dependency (JMH too).
-storage_test_classpath() {
-  ./mvnw -q -DskipTests package dependency:build-classpath -pl redux-storage-json -am \
-    -Dmdep.includeScope=test -Dmdep.outputFile="$out/storage-test.cp" >&2
-  echo "redux-storage-json/target/test-classes:redux-storage-json/target/classes:$(cat "$out/storage-test.cp")"
-}
-
 saving() {
   echo "== saving: JMH SaveBenchmark, one durable append by conversation size; the launcher's JIT flags, then the default"
-  local cp
-  cp=$(storage_test_classpath)
-  "$java" -cp "$cp" org.openjdk.jmh.Main SaveBenchmark -p messages="$SAVE_SIZES" \
+  bench_classpath
+  "$java" -cp "$bench_cp" org.openjdk.jmh.Main SaveBenchmark -p messages="$SAVE_SIZES" \
     -jvmArgsAppend "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC" -rf json -rff "$out/save-launcher-flags.json" \
     | tee "$out/save-launcher-flags.txt" | grep -E '^(Benchmark|SaveBenchmark)'
-  "$java" -cp "$cp" org.openjdk.jmh.Main SaveBenchmark -p messages="$SAVE_SIZES" \
+  "$java" -cp "$bench_cp" org.openjdk.jmh.Main SaveBenchmark -p messages="$SAVE_SIZES" \
     -rf json -rff "$out/save-default-jit.json" | tee "$out/save-default-jit.txt" | grep -E '^(Benchmark|SaveBenchmark)'
 }
 
-# inprocess MODULE CLASS ARGS...: a benchmark main of a module's test sources, if that module has it.
+# inprocess_main CLASS ARGS...: a benchmark main of redux-bench, in a fresh JVM, under /usr/bin/time.
 inprocess_main() {
-  local module=$1 class=$2
-  shift 2
-  local file=$module/target/test-classes/${class//.//}.class
-  if [ ! -f "$file" ]; then
-    echo "  (skipped $class: not in this checkout)"
-    return
-  fi
+  local class=$1
+  shift
   echo "-- $class $*" | tee -a "$out/inprocess.txt"
   /usr/bin/time -f 'process: %e s wall, %U s user, %S s sys, peak RSS %M KB' \
-    "$java" -cp "$lib/*:redux-testkit/target/classes:redux-domain/target/classes:$module/target/test-classes" \
-    "$class" "$@" 2>&1 | tee -a "$out/inprocess.txt"
+    "$java" -cp "$bench_cp" "$class" "$@" 2>&1 | tee -a "$out/inprocess.txt"
 }
 
 inprocess() {
   echo "== in-process benchmark mains"
+  bench_classpath
   generate 10000
-  inprocess_main redux-storage-json io.redux.storage.json.bench.ListingBenchmark "$BENCH_DATA/c10000" 5
-  inprocess_main redux-testkit io.redux.testkit.bench.ChatOverheadBenchmark
-  if [ -f redux-storage-sqlite-migration/target/test-classes/io/redux/storage/migration/MigrationBenchmark.class ]; then
-    inprocess_main redux-storage-sqlite-migration io.redux.storage.migration.MigrationBenchmark build 1000 "$BENCH_DATA/migration"
-    inprocess_main redux-storage-sqlite-migration io.redux.storage.migration.MigrationBenchmark migrate "$BENCH_DATA/migration" json
-    inprocess_main redux-storage-sqlite-migration io.redux.storage.migration.MigrationBenchmark again "$BENCH_DATA/migration"
-  fi
+  inprocess_main io.redux.storage.json.bench.ListingBenchmark "$BENCH_DATA/c10000" 5
+  inprocess_main io.redux.testkit.bench.ChatOverheadBenchmark
+  inprocess_main io.redux.storage.migration.bench.MigrationBenchmark build 1000 "$BENCH_DATA/migration"
+  inprocess_main io.redux.storage.migration.bench.MigrationBenchmark migrate "$BENCH_DATA/migration" json
+  inprocess_main io.redux.storage.migration.bench.MigrationBenchmark again "$BENCH_DATA/migration"
   local stub=redux-testkit/target/redux-stub-server.jar
-  if [ -f "$stub" ] && [ -f redux-aws-adapter/target/test-classes/io/redux/aws/bench/ModelCallBenchmark.class ]; then
+  if [ -f "$stub" ]; then
     # One model call in a fresh JVM against the Bedrock stub on loopback (prints its first line: the endpoint).
     "$java" -jar "$stub" --port 0 > "$out/stub.log" 2>&1 &
     local stub_pid=$! endpoint= i
@@ -164,30 +160,20 @@ inprocess() {
       sleep 0.1
     done
     for mode in stream converse; do
-      inprocess_main redux-aws-adapter io.redux.aws.bench.ModelCallBenchmark "$endpoint" "$mode"
+      inprocess_main io.redux.aws.bench.ModelCallBenchmark "$endpoint" "$mode"
     done
     kill "$stub_pid"
   else
-    echo "  (skipped ModelCallBenchmark: no stub server jar or benchmark class in this checkout)"
+    echo "  (skipped ModelCallBenchmark: no stub server jar; ./mvnw -q -DskipTests package makes it)"
   fi
   # NoCredentialsBenchmark probes the real EC2 metadata address unless given a loopback one; run it by hand (see
   # docs/performance.md, Model calls).
-  if [ -f redux-cli/target/test-classes/io/redux/cli/bench/TurnOverheadBenchmark.class ]; then
-    echo "-- TurnOverheadBenchmark (a session turn and a whole chat command in a warm JVM, the launcher's JIT flags)" \
-      | tee -a "$out/inprocess.txt"
-    ./mvnw -q -DskipTests package dependency:build-classpath -pl redux-cli -am \
-      -Dmdep.includeScope=test -Dmdep.outputFile="$out/cli-test.cp" >&2
-    "$java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Dguice_bytecode_gen_option=DISABLED \
-      -cp "redux-cli/target/test-classes:redux-cli/target/classes:$(cat "$out/cli-test.cp")" \
-      io.redux.cli.bench.TurnOverheadBenchmark 40 | tee -a "$out/inprocess.txt"
-  fi
-  if [ -f redux-cli/target/test-classes/io/redux/cli/bench/ChatCliBenchmark.class ]; then
-    echo "-- ChatCliBenchmark (one-shot chat through the launcher against the local stubs)" | tee -a "$out/inprocess.txt"
-    "$java" -cp "redux-cli/target/test-classes:redux-testkit/target/classes" io.redux.cli.bench.ChatCliBenchmark \
-      | tee -a "$out/inprocess.txt"
-  else
-    echo "  (skipped ChatCliBenchmark: not in this checkout)"
-  fi
+  echo "-- TurnOverheadBenchmark (a session turn and a whole chat command in a warm JVM, the launcher's JIT flags)" \
+    | tee -a "$out/inprocess.txt"
+  "$java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Dguice_bytecode_gen_option=DISABLED -cp "$bench_cp" \
+    io.redux.cli.bench.TurnOverheadBenchmark 40 | tee -a "$out/inprocess.txt"
+  echo "-- ChatCliBenchmark (one-shot chat through the launcher against the local stubs)" | tee -a "$out/inprocess.txt"
+  "$java" -cp "$bench_cp" io.redux.cli.bench.ChatCliBenchmark | tee -a "$out/inprocess.txt"
 }
 
 machine

@@ -5,7 +5,7 @@ import com.tngtech.archunit.lang.ArchRule;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-/** The dependency rules of DESIGN.md §1, one rule a sentence. */
+/** The dependency rules of docs/architecture.md ("Rules, enforced"), one rule a sentence. */
 final class ArchitectureRules {
 
     static final String DOMAIN = "io.redux.domain..";

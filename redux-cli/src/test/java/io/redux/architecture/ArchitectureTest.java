@@ -26,57 +26,57 @@ class ArchitectureTest {
     }
 
     @Test
-    void domain_depends_on_nothing_but_the_jdk() {
+    void domainDependsOnNothingButTheJdk() {
         ArchitectureRules.domain_depends_on_nothing_but_the_jdk.check(production);
     }
 
     @Test
-    void tools_depend_on_the_domain_only() {
+    void toolsDependOnTheDomainOnly() {
         ArchitectureRules.tools_depend_on_the_domain_only.check(production);
     }
 
     @Test
-    void adapters_do_not_depend_on_the_chat_use_case() {
+    void adaptersDoNotDependOnTheChatUseCase() {
         ArchitectureRules.adapters_do_not_depend_on_the_chat_use_case.check(production);
     }
 
     @Test
-    void aws_adapter_depends_on_no_other_adapter() {
+    void awsAdapterDependsOnNoOtherAdapter() {
         ArchitectureRules.aws_adapter_depends_on_no_other_adapter.check(production);
     }
 
     @Test
-    void json_storage_depends_on_no_other_adapter() {
+    void jsonStorageDependsOnNoOtherAdapter() {
         ArchitectureRules.json_storage_depends_on_no_other_adapter.check(production);
     }
 
     @Test
-    void migration_writes_through_the_port_not_the_json_adapter() {
+    void migrationWritesThroughThePortNotTheJsonAdapter() {
         ArchitectureRules.migration_writes_through_the_port_not_the_json_adapter.check(production);
     }
 
     @Test
-    void aws_sdk_is_used_only_by_the_aws_adapter() {
+    void awsSdkIsUsedOnlyByTheAwsAdapter() {
         ArchitectureRules.aws_sdk_is_used_only_by_the_aws_adapter.check(production);
     }
 
     @Test
-    void picocli_guice_and_jline_are_used_only_by_the_cli() {
+    void picocliGuiceAndJlineAreUsedOnlyByTheCli() {
         ArchitectureRules.picocli_guice_and_jline_are_used_only_by_the_cli.check(production);
     }
 
     @Test
-    void nothing_depends_on_the_cli() {
+    void nothingDependsOnTheCli() {
         ArchitectureRules.nothing_depends_on_the_cli.check(production);
     }
 
     @Test
-    void testkit_builds_on_the_domain_only() {
+    void testkitBuildsOnTheDomainOnly() {
         ArchitectureRules.testkit_builds_on_the_domain_only.check(production);
     }
 
     @Test
-    void every_class_lives_in_a_module_package() {
+    void everyClassLivesInAModulePackage() {
         ArchitectureRules.every_class_lives_in_a_module_package.check(production);
     }
 

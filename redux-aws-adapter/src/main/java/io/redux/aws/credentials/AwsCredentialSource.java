@@ -44,7 +44,7 @@ public final class AwsCredentialSource implements CredentialSource, AutoCloseabl
 
     private AwsCredentialSource(Builder builder) {
         this.chain = new CredentialChain(builder.environment, builder.profile, builder.network,
-                new MetadataHttp(builder.metadataConnectTimeout, builder.metadataReadTimeout), builder.clock,
+                new MetadataHttp(METADATA_CONNECT_TIMEOUT, METADATA_READ_TIMEOUT), builder.clock,
                 builder.credentialProcessTimeout, owned);
     }
 
@@ -162,8 +162,6 @@ public final class AwsCredentialSource implements CredentialSource, AutoCloseabl
         private AwsEnvironment environment = AwsEnvironment.current();
         private String profile;
         private NetworkSettings network = NetworkSettings.DIRECT;
-        private Duration metadataConnectTimeout = METADATA_CONNECT_TIMEOUT;
-        private Duration metadataReadTimeout = METADATA_READ_TIMEOUT;
         private Clock clock = Clock.systemUTC();
         private Duration credentialProcessTimeout;
 
@@ -185,13 +183,6 @@ public final class AwsCredentialSource implements CredentialSource, AutoCloseabl
         /** Proxies and CA bundle for STS calls. */
         public Builder network(NetworkSettings value) {
             network = value;
-            return this;
-        }
-
-        /** Timeouts for EC2 instance metadata and ECS credentials; short, tried once. */
-        public Builder metadataTimeouts(Duration connect, Duration read) {
-            metadataConnectTimeout = connect;
-            metadataReadTimeout = read;
             return this;
         }
 

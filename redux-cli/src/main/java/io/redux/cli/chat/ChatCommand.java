@@ -1,9 +1,10 @@
 package io.redux.cli.chat;
 
 import io.redux.cli.CliEnvironment;
+import io.redux.cli.ConversationIdConverter;
 import io.redux.cli.ModelChoice;
+import io.redux.cli.ModelIdConverter;
 import io.redux.cli.aws.AwsAccess;
-import io.redux.cli.conversations.ConversationIdConverter;
 import io.redux.domain.chat.Chat;
 import io.redux.domain.chat.ChatSession;
 import io.redux.domain.chat.OpenConversation;

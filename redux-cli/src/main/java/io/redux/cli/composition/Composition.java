@@ -47,8 +47,8 @@ public final class Composition implements AutoCloseable {
     }
 
     /**
-     * Closes the AWS clients a command built. Their threads would otherwise outlive it, and the JVM's exit waits
-     * 300 ms for a thread still in native code, such as an idle event loop in {@code epoll_wait}.
+     * Closes the AWS clients a command built. Their threads would otherwise outlive it, and the JVM's exit waits for
+     * a thread still in native code, such as an idle event loop in {@code epoll_wait}.
      */
     @Override
     public void close() {

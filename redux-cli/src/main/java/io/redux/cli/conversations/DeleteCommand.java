@@ -1,6 +1,7 @@
 package io.redux.cli.conversations;
 
 import io.redux.cli.CliEnvironment;
+import io.redux.cli.ConversationIdConverter;
 import io.redux.cli.output.TerminalText;
 import io.redux.domain.error.CorruptConversationException;
 import io.redux.domain.error.InvalidInputException;

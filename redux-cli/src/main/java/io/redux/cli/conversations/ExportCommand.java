@@ -1,6 +1,7 @@
 package io.redux.cli.conversations;
 
 import io.redux.cli.CliEnvironment;
+import io.redux.cli.ConversationIdConverter;
 import io.redux.cli.output.ExportFormat;
 import io.redux.cli.output.SafeFileWriter;
 import io.redux.domain.model.ConversationId;

@@ -22,20 +22,20 @@ class CliArchitectureTest {
     // AWS SDK types are kept out of the CLI by ArchitectureRules, which bars them from every package but the
     // adapter's; Netty, which reaches the CLI's classpath with the adapter's HTTP client, is covered only here.
     @Test
-    void the_cli_never_uses_netty_types() {
+    void theCliNeverUsesNettyTypes() {
         noClasses().should().dependOnClassesThat().resideInAnyPackage("io.netty..")
                 .check(cli);
     }
 
     @Test
-    void only_the_composition_root_knows_guice() {
+    void onlyTheCompositionRootKnowsGuice() {
         noClasses().that().resideOutsideOfPackage("io.redux.cli.composition..")
                 .should().dependOnClassesThat().resideInAnyPackage("com.google.inject..")
                 .check(cli);
     }
 
     @Test
-    void commands_reach_aws_only_through_aws_access() {
+    void commandsReachAwsOnlyThroughAwsAccess() {
         noClasses().that().resideInAnyPackage("io.redux.cli.chat..", "io.redux.cli.conversations..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.redux.aws..")
                 .check(cli);

@@ -67,7 +67,7 @@ public final class HistoryMigration {
         Objects.requireNonNull(sqliteFile, "sqliteFile");
         MigrationOptions chosen = options == null ? MigrationOptions.DEFAULT : options;
         MigrationProgress listener = progress == null ? MigrationProgress.NONE : progress;
-        String source = chosen.source() != null ? chosen.source() : SourceDatabase.sourceOf(sqliteFile);
+        String source = SourceDatabase.sourceOf(sqliteFile);
         Run run = new Run(source, chosen.dryRun(), clock.instant());
         List<RowReport> reports = new ArrayList<>();
         List<String> warnings;

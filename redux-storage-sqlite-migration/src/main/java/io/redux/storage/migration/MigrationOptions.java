@@ -10,14 +10,12 @@ import java.time.Duration;
  * @param dryRun      compute the same report but write nothing
  * @param busyTimeout how long to wait for a lock another program (the original CLI) holds on the source before
  *                    giving up with a clear error
- * @param source      the name recorded as the conversations' origin ({@code amazon-q} or {@code kiro-cli}), or null
- *                    to tell it from the file's folder
  */
-public record MigrationOptions(boolean dryRun, Duration busyTimeout, String source) {
+public record MigrationOptions(boolean dryRun, Duration busyTimeout) {
 
     public static final Duration DEFAULT_BUSY_TIMEOUT = Duration.ofSeconds(5);
 
-    public static final MigrationOptions DEFAULT = new MigrationOptions(false, DEFAULT_BUSY_TIMEOUT, null);
+    public static final MigrationOptions DEFAULT = new MigrationOptions(false, DEFAULT_BUSY_TIMEOUT);
 
     public MigrationOptions {
         if (busyTimeout == null || busyTimeout.isNegative()) {
@@ -26,14 +24,10 @@ public record MigrationOptions(boolean dryRun, Duration busyTimeout, String sour
     }
 
     public MigrationOptions withDryRun(boolean dry) {
-        return new MigrationOptions(dry, busyTimeout, source);
+        return new MigrationOptions(dry, busyTimeout);
     }
 
     public MigrationOptions withBusyTimeout(Duration timeout) {
-        return new MigrationOptions(dryRun, timeout, source);
-    }
-
-    public MigrationOptions withSource(String name) {
-        return new MigrationOptions(dryRun, busyTimeout, name);
+        return new MigrationOptions(dryRun, timeout);
     }
 }

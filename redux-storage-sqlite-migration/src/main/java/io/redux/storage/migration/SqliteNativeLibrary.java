@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Where sqlite-jdbc loads its native library from. Left alone, the driver copies the library (about 1 MB) into
+ * Where sqlite-jdbc loads its native library from. Left alone, the driver copies the library into
  * {@code java.io.tmpdir} under a new random name, with a {@code .lck} file beside it, the first time a JVM opens a
  * database, and removes both only when the JVM exits normally: every killed migration left them behind for good.
  * (Its {@code org.sqlite.tmpdir} setting only moves that pile elsewhere.) {@link #cacheIn} copies the library once per

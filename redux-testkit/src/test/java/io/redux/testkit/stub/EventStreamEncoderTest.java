@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class EventStreamEncoderTest {
 
     @Test
-    void frames_a_message_with_lengths_and_both_checksums() {
+    void framesAMessageWithLengthsAndBothChecksums() {
         byte[] message = EventStreamEncoder.event("messageStart", "{\"role\":\"assistant\"}");
         ByteBuffer buffer = ByteBuffer.wrap(message);
 
@@ -29,7 +29,7 @@ class EventStreamEncoderTest {
     }
 
     @Test
-    void encodes_a_string_header_as_name_length_name_type_seven_and_value_length() {
+    void encodesAStringHeaderAsNameLengthNameTypeSevenAndValueLength() {
         byte[] message = EventStreamEncoder.message(java.util.Map.of("a", "xyz"), new byte[0]);
 
         assertThat(java.util.Arrays.copyOfRange(message, 12, 12 + 8))

@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MiniJsonTest {
 
     @Test
-    void parses_nested_values() {
+    void parsesNestedValues() {
         Object value = MiniJson.parse("{\"a\":[1,2.5,\"x\\n\\u0041\"],\"b\":{\"c\":true,\"d\":null}}");
 
         assertThat(value).isEqualTo(Map.of("a", List.of(new BigDecimal("1"), new BigDecimal("2.5"), "x\nA"),
@@ -19,7 +19,7 @@ class MiniJsonTest {
     }
 
     @Test
-    void quoting_round_trips_through_parsing() {
+    void quotingRoundTripsThroughParsing() {
         String text = "say \"hi\"\\\n\tnow\u0001";
         assertThat(MiniJson.parse(MiniJson.quote(text))).isEqualTo(text);
     }

@@ -14,7 +14,7 @@ class SageMakerRuntimeStubTest {
     private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
-    void a_request_to_an_unknown_path_leaves_the_scripted_reply_for_the_next_invocation() throws Exception {
+    void aRequestToAnUnknownPathLeavesTheScriptedReplyForTheNextInvocation() throws Exception {
         try (SageMakerRuntimeStub stub = new SageMakerRuntimeStub().enqueue(StubReply.text("scripted"))) {
             HttpResponse<String> wrong = post(stub.endpoint().resolve("/endpoints/llama/nowhere"), "{}");
             HttpResponse<String> right = post(stub.endpoint().resolve("/endpoints/llama/invocations"),
@@ -28,7 +28,7 @@ class SageMakerRuntimeStubTest {
     }
 
     @Test
-    void without_a_script_it_echoes_the_last_user_message() throws Exception {
+    void withoutAScriptItEchoesTheLastUserMessage() throws Exception {
         try (SageMakerRuntimeStub stub = new SageMakerRuntimeStub()) {
             HttpResponse<String> response = post(stub.endpoint().resolve("/endpoints/llama/invocations"),
                     "{\"messages\":[{\"role\":\"user\",\"content\":\"first\"},{\"role\":\"assistant\",\"content\":\"ok\"},"

@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class StubScriptTest {
 
     @Test
-    void reads_text_tool_error_and_delay_lines_in_order() {
+    void readsTextToolErrorAndDelayLinesInOrder() {
         List<StubReply> replies = StubScript.parse(List.of(
                 "# greeting", "", "text Hello|, world", "delay 250", "tool get_weather {\"city\":\"Paris\"}",
                 "error ThrottlingException"));
@@ -27,18 +27,18 @@ class StubScriptTest {
     }
 
     @Test
-    void names_the_line_of_an_unknown_keyword() {
+    void namesTheLineOfAnUnknownKeyword() {
         assertThatThrownBy(() -> StubScript.parse(List.of("text hi", "shout hi")))
                 .hasMessageContaining("line 2").hasMessageContaining("shout");
     }
 
     @Test
-    void rejects_a_tool_line_whose_input_is_not_json() {
+    void rejectsAToolLineWhoseInputIsNotJson() {
         assertThatThrownBy(() -> StubScript.parse(List.of("tool t {oops"))).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
-    void an_error_line_with_a_count_answers_that_many_requests() {
+    void anErrorLineWithACountAnswersThatManyRequests() {
         List<StubReply> replies = StubScript.parse(List.of("error ThrottlingException x4", "text after"));
 
         assertThat(replies).hasSize(5);
@@ -47,7 +47,7 @@ class StubScriptTest {
     }
 
     @Test
-    void fault_lines_change_the_next_reply_only() {
+    void faultLinesChangeTheNextReplyOnly() {
         List<StubReply> replies = StubScript.parse(List.of(
                 "cut 2", "text a|b", "stall 1", "text c", "garbage 0", "text d",
                 "stream-error modelStreamErrorException 3", "text e", "text whole"));
@@ -59,7 +59,7 @@ class StubScriptTest {
     }
 
     @Test
-    void a_tool_invalid_line_sends_its_input_as_it_is() {
+    void aToolInvalidLineSendsItsInputAsItIs() {
         StubReply reply = StubScript.parse(List.of("tool-invalid get_weather {\"city\":")).get(0);
 
         assertThat(((StubReply.ToolUse) reply.blocks().get(0)).inputJson()).isEqualTo("{\"city\":");
@@ -67,7 +67,7 @@ class StubScriptTest {
     }
 
     @Test
-    void a_stream_error_must_name_an_exception_bedrock_sends_in_a_stream() {
+    void aStreamErrorMustNameAnExceptionBedrockSendsInAStream() {
         assertThatThrownBy(() -> StubScript.parse(List.of("stream-error AccessDeniedException 1")))
                 .hasMessageContaining("line 1").hasMessageContaining("throttlingException");
     }

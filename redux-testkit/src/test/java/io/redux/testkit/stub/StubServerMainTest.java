@@ -18,7 +18,7 @@ class StubServerMainTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     @Test
-    void a_port_in_use_is_one_line_and_exit_code_1() throws IOException {
+    void aPortInUseIsOneLineAndExitCode1() throws IOException {
         try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             int port = taken.getLocalPort();
 
@@ -34,7 +34,7 @@ class StubServerMainTest {
     }
 
     @Test
-    void port_0_is_the_default_and_the_first_line_names_the_port_chosen() {
+    void port0IsTheDefaultAndTheFirstLineNamesThePortChosen() {
         StubServerMain.Started started = start();
         try (BedrockRuntimeStub stub = started.stub()) {
             assertThat(stub.port()).isPositive();
@@ -45,7 +45,7 @@ class StubServerMainTest {
     }
 
     @Test
-    void a_port_that_is_not_a_number_is_a_usage_error() {
+    void aPortThatIsNotANumberIsAUsageError() {
         StubServerMain.Started started = start("--port", "eighty");
 
         assertThat(started.exitCode()).isEqualTo(2);

@@ -1,4 +1,4 @@
-package io.redux.cli.conversations;
+package io.redux.cli;
 
 import io.redux.domain.error.InvalidInputException;
 import io.redux.domain.model.ConversationId;

@@ -17,8 +17,7 @@ import java.util.Map;
  * and STS stubs, next to the stub's own response time seen by a warm client. Prints medians in milliseconds.
  *
  * <pre>
- * ./mvnw -q -o -pl redux-cli -am package -DskipTests && ./mvnw -q -o -pl redux-cli test-compile
- * java -cp "redux-cli/target/test-classes:redux-testkit/target/classes" io.redux.cli.bench.ChatCliBenchmark [runs]
+ * java -cp CLASSPATH io.redux.cli.bench.ChatCliBenchmark [runs]      (the class path: docs/performance.md)
  * </pre>
  * Run it from the repository root.
  */

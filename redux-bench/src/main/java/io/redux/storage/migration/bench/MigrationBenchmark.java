@@ -1,10 +1,18 @@
-package io.redux.storage.migration;
+package io.redux.storage.migration.bench;
 
 import io.redux.domain.model.ModelId;
 import io.redux.domain.port.ConversationRepository;
 import io.redux.storage.json.JsonConversationRepository;
+import io.redux.storage.migration.HistoryMigration;
+import io.redux.storage.migration.MigrationOptions;
+import io.redux.storage.migration.MigrationProgress;
+import io.redux.storage.migration.MigrationReport;
 import io.redux.testkit.InMemoryConversationRepository;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -26,6 +34,10 @@ import java.util.UUID;
  * </pre>
  */
 public final class MigrationBenchmark {
+
+    /** The migration tests' fixtures (redux-storage-sqlite-migration/src/test/resources), resources of this module too. */
+    private static final String[] FIXTURES = {"basic_tool_use.json", "tool_use_chains.json",
+            "with_cancelled_tool_uses.json", "with_compaction_summary.json"};
 
     private MigrationBenchmark() {
     }
@@ -79,9 +91,9 @@ public final class MigrationBenchmark {
     private static long buildStore(Path file, int count) throws Exception {
         Files.createDirectories(file.getParent());
         Files.deleteIfExists(file);
-        String[] fixtures = new String[SourceStore.FIXTURES.length];
+        String[] fixtures = new String[FIXTURES.length];
         for (int i = 0; i < fixtures.length; i++) {
-            fixtures[i] = SourceStore.fixture(SourceStore.FIXTURES[i]);
+            fixtures[i] = fixture(FIXTURES[i]);
         }
         long bytes = 0;
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
@@ -105,5 +117,16 @@ public final class MigrationBenchmark {
             connection.commit();
         }
         return bytes;
+    }
+
+    private static String fixture(String name) {
+        try (InputStream in = MigrationBenchmark.class.getResourceAsStream("/amazon-q-v1/" + name)) {
+            if (in == null) {
+                throw new IllegalArgumentException("No fixture " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

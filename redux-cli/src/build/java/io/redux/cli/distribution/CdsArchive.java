@@ -16,8 +16,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>A static archive (a class list from the training run, then {@code -Xshare:dump}) rather than a dynamic one: the
  * dynamic archive of JDK 17 refuses picocli's Java 5 class files, the static one takes them. Not JDK 25's AOT cache
- * either: it loads every class it holds when the JVM starts, so {@code --version} would pay for the chat's 7,500
- * (250 ms against 126 ms with this archive, on JDK 25; see docs/performance.md). The archive only works
+ * either: it loads every class it holds when the JVM starts, so {@code --version} would pay for every class of the
+ * chat (docs/performance.md has the figures). The archive only works
  * with the JDK that made it and at the path it was made for, so the step also writes {@code lib/redux_cli.jsa.home}:
  * the folder it was made for, the JDK that made it ({@code java.home}) and that JDK's {@code JAVA_RUNTIME_VERSION}
  * line of its {@code release} file. The launcher compares all three before using the archive, because a JVM that
@@ -68,8 +68,9 @@ public final class CdsArchive {
         try {
             Path classList = work.resolve("classes.lst");
             Path log = work.resolve("cds.log");
-            List<String> training = command(java, "-XX:DumpLoadedClassList=" + classList, "-cp", classPath,
-                    CdsTraining.class.getName());
+            // The training code is not in the distribution: its own classes are added for the training run alone.
+            List<String> training = command(java, "-XX:DumpLoadedClassList=" + classList, "-cp",
+                    classPath + File.pathSeparator + buildSteps(), CdsTraining.class.getName());
             if (run(training, log) != 0) {
                 return "the training run failed: " + Files.readString(log, StandardCharsets.UTF_8).strip();
             }
@@ -96,6 +97,15 @@ public final class CdsArchive {
                 }
             }
             Files.delete(work);
+        }
+    }
+
+    /** Where the build steps' own classes are (the build's classes folder, not a jar of the distribution). */
+    private static String buildSteps() throws IOException {
+        try {
+            return Path.of(CdsTraining.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        } catch (java.net.URISyntaxException e) {
+            throw new IOException("cannot locate the training classes", e);
         }
     }
 
