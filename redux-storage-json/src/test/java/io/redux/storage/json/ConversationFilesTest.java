@@ -111,7 +111,7 @@ class ConversationFilesTest {
     void timestampsWithAnyOffsetAreReadAndWrittenBackInUtc() throws IOException {
         JsonConversationRepository repository = new JsonConversationRepository(temp);
         ConversationId id = ConversationId.parse("550e8400-e29b-41d4-a716-446655440000");
-        Files.writeString(repository.fileOf(id), TestFiles.designExample()
+        Files.writeString(repository.fileOf(id), TestFiles.formatExample()
                 .replace("\"2025-01-09T18:00:00Z\",\n  \"updated_at\"", "\"2025-01-09T19:00:00+01:00\",\n  \"updated_at\"")
                 .replace("\"2025-01-09T18:30:00Z\"", "\"2025-01-09T13:30:00.000-05:00\""));
 
@@ -131,7 +131,7 @@ class ConversationFilesTest {
         JsonConversationRepository repository = new JsonConversationRepository(temp);
         Conversation conversation = Conversation.start(ConversationId.random(), MODEL, ConversationMetadata.EMPTY, T0);
         repository.create(conversation);
-        String example = TestFiles.designExample();
+        String example = TestFiles.formatExample();
         Files.writeString(temp.resolve("notes.json"), "not a conversation");
         Files.writeString(temp.resolve("550e8400-e29b-41d4-a716-446655440000.json.bak"), example);
         Files.writeString(temp.resolve(".550e8400-e29b-41d4-a716-446655440000.json.tmp"), example.substring(0, 100));

@@ -34,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class CorruptConversationFilesTest {
 
     private static final ConversationId ID = ConversationId.parse("550e8400-e29b-41d4-a716-446655440000");
-    private static final String EXAMPLE = TestFiles.designExample();
+    private static final String EXAMPLE = TestFiles.formatExample();
 
     @TempDir
     Path directory;

@@ -14,7 +14,7 @@ import java.util.UUID;
 /**
  * Writes N conversations of M messages each into a folder, in the format of docs/conversation-format.md, for
  * benchmarks of listing and showing. Deterministic (seeded); about 16 KB per conversation of 40 messages, so
- * 10,000 x 40 is about 157 MB like DESIGN.md §8's measurement.
+ * 10,000 x 40 is about 157 MB, the size the listing figures of docs/performance.md are measured on.
  *
  * <pre>java -cp CLASSPATH io.redux.storage.json.bench.ConversationGenerator FOLDER [N=10000] [M=40]</pre>
  */
