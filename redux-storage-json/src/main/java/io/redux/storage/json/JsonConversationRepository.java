@@ -226,7 +226,8 @@ public final class JsonConversationRepository implements ConversationRepository 
             }
         }
         try {
-            return new Listed(SummaryReader.read(file, id), stamp, null);
+            byte[] content = RegularFileReader.readAllBytes(file);
+            return new Listed(ConversationParser.parse(file.toString(), content, id).conversation().summary(), stamp, null);
         } catch (CorruptConversationException e) {
             return new Listed(null, null, new UnreadableConversation(e.location(), e.reason()));
         } catch (RegularFileReader.UnsuitableFileException e) {
