@@ -1,6 +1,7 @@
 package io.redux.storage.json;
 
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
@@ -14,12 +15,13 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 final class JsonSupport {
 
     /**
-     * Exact decimals (a tool argument of 1.50 stays 1.50), duplicate keys rejected (a rewrite would silently drop
-     * one), and no 20 MB cap on a string: a tool result can hold a large file.
+     * Exact decimals (a tool argument of 1.50 stays 1.50), duplicate keys rejected by the tokenizer itself, for a
+     * tree and a stream alike (a rewrite would silently drop one), and no 20 MB cap on a string: a tool result can
+     * hold a large file.
      */
     static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
             .build();
 
