@@ -1,15 +1,19 @@
 package io.redux.storage.json;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter.Indenter;
 import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
 
 /** The one Jackson configuration every reader and writer of conversation files shares. */
 final class JsonSupport {
@@ -61,7 +65,15 @@ final class JsonSupport {
 
     /** The printer of {@link #PRETTY_WRITER}, for code that drives a generator itself. */
     static DefaultPrettyPrinter prettyPrinter() {
-        DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
+        return prettyPrinter(0);
+    }
+
+    /**
+     * That printer for a value written on its own that will sit {@code depth} levels deep in a document, so its lines
+     * get the document's indentation there.
+     */
+    static DefaultPrettyPrinter prettyPrinter(int depth) {
+        Indenter indenter = new Deeper(new DefaultIndenter("  ", "\n"), depth);
         DefaultPrettyPrinter printer = new DefaultPrettyPrinter(Separators.createDefaultInstance()
                 .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
                 .withObjectEmptySeparator("")
@@ -69,5 +81,18 @@ final class JsonSupport {
         printer.indentObjectsWith(indenter);
         printer.indentArraysWith(indenter);
         return printer;
+    }
+
+    /** Indents every line {@code depth} levels deeper than {@code indenter} would. */
+    private record Deeper(Indenter indenter, int depth) implements Indenter {
+        @Override
+        public void writeIndentation(JsonGenerator generator, int level) throws IOException {
+            indenter.writeIndentation(generator, level + depth);
+        }
+
+        @Override
+        public boolean isInline() {
+            return indenter.isInline();
+        }
     }
 }
