@@ -1,7 +1,9 @@
 package io.redux.cli;
 
 import io.redux.cli.output.TerminalText;
+import io.redux.domain.error.ConversationsFolderException;
 import io.redux.domain.error.ReduxException;
+import io.redux.storage.migration.SourceDatabaseNotFoundException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
@@ -46,9 +48,7 @@ final class ErrorReporter implements IParameterExceptionHandler, IExecutionExcep
             err.print(TerminalText.escape(trace.toString()));
         }
         if (e instanceof ReduxException redux) {
-            // A store that ran out of memory says what was too large; how to give Java more is the launcher's part.
-            err.println("redux_cli: " + oneLine(redux.getMessage())
-                    + (redux.getCause() instanceof OutOfMemoryError ? "; " + MORE_MEMORY : ""));
+            err.println("redux_cli: " + oneLine(redux.getMessage()) + hint(redux));
             return redux.isUsageError() ? USAGE : FAILURE;
         }
         err.println("redux_cli: unexpected error: " + oneLine(String.valueOf(e))
@@ -67,6 +67,24 @@ final class ErrorReporter implements IParameterExceptionHandler, IExecutionExcep
         err.println("redux_cli: out of memory: this command needed more than the " + maxHeapMegabytes()
                 + " MB Java may use; " + MORE_MEMORY);
         return FAILURE;
+    }
+
+    /**
+     * What the CLI offers beyond the reason an adapter gives, in its own words (its options and variables, which
+     * the adapters do not know).
+     */
+    private static String hint(ReduxException e) {
+        if (e.getCause() instanceof OutOfMemoryError) {
+            // A store that ran out of memory says what was too large; how to give Java more is the launcher's part.
+            return "; " + MORE_MEMORY;
+        }
+        if (e instanceof ConversationsFolderException) {
+            return " (or set " + CliEnvironment.CONVERSATIONS_FOLDER_VARIABLE + " to another folder)";
+        }
+        if (e instanceof SourceDatabaseNotFoundException) {
+            return " (pass the original CLI's data.sqlite3 with --from FILE)";
+        }
+        return "";
     }
 
     private static long maxHeapMegabytes() {

@@ -2,7 +2,7 @@ package io.redux.storage.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.redux.domain.error.ConversationNotFoundException;
-import io.redux.domain.error.StorageException;
+import io.redux.domain.error.ConversationsFolderException;
 import io.redux.domain.model.AssistantMessage;
 import io.redux.domain.model.Conversation;
 import io.redux.domain.model.ConversationId;
@@ -19,7 +19,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -36,18 +35,6 @@ class ConversationFilesTest {
 
     @TempDir
     Path temp;
-
-    @Test
-    void theFolderComesFromTheEnvironmentOrTheHomeFolder() {
-        Path home = Path.of("/home/dev");
-
-        assertThat(JsonConversationRepository.resolveDirectory(Map.of(), home))
-                .isEqualTo(Path.of("/home/dev/.amazon-q/conversations"));
-        assertThat(JsonConversationRepository.resolveDirectory(Map.of("REDUX_CONVERSATIONS_DIR", "  "), home))
-                .isEqualTo(Path.of("/home/dev/.amazon-q/conversations"));
-        assertThat(JsonConversationRepository.resolveDirectory(Map.of("REDUX_CONVERSATIONS_DIR", "/data/chats"), home))
-                .isEqualTo(Path.of("/data/chats"));
-    }
 
     @Test
     void readingNeverCreatesTheFolder() {
@@ -170,10 +157,10 @@ class ConversationFilesTest {
                 () -> repository.append(conversation.id(), new UserMessage("m", T0, "x")),
                 () -> repository.delete(conversation.id())}) {
             assertThatThrownBy(use::run)
-                    .isInstanceOf(StorageException.class)
+                    .isInstanceOf(ConversationsFolderException.class)
                     .hasMessageContaining(notAFolder.toString())
                     .hasMessageContaining("is a file, not a folder")
-                    .hasMessageContaining("REDUX_CONVERSATIONS_DIR");
+                    .hasMessageContaining("move it away");
         }
         assertThat(Files.readString(notAFolder)).isEqualTo("oops");
     }
@@ -185,9 +172,9 @@ class ConversationFilesTest {
         Conversation conversation = Conversation.start(ConversationId.random(), MODEL, ConversationMetadata.EMPTY, T0);
 
         assertThatThrownBy(() -> repository.create(conversation))
-                .isInstanceOf(StorageException.class)
+                .isInstanceOf(ConversationsFolderException.class)
                 .hasMessageContaining(file.resolve("conversations").toString())
-                .hasMessageContaining("REDUX_CONVERSATIONS_DIR");
+                .hasMessageContaining("it needs to be a writable folder");
     }
 
     @Test
@@ -202,10 +189,10 @@ class ConversationFilesTest {
             Conversation conversation = Conversation.start(ConversationId.random(), MODEL, ConversationMetadata.EMPTY, T0);
 
             assertThatThrownBy(() -> repository.create(conversation))
-                    .isInstanceOf(StorageException.class)
+                    .isInstanceOf(ConversationsFolderException.class)
                     .hasMessageContaining(directory.toString())
                     .hasMessageContaining("not writable")
-                    .hasMessageContaining("REDUX_CONVERSATIONS_DIR");
+                    .hasMessageContaining("fix its permissions");
         } finally {
             Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwx------"));
         }
