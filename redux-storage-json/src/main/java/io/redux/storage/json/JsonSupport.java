@@ -73,7 +73,8 @@ final class JsonSupport {
      * get the document's indentation there.
      */
     static DefaultPrettyPrinter prettyPrinter(int depth) {
-        Indenter indenter = new Deeper(new DefaultIndenter("  ", "\n"), depth);
+        Indenter lines = new DefaultIndenter("  ", "\n");
+        Indenter indenter = depth == 0 ? lines : new Deeper(lines, depth);
         DefaultPrettyPrinter printer = new DefaultPrettyPrinter(Separators.createDefaultInstance()
                 .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
                 .withObjectEmptySeparator("")
