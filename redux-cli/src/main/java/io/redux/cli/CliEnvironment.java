@@ -27,6 +27,9 @@ public record CliEnvironment(
         boolean interactive,
         boolean inputPiped) implements AutoCloseable {
 
+    /** The environment variable that chooses the folder of conversation files. */
+    public static final String CONVERSATIONS_FOLDER_VARIABLE = "REDUX_CONVERSATIONS_DIR";
+
     /** S_IFMT and the file types of stat(2) that mean stdin brings input: a FIFO, a regular file, a socket. */
     private static final int FILE_TYPE = 0170000;
     private static final Set<Integer> PIPED_TYPES = Set.of(0010000, 0100000, 0140000);
@@ -65,6 +68,15 @@ public record CliEnvironment(
         } catch (IOException | RuntimeException e) {
             return false;
         }
+    }
+
+    /**
+     * The folder of conversation files: {@code $REDUX_CONVERSATIONS_DIR} when set and not blank, else
+     * {@code ~/.amazon-q/conversations}, the original CLI's.
+     */
+    public Path conversationsFolder() {
+        String configured = variable(CONVERSATIONS_FOLDER_VARIABLE);
+        return configured != null ? Path.of(configured.strip()) : userHome.resolve(".amazon-q").resolve("conversations");
     }
 
     public String variable(String name) {

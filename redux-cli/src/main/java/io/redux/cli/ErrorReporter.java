@@ -46,9 +46,7 @@ final class ErrorReporter implements IParameterExceptionHandler, IExecutionExcep
             err.print(TerminalText.escape(trace.toString()));
         }
         if (e instanceof ReduxException redux) {
-            // A store that ran out of memory says what was too large; how to give Java more is the launcher's part.
-            err.println("redux_cli: " + oneLine(Hints.line(redux))
-                    + (redux.getCause() instanceof OutOfMemoryError ? "; " + MORE_MEMORY : ""));
+            err.println("redux_cli: " + oneLine(Hints.line(redux)) + moreMemory(redux));
             return redux.isUsageError() ? USAGE : FAILURE;
         }
         err.println("redux_cli: unexpected error: " + oneLine(String.valueOf(e))
@@ -67,6 +65,11 @@ final class ErrorReporter implements IParameterExceptionHandler, IExecutionExcep
         err.println("redux_cli: out of memory: this command needed more than the " + maxHeapMegabytes()
                 + " MB Java may use; " + MORE_MEMORY);
         return FAILURE;
+    }
+
+    /** A store that ran out of memory says what was too large; how to give Java more is the launcher's part. */
+    private static String moreMemory(ReduxException e) {
+        return e.getCause() instanceof OutOfMemoryError ? "; " + MORE_MEMORY : "";
     }
 
     private static long maxHeapMegabytes() {

@@ -200,6 +200,28 @@ public abstract class ConversationRepositoryContract {
     }
 
     @Test
+    void anUpdateThatRewritesAnEarlierMessageStoresTheRewrite() {
+        Conversation conversation = withMessages(ConversationId.random(), T0, 3);
+        repository.create(conversation);
+        repository.append(conversation.id(), new AssistantMessage("m3", T0.plusSeconds(1), "appended"));
+
+        Conversation rewritten = repository.update(conversation.id(), current -> {
+            List<Message> messages = new ArrayList<>(current.messages());
+            Message first = messages.get(0);
+            messages.set(0, new UserMessage(first.id(), first.timestamp(), "Question 0, reworded"));
+            return new Conversation(current.id(), current.createdAt(), current.updatedAt(), current.modelId(),
+                    current.region(), messages, current.metadata());
+        });
+
+        assertThat(rewritten.messages().get(0).text()).isEqualTo("Question 0, reworded");
+        assertThat(repository.load(conversation.id())).isEqualTo(rewritten);
+        assertThat(repository.list().conversations()).singleElement()
+                .satisfies(summary -> assertThat(summary.title()).isEqualTo("Question 0, reworded"));
+        repository.append(conversation.id(), new UserMessage("m4", T0.plusSeconds(2), "after the rewrite"));
+        assertThat(repository.load(conversation.id()).messages().get(0)).isEqualTo(rewritten.messages().get(0));
+    }
+
+    @Test
     void listingIsNewestFirstWithCountsAndTitles() {
         Conversation old = withMessages(ConversationId.random(), T0, 2);
         Conversation newest = withMessages(ConversationId.random(), T0.plusSeconds(7200), 5);

@@ -7,7 +7,7 @@ import io.redux.cli.CliEnvironment;
 import io.redux.domain.port.ConversationRepository;
 import io.redux.storage.json.JsonConversationRepository;
 
-/** Conversations live in JSON files under REDUX_CONVERSATIONS_DIR, else ~/.amazon-q/conversations. */
+/** Conversations live in JSON files in the environment's folder ({@link CliEnvironment#conversationsFolder()}). */
 final class StorageModule extends AbstractModule {
 
     @Override
@@ -18,7 +18,6 @@ final class StorageModule extends AbstractModule {
     @Provides
     @Singleton
     JsonConversationRepository jsonRepository(CliEnvironment environment) {
-        return new JsonConversationRepository(
-                JsonConversationRepository.resolveDirectory(environment.variables(), environment.userHome()));
+        return new JsonConversationRepository(environment.conversationsFolder());
     }
 }

@@ -9,6 +9,7 @@ import io.redux.domain.chat.ChatListener;
 import io.redux.domain.chat.ChatSession;
 import io.redux.domain.chat.OpenConversation;
 import io.redux.domain.chat.TurnResult;
+import io.redux.domain.environment.UserHome;
 import io.redux.domain.model.ConversationId;
 import io.redux.domain.model.ConversationMetadata;
 import io.redux.domain.model.ModelId;
@@ -21,7 +22,8 @@ import java.util.Map;
 public final class AskOnce {
     public static void main(String[] args) {
         Map<String, String> env = System.getenv();
-        ask(args[0], env, JsonConversationRepository.resolveDirectory(env), System.out);  // the CLI's folder
+        Path folder = UserHome.of(env).resolve(".amazon-q").resolve("conversations");  // the CLI's default folder
+        ask(args[0], env, folder, System.out);
     }
 
     static ConversationId ask(String question, Map<String, String> env, Path folder, PrintStream out) {

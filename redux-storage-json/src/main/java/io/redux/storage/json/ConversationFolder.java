@@ -1,5 +1,6 @@
 package io.redux.storage.json;
 
+import io.redux.domain.error.ConversationsFolderException;
 import io.redux.domain.error.StorageException;
 import io.redux.domain.model.ConversationId;
 
@@ -27,7 +28,6 @@ import java.util.regex.Pattern;
  */
 final class ConversationFolder {
 
-    private static final String FIX = "set REDUX_CONVERSATIONS_DIR to a writable folder";
     private static final Pattern CONVERSATION_FILE = Pattern.compile(
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\.json");
 
@@ -136,24 +136,24 @@ final class ConversationFolder {
 
     private void requireWritable() {
         if (!Files.isWritable(directory)) {
-            throw new StorageException("Conversations folder " + directory + " is not writable; fix its permissions or "
-                    + FIX + ".");
+            throw new ConversationsFolderException("Conversations folder " + directory
+                    + " is not writable; fix its permissions");
         }
     }
 
     StorageException notAFolder() {
-        return new StorageException("Conversations folder " + directory + " is a file, not a folder; move it away or "
-                + FIX + ".");
+        return new ConversationsFolderException("Conversations folder " + directory
+                + " is a file, not a folder; move it away");
     }
 
     /** Turns an I/O failure into one line naming the path and the fix. */
     StorageException failure(String what, IOException e) {
         if (e instanceof AccessDeniedException) {
-            return new StorageException("Conversations folder " + directory + " " + what + ": permission denied on "
-                    + ((AccessDeniedException) e).getFile() + "; fix its permissions or " + FIX + ".", e);
+            return new ConversationsFolderException("Conversations folder " + directory + " " + what
+                    + ": permission denied on " + ((AccessDeniedException) e).getFile() + "; fix its permissions", e);
         }
         String detail = e instanceof FileSystemException fs && fs.getReason() != null ? fs.getReason() : e.toString();
-        return new StorageException("Conversations folder " + directory + " " + what + ": " + detail + "; " + FIX
-                + " with free space.", e);
+        return new ConversationsFolderException("Conversations folder " + directory + " " + what + ": " + detail
+                + "; it needs to be a writable folder with free space", e);
     }
 }

@@ -89,6 +89,11 @@ final class ConversationParser {
                 + where(e.getLocation()) + ")";
     }
 
+    /** The reason for a document that is JSON but not an object, as every reader gives it. */
+    static String notAnObject(JsonNode document) {
+        return "the document is not a JSON object (it is " + kind(document) + ")";
+    }
+
     private static ObjectNode readTree(byte[] content) {
         if (content.length == 0) {
             throw new Problem("the file is empty");
@@ -109,7 +114,7 @@ final class ConversationParser {
             throw new Problem("the file is empty");
         }
         if (!tree.isObject()) {
-            throw new Problem("the document is not a JSON object (it is " + kind(tree) + ")");
+            throw new Problem(notAnObject(tree));
         }
         return (ObjectNode) tree;
     }

@@ -105,16 +105,13 @@ final class ConversationStreamer {
                 throw new CorruptConversationException(location, "the file is empty");
             }
             if (first != JsonToken.START_OBJECT) {
-                throw new CorruptConversationException(location, "the document is not a JSON object");
+                throw new CorruptConversationException(location,
+                        ConversationParser.notAnObject(JsonSupport.MAPPER.readTree(parser)));
             }
             ObjectNode outline = JsonSupport.MAPPER.createObjectNode();
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String field = parser.currentName();
                 JsonToken value = parser.nextToken();
-                if (outline.has(field)) {
-                    throw new CorruptConversationException(location, "it is not valid JSON (duplicate field \""
-                            + field + "\")");
-                }
                 if (field.equals("messages") && value == JsonToken.START_ARRAY) {
                     int index = 0;
                     while (parser.nextToken() != JsonToken.END_ARRAY) {

@@ -3,7 +3,6 @@ package io.redux.storage.json;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.io.SerializedString;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -23,7 +22,7 @@ import java.util.Map;
 final class DocumentWriter {
 
     /** Where message objects sit in the document: inside the top-level object and its "messages" array. */
-    private static final int MESSAGE_NESTING = 2;
+    private static final int MESSAGE_DEPTH = 2;
 
     /** The document and the text of each of its messages, in order. */
     record Written(byte[] content, List<SerializedString> messages) {
@@ -75,18 +74,10 @@ final class DocumentWriter {
     private static SerializedString text(JsonNode message) throws IOException {
         try (ByteArrayBuilder bytes = new ByteArrayBuilder(1024);
              JsonGenerator generator = JsonSupport.MAPPER.getFactory().createGenerator(bytes, JsonEncoding.UTF8)) {
-            generator.setPrettyPrinter(new NestedPrinter(JsonSupport.prettyPrinter()));
+            generator.setPrettyPrinter(JsonSupport.prettyPrinter(MESSAGE_DEPTH));
             JsonSupport.MAPPER.writeTree(generator, message);
             generator.flush();
             return new SerializedString(new String(bytes.toByteArray(), StandardCharsets.UTF_8));
-        }
-    }
-
-    /** The document's printer, starting as deep as a message sits, so its lines get the document's indentation. */
-    private static final class NestedPrinter extends DefaultPrettyPrinter {
-        NestedPrinter(DefaultPrettyPrinter base) {
-            super(base);
-            _nesting = MESSAGE_NESTING;
         }
     }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.redux.domain.error.ConversationAlreadyExistsException;
 import io.redux.domain.error.ConversationNotFoundException;
 import io.redux.domain.error.CorruptConversationException;
-import io.redux.domain.environment.UserHome;
 import io.redux.domain.error.InvalidInputException;
 import io.redux.domain.error.StorageException;
 import io.redux.domain.model.Conversation;
@@ -41,9 +40,6 @@ import java.util.function.UnaryOperator;
  */
 public final class JsonConversationRepository implements ConversationRepository {
 
-    /** The environment variable that chooses the folder. */
-    public static final String DIRECTORY_VARIABLE = "REDUX_CONVERSATIONS_DIR";
-
     private static final Comparator<ConversationSummary> NEWEST_FIRST = Comparator
             .comparing(ConversationSummary::updatedAt).reversed()
             .thenComparing(summary -> summary.id().value());
@@ -54,25 +50,6 @@ public final class JsonConversationRepository implements ConversationRepository 
     /** @param directory the folder of conversation files; created on the first write, not before */
     public JsonConversationRepository(Path directory) {
         this.folder = new ConversationFolder(directory);
-    }
-
-    /**
-     * The folder the CLI uses in this environment: {@code $REDUX_CONVERSATIONS_DIR} when set and not blank, else
-     * {@code ~/.amazon-q/conversations} with {@code ~} the {@link UserHome} of the environment.
-     *
-     * @param environment environment variables, normally {@code System.getenv()}
-     */
-    public static Path resolveDirectory(Map<String, String> environment) {
-        return resolveDirectory(environment, UserHome.of(environment));
-    }
-
-    /** {@code $REDUX_CONVERSATIONS_DIR} when set and not blank, else {@code <userHome>/.amazon-q/conversations}. */
-    public static Path resolveDirectory(Map<String, String> environment, Path userHome) {
-        String configured = environment.get(DIRECTORY_VARIABLE);
-        if (configured != null && !configured.isBlank()) {
-            return Path.of(configured.strip());
-        }
-        return userHome.resolve(".amazon-q").resolve("conversations");
     }
 
     public Path directory() {
@@ -226,7 +203,8 @@ public final class JsonConversationRepository implements ConversationRepository 
             }
         }
         try {
-            return new Listed(SummaryReader.read(file, id), stamp, null);
+            byte[] content = RegularFileReader.readAllBytes(file);
+            return new Listed(ConversationParser.parse(file.toString(), content, id).conversation().summary(), stamp, null);
         } catch (CorruptConversationException e) {
             return new Listed(null, null, new UnreadableConversation(e.location(), e.reason()));
         } catch (RegularFileReader.UnsuitableFileException e) {

@@ -1,8 +1,11 @@
 package io.redux.storage.json;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter.Indenter;
 import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,16 +13,19 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
+import java.io.IOException;
+
 /** The one Jackson configuration every reader and writer of conversation files shares. */
 final class JsonSupport {
 
     /**
-     * Exact decimals (a tool argument of 1.50 stays 1.50), duplicate keys rejected (a rewrite would silently drop
-     * one), and no 20 MB cap on a string: a tool result can hold a large file.
+     * Exact decimals (a tool argument of 1.50 stays 1.50), duplicate keys rejected by the tokenizer itself, for a
+     * tree and a stream alike (a rewrite would silently drop one), and no 20 MB cap on a string: a tool result can
+     * hold a large file.
      */
     static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
             .build();
 
@@ -59,7 +65,16 @@ final class JsonSupport {
 
     /** The printer of {@link #PRETTY_WRITER}, for code that drives a generator itself. */
     static DefaultPrettyPrinter prettyPrinter() {
-        DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
+        return prettyPrinter(0);
+    }
+
+    /**
+     * That printer for a value written on its own that will sit {@code depth} levels deep in a document, so its lines
+     * get the document's indentation there.
+     */
+    static DefaultPrettyPrinter prettyPrinter(int depth) {
+        Indenter lines = new DefaultIndenter("  ", "\n");
+        Indenter indenter = depth == 0 ? lines : new Deeper(lines, depth);
         DefaultPrettyPrinter printer = new DefaultPrettyPrinter(Separators.createDefaultInstance()
                 .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
                 .withObjectEmptySeparator("")
@@ -67,5 +82,18 @@ final class JsonSupport {
         printer.indentObjectsWith(indenter);
         printer.indentArraysWith(indenter);
         return printer;
+    }
+
+    /** Indents every line {@code depth} levels deeper than {@code indenter} would. */
+    private record Deeper(Indenter indenter, int depth) implements Indenter {
+        @Override
+        public void writeIndentation(JsonGenerator generator, int level) throws IOException {
+            indenter.writeIndentation(generator, level + depth);
+        }
+
+        @Override
+        public boolean isInline() {
+            return indenter.isInline();
+        }
     }
 }

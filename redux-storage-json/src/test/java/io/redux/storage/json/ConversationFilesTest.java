@@ -2,7 +2,7 @@ package io.redux.storage.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.redux.domain.error.ConversationNotFoundException;
-import io.redux.domain.error.StorageException;
+import io.redux.domain.error.ConversationsFolderException;
 import io.redux.domain.model.AssistantMessage;
 import io.redux.domain.model.Conversation;
 import io.redux.domain.model.ConversationId;
@@ -19,7 +19,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -36,18 +35,6 @@ class ConversationFilesTest {
 
     @TempDir
     Path temp;
-
-    @Test
-    void theFolderComesFromTheEnvironmentOrTheHomeFolder() {
-        Path home = Path.of("/home/dev");
-
-        assertThat(JsonConversationRepository.resolveDirectory(Map.of(), home))
-                .isEqualTo(Path.of("/home/dev/.amazon-q/conversations"));
-        assertThat(JsonConversationRepository.resolveDirectory(Map.of("REDUX_CONVERSATIONS_DIR", "  "), home))
-                .isEqualTo(Path.of("/home/dev/.amazon-q/conversations"));
-        assertThat(JsonConversationRepository.resolveDirectory(Map.of("REDUX_CONVERSATIONS_DIR", "/data/chats"), home))
-                .isEqualTo(Path.of("/data/chats"));
-    }
 
     @Test
     void readingNeverCreatesTheFolder() {
@@ -111,7 +98,7 @@ class ConversationFilesTest {
     void timestampsWithAnyOffsetAreReadAndWrittenBackInUtc() throws IOException {
         JsonConversationRepository repository = new JsonConversationRepository(temp);
         ConversationId id = ConversationId.parse("550e8400-e29b-41d4-a716-446655440000");
-        Files.writeString(repository.fileOf(id), TestFiles.designExample()
+        Files.writeString(repository.fileOf(id), TestFiles.formatExample()
                 .replace("\"2025-01-09T18:00:00Z\",\n  \"updated_at\"", "\"2025-01-09T19:00:00+01:00\",\n  \"updated_at\"")
                 .replace("\"2025-01-09T18:30:00Z\"", "\"2025-01-09T13:30:00.000-05:00\""));
 
@@ -131,7 +118,7 @@ class ConversationFilesTest {
         JsonConversationRepository repository = new JsonConversationRepository(temp);
         Conversation conversation = Conversation.start(ConversationId.random(), MODEL, ConversationMetadata.EMPTY, T0);
         repository.create(conversation);
-        String example = TestFiles.designExample();
+        String example = TestFiles.formatExample();
         Files.writeString(temp.resolve("notes.json"), "not a conversation");
         Files.writeString(temp.resolve("550e8400-e29b-41d4-a716-446655440000.json.bak"), example);
         Files.writeString(temp.resolve(".550e8400-e29b-41d4-a716-446655440000.json.tmp"), example.substring(0, 100));
@@ -170,10 +157,10 @@ class ConversationFilesTest {
                 () -> repository.append(conversation.id(), new UserMessage("m", T0, "x")),
                 () -> repository.delete(conversation.id())}) {
             assertThatThrownBy(use::run)
-                    .isInstanceOf(StorageException.class)
+                    .isInstanceOf(ConversationsFolderException.class)
                     .hasMessageContaining(notAFolder.toString())
                     .hasMessageContaining("is a file, not a folder")
-                    .hasMessageContaining("REDUX_CONVERSATIONS_DIR");
+                    .hasMessageContaining("move it away");
         }
         assertThat(Files.readString(notAFolder)).isEqualTo("oops");
     }
@@ -185,9 +172,9 @@ class ConversationFilesTest {
         Conversation conversation = Conversation.start(ConversationId.random(), MODEL, ConversationMetadata.EMPTY, T0);
 
         assertThatThrownBy(() -> repository.create(conversation))
-                .isInstanceOf(StorageException.class)
+                .isInstanceOf(ConversationsFolderException.class)
                 .hasMessageContaining(file.resolve("conversations").toString())
-                .hasMessageContaining("REDUX_CONVERSATIONS_DIR");
+                .hasMessageContaining("it needs to be a writable folder");
     }
 
     @Test
@@ -202,10 +189,10 @@ class ConversationFilesTest {
             Conversation conversation = Conversation.start(ConversationId.random(), MODEL, ConversationMetadata.EMPTY, T0);
 
             assertThatThrownBy(() -> repository.create(conversation))
-                    .isInstanceOf(StorageException.class)
+                    .isInstanceOf(ConversationsFolderException.class)
                     .hasMessageContaining(directory.toString())
                     .hasMessageContaining("not writable")
-                    .hasMessageContaining("REDUX_CONVERSATIONS_DIR");
+                    .hasMessageContaining("fix its permissions");
         } finally {
             Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwx------"));
         }

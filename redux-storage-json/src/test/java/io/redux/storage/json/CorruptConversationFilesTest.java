@@ -34,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class CorruptConversationFilesTest {
 
     private static final ConversationId ID = ConversationId.parse("550e8400-e29b-41d4-a716-446655440000");
-    private static final String EXAMPLE = TestFiles.designExample();
+    private static final String EXAMPLE = TestFiles.formatExample();
 
     @TempDir
     Path directory;
@@ -54,6 +54,10 @@ class CorruptConversationFilesTest {
                 corrupt("a truncated file", EXAMPLE.substring(0, EXAMPLE.length() / 2), "not valid JSON"),
                 corrupt("text that is not JSON", "hello, world", "not valid JSON"),
                 corrupt("a JSON array", "[]", "not a JSON object"),
+                corrupt("a field written twice", EXAMPLE.replace("\"region\": \"us-east-1\",",
+                        "\"region\": \"us-east-1\",\n  \"region\": \"eu-west-1\","), "Duplicate field 'region'"),
+                corrupt("a message field written twice", EXAMPLE.replace("\"role\": \"user\",",
+                        "\"role\": \"user\", \"role\": \"user\","), "Duplicate field 'role'"),
                 shape("no conversation_id", tree -> tree.remove("conversation_id"), "conversation_id is missing"),
                 shape("a conversation_id that is no UUID", tree -> tree.put("conversation_id", "../../etc/passwd"),
                         "is not a UUID"),
@@ -143,6 +147,43 @@ class CorruptConversationFilesTest {
             assertThat(unreadable.reason()).contains(reason);
         });
         assertThat(Files.readString(file)).isEqualTo(content);
+    }
+
+    static Stream<Arguments> corruptFilesAndABadMessageTimestamp() {
+        return Stream.concat(corruptFiles(), Stream.of(Arguments.of("a message timestamp that is no timestamp",
+                EXAMPLE.replace("\"2025-01-09T18:00:05Z\"", "\"five past six\""), "is not an ISO-8601 timestamp")));
+    }
+
+    /** The format's rules live in one place: a load, a read message by message and a listing refuse alike. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("corruptFilesAndABadMessageTimestamp")
+    void everyReaderGivesTheSameReason(String description, String content, String reason) throws IOException {
+        Files.writeString(file, content);
+        String loading = reasonOf(() -> repository.load(ID));
+        ConversationReader ignoring = new ConversationReader() {
+            @Override
+            public void begin(Conversation outline, String title) {
+            }
+
+            @Override
+            public void message(Message message) {
+            }
+        };
+
+        assertThat(loading).contains(reason);
+        assertThat(reasonOf(() -> repository.read(ID, ignoring))).isEqualTo(loading);
+        assertThat(reasonOf(() -> repository.copyDocument(ID, new StringWriter()))).isEqualTo(loading);
+        assertThat(repository.list().unreadable()).singleElement()
+                .satisfies(unreadable -> assertThat(unreadable.reason()).isEqualTo(loading));
+    }
+
+    private static String reasonOf(Runnable reading) {
+        try {
+            reading.run();
+        } catch (CorruptConversationException e) {
+            return e.reason();
+        }
+        throw new AssertionError("read without complaint");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -56,9 +56,9 @@ class DocumentWriterTest {
         assertThat(DocumentWriter.write(tree, List.of(), 0).content()).isEqualTo(pretty(tree));
     }
 
-    /** The design example, with what a real file can also hold: unknown fields, nesting, empty values, decimals. */
+    /** The format example, with what a real file can also hold: unknown fields, nesting, empty values, decimals. */
     private static ObjectNode richTree() throws IOException {
-        ObjectNode tree = (ObjectNode) JsonSupport.MAPPER.readTree(TestFiles.designExample());
+        ObjectNode tree = (ObjectNode) JsonSupport.MAPPER.readTree(TestFiles.formatExample());
         tree.put("future_field", "kept");
         tree.putObject("empty_object");
         tree.putArray("empty_array");

@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class EncodingTest {
 
     private static final ConversationId ID = ConversationId.parse("550e8400-e29b-41d4-a716-446655440000");
-    private static final String EXAMPLE = TestFiles.designExample().replace("Hello, can you help me?", "Caf\u00e9?");
+    private static final String EXAMPLE = TestFiles.formatExample().replace("Hello, can you help me?", "Caf\u00e9?");
 
     @TempDir
     Path directory;

@@ -64,7 +64,7 @@ class JsonConversationRepositoryTest extends ConversationRepositoryContract {
         JsonConversationRepository json = (JsonConversationRepository) repository;
         ConversationId id = ConversationId.parse("550e8400-e29b-41d4-a716-446655440000");
         Files.createDirectories(json.directory());
-        String example = TestFiles.designExample().replace("\"region\"", "\"unknown_field\": [1.50, \"caf\u00e9\"],\n  \"region\"");
+        String example = TestFiles.formatExample().replace("\"region\"", "\"unknown_field\": [1.50, \"caf\u00e9\"],\n  \"region\"");
         Files.writeString(json.fileOf(id), example);
         StringWriter out = new StringWriter();
 

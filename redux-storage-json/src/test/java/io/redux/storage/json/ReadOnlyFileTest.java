@@ -29,7 +29,7 @@ class ReadOnlyFileTest {
     void aReadOnlyFileIsReadButNeverReplaced() throws IOException {
         assumeTrue(directory.getFileSystem().supportedFileAttributeViews().contains("posix"), "POSIX modes only");
         JsonConversationRepository repository = new JsonConversationRepository(directory);
-        Path file = Files.writeString(repository.fileOf(ID), TestFiles.designExample());
+        Path file = Files.writeString(repository.fileOf(ID), TestFiles.formatExample());
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("r--------"));
         byte[] before = Files.readAllBytes(file);
 

@@ -41,7 +41,7 @@ class SpecialFilesTest {
         repository = new JsonConversationRepository(directory);
         file = repository.fileOf(ID);
         good = ConversationId.random();
-        Files.writeString(repository.fileOf(good), TestFiles.designExample().replace(ID.toString(), good.toString()));
+        Files.writeString(repository.fileOf(good), TestFiles.formatExample().replace(ID.toString(), good.toString()));
     }
 
     @Test
@@ -61,7 +61,7 @@ class SpecialFilesTest {
 
     @Test
     void aLinkToAConversationIsNotFollowedEither() throws IOException {
-        Path elsewhere = Files.writeString(directory.resolve("elsewhere"), TestFiles.designExample());
+        Path elsewhere = Files.writeString(directory.resolve("elsewhere"), TestFiles.formatExample());
         Files.createSymbolicLink(file, elsewhere);
 
         assertUnreadable("symbolic link");

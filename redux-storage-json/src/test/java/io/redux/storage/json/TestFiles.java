@@ -13,9 +13,12 @@ final class TestFiles {
     private TestFiles() {
     }
 
-    /** The example of DESIGN.md §3, verbatim. */
-    static String designExample() {
-        try (InputStream in = TestFiles.class.getResourceAsStream("/design-example.json")) {
+    /**
+     * The example of {@code docs/conversation-format.md} without its optional {@code usage}, {@code stop_reason},
+     * {@code status} and {@code working_directory}: a file as the original CLI wrote it.
+     */
+    static String formatExample() {
+        try (InputStream in = TestFiles.class.getResourceAsStream("/format-example.json")) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

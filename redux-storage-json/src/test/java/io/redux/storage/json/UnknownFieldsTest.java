@@ -35,7 +35,7 @@ class UnknownFieldsTest {
     @BeforeEach
     void writeAFileWithExtraFieldsEverywhere() throws IOException {
         repository = new JsonConversationRepository(directory);
-        original = (ObjectNode) JsonSupport.MAPPER.readTree(TestFiles.designExample());
+        original = (ObjectNode) JsonSupport.MAPPER.readTree(TestFiles.formatExample());
         original.putObject("x_top").putArray("nested").add(1).add(2.50);
         metadata(original).put("x_meta", "kept");
         metadata(original).putObject("migrated_from").put("source", "amazon-q").put("x_origin", true);

@@ -64,9 +64,8 @@ public final class SourceDatabaseLocator {
             }
         }
         if (found.isEmpty()) {
-            throw new SourceDatabaseException("No Amazon Q or Kiro CLI history database found; looked for "
-                    + String.join(", ", candidates().stream().map(Path::toString).toList())
-                    + ". Pass the file with --from FILE.");
+            throw new SourceDatabaseNotFoundException("No Amazon Q or Kiro CLI history database found; looked for "
+                    + String.join(", ", candidates().stream().map(Path::toString).toList()));
         }
         return List.copyOf(found);
     }

@@ -65,12 +65,11 @@ class SourceDatabaseLocatorTest {
         var locator = new SourceDatabaseLocator(Map.of("XDG_DATA_HOME", home.resolve("xdg").toString()), home, "Linux");
 
         assertThatThrownBy(locator::findAll)
-                .isInstanceOf(SourceDatabaseException.class)
+                .isInstanceOf(SourceDatabaseNotFoundException.class)
                 .hasMessageContaining(home.resolve("xdg/amazon-q/data.sqlite3").toString())
                 .hasMessageContaining(home.resolve(".local/share/amazon-q/data.sqlite3").toString())
                 .hasMessageContaining(home.resolve("xdg/kiro-cli/data.sqlite3").toString())
-                .hasMessageContaining(home.resolve(".local/share/kiro-cli/data.sqlite3").toString())
-                .hasMessageContaining("--from");
+                .hasMessageContaining(home.resolve(".local/share/kiro-cli/data.sqlite3").toString());
     }
 
     @Test

@@ -28,10 +28,10 @@ import java.util.Set;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The example document of DESIGN.md §3 is the format users rely on: it loads, lists and is written back equal in
- * meaning, and it and every file Redux writes satisfy {@code docs/conversation.schema.json}.
+ * The example document of {@code docs/conversation-format.md} is the format users rely on: it loads, lists and is
+ * written back equal in meaning, and it and every file Redux writes satisfy {@code docs/conversation.schema.json}.
  */
-class DesignExampleTest {
+class FormatExampleTest {
 
     private static final ConversationId ID = ConversationId.parse("550e8400-e29b-41d4-a716-446655440000");
     private static JsonSchema schema;
@@ -51,7 +51,7 @@ class DesignExampleTest {
     @BeforeEach
     void putTheExampleInAFolder() throws IOException {
         repository = new JsonConversationRepository(directory);
-        Files.writeString(repository.fileOf(ID), TestFiles.designExample());
+        Files.writeString(repository.fileOf(ID), TestFiles.formatExample());
     }
 
     @Test
@@ -88,7 +88,7 @@ class DesignExampleTest {
 
     @Test
     void rewritingTheExampleKeepsItEqualInMeaning() throws IOException {
-        JsonNode original = JsonSupport.MAPPER.readTree(TestFiles.designExample());
+        JsonNode original = JsonSupport.MAPPER.readTree(TestFiles.formatExample());
 
         repository.update(ID, conversation -> conversation);
 
@@ -98,7 +98,7 @@ class DesignExampleTest {
 
     @Test
     void theExampleSatisfiesTheSchema() throws IOException {
-        assertThat(validate(JsonSupport.MAPPER.readTree(TestFiles.designExample()))).isEmpty();
+        assertThat(validate(JsonSupport.MAPPER.readTree(TestFiles.formatExample()))).isEmpty();
     }
 
     @Test
@@ -128,7 +128,7 @@ class DesignExampleTest {
 
     @Test
     void theSchemaRejectsWhatTheReaderRejects() throws IOException {
-        String example = TestFiles.designExample();
+        String example = TestFiles.formatExample();
         for (String broken : new String[] {
                 example.replace("\"role\": \"user\"", "\"role\": \"system\""),
                 example.replace("\"tool_name\": \"file_read\", ", ""),
