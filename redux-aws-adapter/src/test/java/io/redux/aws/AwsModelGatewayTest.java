@@ -2,6 +2,8 @@ package io.redux.aws;
 
 import io.redux.aws.credentials.AwsCredentialSource;
 import io.redux.aws.credentials.AwsEnvironment;
+import io.redux.aws.http.NetworkSettings;
+import io.redux.aws.routing.ModelRouter;
 import io.redux.aws.routing.ModelTarget;
 import io.redux.domain.error.CredentialsException;
 import io.redux.domain.error.InvalidInputException;
@@ -46,7 +48,7 @@ class AwsModelGatewayTest {
         Map<String, String> env = Map.of("AWS_ACCESS_KEY_ID", "AKIACLIUSER000000001", "AWS_SECRET_ACCESS_KEY", "s",
                 "REDUX_ENDPOINT_URL", bedrock.endpoint().toString(), "AWS_ENDPOINT_URL_STS", sts.endpoint().toString());
         try (AwsCredentialSource credentials = source(env);
-             AwsModelGateway gateway = AwsModelGateway.create(credentials, env)) {
+             AwsModelGateway gateway = gateway(credentials, env)) {
             assertThat(gateway.describe(ModelId.parse(MODEL)).target()).isEqualTo(ModelTarget.BEDROCK);
             assertThat(gateway.converseStream(ask(MODEL, "hello cli"), e -> { }).text()).contains("hello cli");
             assertThat(bedrock.lastRequest().header("Authorization")).contains("AKIACLIUSER000000001");
@@ -59,7 +61,7 @@ class AwsModelGatewayTest {
                 "REDUX_ENDPOINT_URL", bedrock.endpoint().toString(), "AWS_ENDPOINT_URL_STS", sts.endpoint().toString());
         bedrock.enqueue(StubReply.error(StubError.ACCESS_DENIED));
         try (AwsCredentialSource credentials = source(env);
-             AwsModelGateway gateway = AwsModelGateway.create(credentials, env)) {
+             AwsModelGateway gateway = gateway(credentials, env)) {
             ModelInvocationException error = catchThrowableOfType(ModelInvocationException.class,
                     () -> gateway.converse(ask(MODEL, "hi")));
             assertThat(error.getMessage()).contains("arn:aws:iam::123456789012:user/cli-user");
@@ -71,7 +73,7 @@ class AwsModelGatewayTest {
         Map<String, String> env = Map.of("REDUX_ENDPOINT_URL", bedrock.endpoint().toString(),
                 "AWS_EC2_METADATA_DISABLED", "true");
         try (AwsCredentialSource credentials = source(env);
-             AwsModelGateway gateway = AwsModelGateway.create(credentials, env)) {
+             AwsModelGateway gateway = gateway(credentials, env)) {
             assertThatThrownBy(() -> gateway.converseStream(ask(MODEL, "hi"), e -> { }))
                     .isInstanceOf(CredentialsException.class).hasMessageContaining("No AWS credentials found");
         }
@@ -83,11 +85,19 @@ class AwsModelGatewayTest {
         Map<String, String> env = Map.of("REDUX_ENDPOINT_URL", bedrock.endpoint().toString(),
                 "AWS_EC2_METADATA_SERVICE_ENDPOINT", "http://[::1");
         try (AwsCredentialSource credentials = source(env);
-             AwsModelGateway gateway = AwsModelGateway.create(credentials, env)) {
+             AwsModelGateway gateway = gateway(credentials, env)) {
             assertThatThrownBy(() -> gateway.converseStream(ask(MODEL, "hi"), e -> { }))
                     .isInstanceOf(InvalidInputException.class).hasMessageContaining("AWS_EC2_METADATA_SERVICE_ENDPOINT");
         }
         assertThat(bedrock.modelRequests()).isEmpty();
+    }
+
+    /** As the CLI composes it: the endpoint of REDUX_ENDPOINT_URL, the network of the environment, the caller. */
+    private static AwsModelGateway gateway(AwsCredentialSource credentials, Map<String, String> env) {
+        return new AwsModelGateway(ModelGatewaySettings.of(credentials.credentialsProvider())
+                .withRouter(ModelRouter.withEndpointUrl(env.get("REDUX_ENDPOINT_URL")))
+                .withNetwork(NetworkSettings.fromEnvironment(env))
+                .withCaller(credentials::callerArnOrNull));
     }
 
     private AwsCredentialSource source(Map<String, String> env) {
