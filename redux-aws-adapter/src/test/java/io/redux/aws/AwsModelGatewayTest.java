@@ -2,13 +2,13 @@ package io.redux.aws;
 
 import io.redux.aws.credentials.AwsCredentialSource;
 import io.redux.aws.credentials.AwsEnvironment;
-import io.redux.aws.http.NetworkSettings;
 import io.redux.aws.routing.ModelRouter;
 import io.redux.aws.routing.ModelTarget;
 import io.redux.domain.error.CredentialsException;
 import io.redux.domain.error.InvalidInputException;
 import io.redux.domain.error.ModelInvocationException;
 import io.redux.domain.model.ModelId;
+import io.redux.domain.port.CredentialSource;
 import io.redux.testkit.stub.BedrockRuntimeStub;
 import io.redux.testkit.stub.StsStub;
 import io.redux.testkit.stub.StubError;
@@ -92,12 +92,29 @@ class AwsModelGatewayTest {
         assertThat(bedrock.modelRequests()).isEmpty();
     }
 
+    @Test
+    void settings_from_the_environment_honour_proxies_and_the_ca_bundle_and_name_the_caller() {
+        ModelGatewaySettings settings = ModelGatewaySettings.fromEnvironment(TestGateways.FakeKeys.fixed(), Map.of(
+                "HTTPS_PROXY", "http://proxy.example.com:8080", "NO_PROXY", ".internal", "AWS_CA_BUNDLE", "/etc/ca.pem"));
+
+        assertThat(settings.network().httpsProxy()).hasToString("http://proxy.example.com:8080");
+        assertThat(settings.network().noProxy()).containsExactly(".internal");
+        assertThat(settings.network().caBundle()).isEqualTo(Path.of("/etc/ca.pem"));
+        assertThat(settings.caller().get()).isEqualTo("arn:aws:iam::123456789012:user/tester");
+    }
+
+    @Test
+    void a_credential_source_that_cannot_sign_requests_is_refused_when_the_settings_are_made() {
+        CredentialSource identityOnly = () -> null;
+
+        assertThatThrownBy(() -> ModelGatewaySettings.of(identityOnly))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("AwsCredentialSource");
+    }
+
     /** As the CLI composes it: the endpoint of REDUX_ENDPOINT_URL, the network of the environment, the caller. */
     private static AwsModelGateway gateway(AwsCredentialSource credentials, Map<String, String> env) {
-        return new AwsModelGateway(ModelGatewaySettings.of(credentials.credentialsProvider())
-                .withRouter(ModelRouter.withEndpointUrl(env.get("REDUX_ENDPOINT_URL")))
-                .withNetwork(NetworkSettings.fromEnvironment(env))
-                .withCaller(credentials::callerArnOrNull));
+        return new AwsModelGateway(ModelGatewaySettings.fromEnvironment(credentials, env)
+                .withRouter(ModelRouter.withEndpointUrl(env.get("REDUX_ENDPOINT_URL"))));
     }
 
     private AwsCredentialSource source(Map<String, String> env) {

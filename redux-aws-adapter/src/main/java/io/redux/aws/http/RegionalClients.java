@@ -1,7 +1,9 @@
 package io.redux.aws.http;
 
 import io.redux.aws.ModelGatewaySettings;
+import io.redux.aws.SdkCredentials;
 import io.redux.aws.routing.ModelRoute;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsAsyncClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
@@ -47,9 +49,10 @@ public final class RegionalClients implements AutoCloseable {
     private <B extends AwsClientBuilder<B, ?>> B configure(B builder, ModelRoute route) {
         // Credentials before the client: the SDK's builder reads the AWS config file on its own, and a malformed one
         // must be reported as the credentials chain reports it (the file and the line), not as a failed model call.
-        settings.credentials().resolveCredentials();
+        AwsCredentialsProvider credentials = SdkCredentials.of(settings.credentials());
+        credentials.resolveCredentials();
         builder.region(Region.of(route.region()))
-                .credentialsProvider(settings.credentials())
+                .credentialsProvider(credentials)
                 .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()));
         if (route.endpointOverridden()) {
             builder.endpointOverride(route.endpoint());

@@ -2,13 +2,12 @@ package io.redux.aws.bench;
 
 import io.redux.aws.AwsModelGateway;
 import io.redux.aws.ModelGatewaySettings;
+import io.redux.aws.TestGateways;
 import io.redux.aws.routing.ModelRouter;
 import io.redux.domain.model.ModelId;
 import io.redux.domain.model.UserMessage;
 import io.redux.domain.port.ModelEvent;
 import io.redux.domain.port.ModelRequest;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -27,8 +26,7 @@ public final class ModelCallBenchmark {
     public static void main(String[] args) {
         Instant started = Instant.now();
         String mode = args.length > 1 ? args[1] : "stream";
-        ModelGatewaySettings settings = ModelGatewaySettings.of(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create("AKIAFAKEFORBENCHMARK", "fake-secret")))
+        ModelGatewaySettings settings = ModelGatewaySettings.of(TestGateways.FakeKeys.fixed())
                 .withRouter(ModelRouter.withEndpointUrl(args[0]));
         ModelRequest request = new ModelRequest(ModelId.parse("custom:us-east-1:anthropic:claude-3-5-sonnet-20241022-v2:0"),
                 null, List.of(new UserMessage("m1", Instant.now(), "hello benchmark")), List.of(), null);

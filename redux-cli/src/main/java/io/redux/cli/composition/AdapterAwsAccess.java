@@ -41,7 +41,7 @@ final class AdapterAwsAccess implements AwsAccess, AutoCloseable {
     public synchronized ModelGateway gateway(String profile) {
         if (gateway == null) {
             AwsCredentialSource source = source(profile);
-            gateway = new AwsModelGateway(ModelGatewaySettings.of(source.credentialsProvider())
+            gateway = new AwsModelGateway(ModelGatewaySettings.of(source)
                     .withRouter(router())
                     .withNetwork(network())
                     .withCaller(source::callerArnOrNull));

@@ -27,7 +27,7 @@ public final class AskOnce {
     static ConversationId ask(String question, Map<String, String> env, Path folder, PrintStream out) {
         var conversations = new JsonConversationRepository(folder);
         try (var credentials = AwsCredentialSource.fromEnvironment(env, null);
-             var gateway = new AwsModelGateway(ModelGatewaySettings.of(credentials.credentialsProvider())
+             var gateway = new AwsModelGateway(ModelGatewaySettings.fromEnvironment(credentials, env)
                      .withRouter(ModelRouter.withEndpointUrl(env.get("REDUX_ENDPOINT_URL"))))) {
             Chat chat = Chat.builder().conversations(conversations).gateway(gateway).build();
             ChatSession session = chat.open(OpenConversation.start(

@@ -1,0 +1,32 @@
+package io.redux.aws;
+
+import io.redux.aws.credentials.AwsCredentialSource;
+import io.redux.domain.port.CredentialSource;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+
+/**
+ * The bridge from the domain's {@link CredentialSource}, which tells who the caller is but never hands out secrets,
+ * to what SDK clients sign requests with.
+ */
+public final class SdkCredentials {
+
+    private SdkCredentials() {
+    }
+
+    /**
+     * The SDK provider behind {@code source}: an {@link AwsCredentialSource}'s chain, or {@code source} itself when
+     * it also is an {@link AwsCredentialsProvider} (an embedder's own source).
+     *
+     * @throws IllegalArgumentException for a source that cannot sign requests
+     */
+    public static AwsCredentialsProvider of(CredentialSource source) {
+        if (source instanceof AwsCredentialSource) {
+            return ((AwsCredentialSource) source).credentialsProvider();
+        }
+        if (source instanceof AwsCredentialsProvider) {
+            return (AwsCredentialsProvider) source;
+        }
+        throw new IllegalArgumentException("AWS calls need an AwsCredentialSource, or a CredentialSource that is also"
+                + " an AwsCredentialsProvider; got " + source.getClass().getName());
+    }
+}
