@@ -2,13 +2,14 @@ package io.redux.aws;
 
 import io.redux.aws.bedrock.BedrockModelGateway;
 import io.redux.aws.routing.ModelRouter;
-import io.redux.aws.routing.ModelRoute;
 import io.redux.aws.routing.ModelTarget;
 import io.redux.aws.sagemaker.SageMakerModelGateway;
 import io.redux.domain.model.ModelId;
 import io.redux.domain.port.ModelGateway;
 import io.redux.domain.port.ModelRequest;
 import io.redux.domain.port.ModelResponse;
+import io.redux.domain.port.ModelRouteDescription;
+import io.redux.domain.port.ModelRoutes;
 import io.redux.domain.port.ModelStreamListener;
 
 /**
@@ -18,7 +19,7 @@ import io.redux.domain.port.ModelStreamListener;
  * <p>The one way to build it, for the CLI's composition and for embedders alike: {@code new
  * AwsModelGateway(settings)}, the settings saying where the credentials, the network and the endpoint come from.
  */
-public final class AwsModelGateway implements ModelGateway, AutoCloseable {
+public final class AwsModelGateway implements ModelGateway, ModelRoutes, AutoCloseable {
 
     private final ModelGatewaySettings settings;
     private volatile BedrockModelGateway bedrock;
@@ -28,9 +29,9 @@ public final class AwsModelGateway implements ModelGateway, AutoCloseable {
         this.settings = settings;
     }
 
-    /** Where a model id is sent, as {@code redux_cli models describe} shows it. */
-    public ModelRoute describe(ModelId model) {
-        return settings.router().route(model);
+    @Override
+    public ModelRouteDescription describe(ModelId model) {
+        return settings.router().describe(model);
     }
 
     @Override

@@ -3,7 +3,6 @@ package io.redux.aws;
 import io.redux.aws.credentials.AwsCredentialSource;
 import io.redux.aws.credentials.AwsEnvironment;
 import io.redux.aws.routing.ModelRouter;
-import io.redux.aws.routing.ModelTarget;
 import io.redux.domain.error.CredentialsException;
 import io.redux.domain.error.InvalidInputException;
 import io.redux.domain.error.ModelInvocationException;
@@ -49,7 +48,7 @@ class AwsModelGatewayTest {
                 "REDUX_ENDPOINT_URL", bedrock.endpoint().toString(), "AWS_ENDPOINT_URL_STS", sts.endpoint().toString());
         try (AwsCredentialSource credentials = source(env);
              AwsModelGateway gateway = gateway(credentials, env)) {
-            assertThat(gateway.describe(ModelId.parse(MODEL)).target()).isEqualTo(ModelTarget.BEDROCK);
+            assertThat(gateway.describe(ModelId.parse(MODEL)).target()).isEqualTo("bedrock");
             assertThat(gateway.converseStream(ask(MODEL, "hello cli"), e -> { }).text()).contains("hello cli");
             assertThat(bedrock.lastRequest().header("Authorization")).contains("AKIACLIUSER000000001");
         }

@@ -3,8 +3,13 @@ package io.redux.aws.routing;
 import io.redux.aws.http.EndpointUrls;
 import io.redux.domain.error.InvalidInputException;
 import io.redux.domain.model.ModelId;
+import io.redux.domain.port.ModelRouteDescription;
+import io.redux.domain.port.ModelRouteDescription.Note;
+import io.redux.domain.port.ModelRoutes;
 
 import java.net.URI;
+import java.util.List;
+import java.util.Locale;
 
 /**
  * Maps a {@link ModelId} to the service, region, endpoint and identifier that answer it.
@@ -19,7 +24,7 @@ import java.net.URI;
  * <tr><td>any other</td><td>Bedrock Runtime</td><td>{@code <service>.<model-id>:<version>}</td></tr>
  * </table>
  */
-public final class ModelRouter {
+public final class ModelRouter implements ModelRoutes {
 
     public static final String LATEST = "latest";
     public static final String COMPONENT_PREFIX = "component=";
@@ -47,6 +52,19 @@ public final class ModelRouter {
             return new ModelRouter();
         }
         return new ModelRouter(EndpointUrls.parse("REDUX_ENDPOINT_URL", reduxEndpointUrl));
+    }
+
+    @Override
+    public ModelRouteDescription describe(ModelId model) {
+        ModelRoute route = route(model);
+        boolean bedrock = route.target() == ModelTarget.BEDROCK;
+        return new ModelRouteDescription(route.target().name().toLowerCase(Locale.ROOT),
+                "Amazon " + route.target().displayName() + " Runtime"
+                        + (bedrock ? " (Converse / ConverseStream)" : " (InvokeEndpoint / ...WithResponseStream)"),
+                route.target().serviceName(), route.region(), route.endpoint(), route.endpointOverridden(),
+                bedrock ? "Model id sent" : "Endpoint name", route.identifier(),
+                List.of(new Note("target_variant", "Target variant", route.targetVariant()),
+                        new Note("inference_component", "Inference component", route.inferenceComponent())));
     }
 
     public ModelRoute route(ModelId model) {

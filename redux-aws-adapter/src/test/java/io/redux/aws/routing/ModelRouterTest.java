@@ -2,9 +2,12 @@ package io.redux.aws.routing;
 
 import io.redux.domain.error.InvalidInputException;
 import io.redux.domain.model.ModelId;
+import io.redux.domain.port.ModelRouteDescription;
+import io.redux.domain.port.ModelRouteDescription.Note;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -77,5 +80,32 @@ class ModelRouterTest {
                 .endpointOverridden()).isFalse();
         assertThatThrownBy(() -> ModelRouter.withEndpointUrl("localhost:8080"))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("REDUX_ENDPOINT_URL");
+    }
+
+    @Test
+    void describes_a_bedrock_route_in_words_with_its_unset_sagemaker_settings() {
+        ModelRouteDescription route = router.describe(ModelId.parse("custom:us-east-1:anthropic:claude-3-5-sonnet-20241022-v2:0"));
+
+        assertThat(route).isEqualTo(new ModelRouteDescription("bedrock", "Amazon Bedrock Runtime (Converse / ConverseStream)",
+                "bedrock-runtime", "us-east-1", URI.create("https://bedrock-runtime.us-east-1.amazonaws.com"), false,
+                "Model id sent", "anthropic.claude-3-5-sonnet-20241022-v2:0",
+                List.of(new Note("target_variant", "Target variant", null),
+                        new Note("inference_component", "Inference component", null))));
+    }
+
+    @Test
+    void describes_a_sagemaker_component_behind_an_overridden_endpoint() {
+        ModelRouteDescription route = new ModelRouter(URI.create("http://127.0.0.1:9"))
+                .describe(ModelId.parse("custom:eu-west-1:sagemaker:my-endpoint:component=chat"));
+
+        assertThat(route.target()).isEqualTo("sagemaker");
+        assertThat(route.targetName()).isEqualTo("Amazon SageMaker Runtime (InvokeEndpoint / ...WithResponseStream)");
+        assertThat(route.service()).isEqualTo("sagemaker-runtime");
+        assertThat(route.endpoint()).isEqualTo(URI.create("http://127.0.0.1:9"));
+        assertThat(route.endpointOverridden()).isTrue();
+        assertThat(route.identifierLabel()).isEqualTo("Endpoint name");
+        assertThat(route.identifier()).isEqualTo("my-endpoint");
+        assertThat(route.notes()).containsExactly(new Note("target_variant", "Target variant", null),
+                new Note("inference_component", "Inference component", "chat"));
     }
 }

@@ -5,13 +5,12 @@ import io.redux.aws.ModelGatewaySettings;
 import io.redux.aws.credentials.AwsCredentialSource;
 import io.redux.aws.credentials.AwsEnvironment;
 import io.redux.aws.http.NetworkSettings;
-import io.redux.aws.routing.ModelRoute;
 import io.redux.aws.routing.ModelRouter;
 import io.redux.cli.CliEnvironment;
 import io.redux.cli.aws.AwsAccess;
-import io.redux.domain.model.ModelId;
 import io.redux.domain.port.CredentialSource;
 import io.redux.domain.port.ModelGateway;
+import io.redux.domain.port.ModelRoutes;
 
 import java.util.Objects;
 
@@ -50,8 +49,8 @@ final class AdapterAwsAccess implements AwsAccess, AutoCloseable {
     }
 
     @Override
-    public synchronized ModelRoute route(ModelId model) {
-        return router().route(model);
+    public synchronized ModelRoutes routes() {
+        return router();
     }
 
     /**

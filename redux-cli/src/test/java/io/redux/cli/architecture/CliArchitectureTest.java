@@ -35,8 +35,8 @@ class CliArchitectureTest {
     }
 
     @Test
-    void commands_reach_aws_only_through_aws_access() {
-        noClasses().that().resideInAnyPackage("io.redux.cli.chat..", "io.redux.cli.conversations..")
+    void commands_reach_aws_only_through_aws_access_and_the_domain_ports() {
+        noClasses().that().resideOutsideOfPackage("io.redux.cli.composition..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.redux.aws..")
                 .check(cli);
     }
