@@ -113,7 +113,7 @@ class AwsModelGatewayTest {
     /** As the CLI composes it: the endpoint of REDUX_ENDPOINT_URL, the network of the environment, the caller. */
     private static AwsModelGateway gateway(AwsCredentialSource credentials, Map<String, String> env) {
         return new AwsModelGateway(ModelGatewaySettings.fromEnvironment(credentials, env)
-                .withRouter(ModelRouter.withEndpointUrl(env.get("REDUX_ENDPOINT_URL"))));
+                .withRouter(ModelRouter.withEndpointUrl(env.get("REDUX_ENDPOINT_URL"), "REDUX_ENDPOINT_URL")));
     }
 
     private AwsCredentialSource source(Map<String, String> env) {

@@ -26,12 +26,18 @@ public final class TestGateways {
     public static final ResilienceSettings FAST_RETRIES = ResilienceSettings.builder()
             .initialBackoff(Duration.ofMillis(1)).maxBackoff(Duration.ofMillis(2)).build();
 
+    /**
+     * How a caller names its endpoint setting, as the adapter's errors then name it: the CLI's variable, so the
+     * messages read as a CLI user sees them.
+     */
+    public static final String ENDPOINT_SETTING = "REDUX_ENDPOINT_URL";
+
     private TestGateways() {
     }
 
     public static ModelGatewaySettings against(URI endpoint) {
         return ModelGatewaySettings.of(FakeKeys.fixed())
-                .withRouter(new ModelRouter(endpoint))
+                .withRouter(new ModelRouter(endpoint, ENDPOINT_SETTING))
                 .withResilience(FAST_RETRIES)
                 .withCaller(() -> "arn:aws:iam::123456789012:user/tester");
     }
@@ -49,7 +55,7 @@ public final class TestGateways {
             }
             return AwsBasicCredentials.create(id, secret);
         });
-        return ModelGatewaySettings.of(counting).withRouter(new ModelRouter(endpoint)).withResilience(FAST_RETRIES);
+        return ModelGatewaySettings.of(counting).withRouter(new ModelRouter(endpoint, ENDPOINT_SETTING)).withResilience(FAST_RETRIES);
     }
 
     /**

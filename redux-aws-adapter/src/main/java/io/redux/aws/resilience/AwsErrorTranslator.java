@@ -21,9 +21,6 @@ import java.util.concurrent.ExecutionException;
  */
 public final class AwsErrorTranslator {
 
-    /** The variable that replaces the endpoint of model calls. */
-    private static final String ENDPOINT_VARIABLE = "REDUX_ENDPOINT_URL";
-
     private AwsErrorTranslator() {
     }
 
@@ -51,7 +48,7 @@ public final class AwsErrorTranslator {
         }
         if (error instanceof SdkClientException && String.valueOf(error.getMessage()).contains("credentials")) {
             return new ModelInvocationException(Reason.ACCESS_DENIED, "No AWS credentials to call " + context.model()
-                    + ": " + error.getMessage() + " Run 'redux_cli whoami' to see which sources were tried.", error);
+                    + ": " + error.getMessage() + " Check which credentials the application uses.", error);
         }
         Optional<NetworkFailure> network = NetworkFailure.of(error, URI.create(context.endpoint()));
         if (network.isPresent()) {
@@ -63,7 +60,7 @@ public final class AwsErrorTranslator {
 
     /** Failures that may pass a moment later are retried; an unknown host or a refused connection will not. */
     private static ModelInvocationException unreachable(NetworkFailure failure, CallContext context, Throwable error) {
-        String message = failure.sentence(context.service(), URI.create(context.endpoint()), "", ENDPOINT_VARIABLE);
+        String message = failure.sentence(context.service(), URI.create(context.endpoint()), "", context.endpointSetting());
         return failure.mayPassOnRetry()
                 ? new RetryableModelException(Reason.ENDPOINT_UNREACHABLE, message, error)
                 : new ModelInvocationException(Reason.ENDPOINT_UNREACHABLE, message, error);

@@ -14,15 +14,16 @@ import java.util.function.Supplier;
  * @param identifier what was sent (Bedrock model id, SageMaker endpoint)
  * @param region    the region called
  * @param endpoint  the endpoint called
+ * @param endpointSetting what may have set {@code endpoint}, as messages name it
  * @param caller    who is calling (an ARN), asked only when an error needs it
  */
 public record CallContext(ModelTarget target, String model, String identifier, String region, String endpoint,
-                          Supplier<String> caller) {
+                          String endpointSetting, Supplier<String> caller) {
 
     /** The context of calling {@code route} for {@code model}. */
     public static CallContext of(ModelId model, ModelRoute route, Supplier<String> caller) {
         return new CallContext(route.target(), model.toString(), route.identifier(), route.region(),
-                route.endpoint().toString(), caller);
+                route.endpoint().toString(), route.endpointSetting(), caller);
     }
 
     /** The service's name as messages show it: "Bedrock", "SageMaker". */

@@ -29,29 +29,57 @@ public final class ModelRouter implements ModelRoutes {
     public static final String LATEST = "latest";
     public static final String COMPONENT_PREFIX = "component=";
 
+    /** How messages name the endpoint override when its caller gives no name of its own. */
+    public static final String ENDPOINT_OVERRIDE = "the endpoint override";
+
     private final URI endpointOverride;
+    private final String endpointSetting;
 
     /** Routes to each service's regional AWS endpoint. */
     public ModelRouter() {
         this(null);
     }
 
-    /** @param endpointOverride {@code REDUX_ENDPOINT_URL}, or null to use the regional AWS endpoints */
+    /** @param endpointOverride the endpoint of every model call, or null to use the regional AWS endpoints */
     public ModelRouter(URI endpointOverride) {
+        this(endpointOverride, ENDPOINT_OVERRIDE);
+    }
+
+    /**
+     * @param endpointOverride the endpoint of every model call, or null to use the regional AWS endpoints
+     * @param endpointSetting  what the user sets the override with (such as an environment variable): errors about
+     *                         the endpoint name it, so the user knows what to check
+     */
+    public ModelRouter(URI endpointOverride, String endpointSetting) {
         if (endpointOverride != null && (endpointOverride.getScheme() == null || endpointOverride.getHost() == null
                 || !endpointOverride.getScheme().matches("https?"))) {
-            throw new InvalidInputException("REDUX_ENDPOINT_URL " + InvalidInputException.quote(endpointOverride.toString())
+            throw new InvalidInputException(capitalized(endpointSetting) + " "
+                    + InvalidInputException.quote(endpointOverride.toString())
                     + " is not an http:// or https:// URL; set it to e.g. https://vpce-123.bedrock-runtime.us-east-1.vpce.amazonaws.com");
         }
         this.endpointOverride = endpointOverride;
+        this.endpointSetting = endpointSetting;
     }
 
-    /** Parses {@code REDUX_ENDPOINT_URL} as given (null or blank for none). */
-    public static ModelRouter withEndpointUrl(String reduxEndpointUrl) {
-        if (reduxEndpointUrl == null || reduxEndpointUrl.isBlank()) {
-            return new ModelRouter();
+    /** Parses an endpoint override as given (null or blank for none). */
+    public static ModelRouter withEndpointUrl(String url) {
+        return withEndpointUrl(url, ENDPOINT_OVERRIDE);
+    }
+
+    /**
+     * Parses an endpoint override as given (null or blank for none).
+     *
+     * @param setting what the user sets {@code url} with, named in errors: {@link #ModelRouter(URI, String)}
+     */
+    public static ModelRouter withEndpointUrl(String url, String setting) {
+        if (url == null || url.isBlank()) {
+            return new ModelRouter(null, setting);
         }
-        return new ModelRouter(EndpointUrls.parse("REDUX_ENDPOINT_URL", reduxEndpointUrl));
+        return new ModelRouter(EndpointUrls.parse(capitalized(setting), url), setting);
+    }
+
+    private static String capitalized(String words) {
+        return words.isEmpty() ? words : Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 
     @Override
@@ -95,7 +123,7 @@ public final class ModelRouter implements ModelRoutes {
 
     private ModelRoute bedrock(String region, String modelId) {
         return new ModelRoute(ModelTarget.BEDROCK, region, endpoint("bedrock-runtime", region),
-                endpointOverride != null, modelId, null, null);
+                endpointOverride != null, endpointSetting, modelId, null, null);
     }
 
     private ModelRoute sageMaker(String region, String endpointName, String version) {
@@ -111,7 +139,7 @@ public final class ModelRouter implements ModelRoutes {
             variant = version;
         }
         return new ModelRoute(ModelTarget.SAGEMAKER, region, endpoint("runtime.sagemaker", region),
-                endpointOverride != null, endpointName, variant, component);
+                endpointOverride != null, endpointSetting, endpointName, variant, component);
     }
 
     private URI endpoint(String hostPrefix, String region) {

@@ -78,7 +78,7 @@ class ModelRouterTest {
     void a_blank_endpoint_url_means_none_and_a_bad_one_is_a_usage_error() {
         assertThat(ModelRouter.withEndpointUrl(" ").route(ModelId.parse("custom:us-east-1:amazon:nova-lite-v1:0"))
                 .endpointOverridden()).isFalse();
-        assertThatThrownBy(() -> ModelRouter.withEndpointUrl("localhost:8080"))
+        assertThatThrownBy(() -> ModelRouter.withEndpointUrl("localhost:8080", "REDUX_ENDPOINT_URL"))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("REDUX_ENDPOINT_URL");
     }
 
@@ -107,5 +107,12 @@ class ModelRouterTest {
         assertThat(route.identifier()).isEqualTo("my-endpoint");
         assertThat(route.notes()).containsExactly(new Note("target_variant", "Target variant", null),
                 new Note("inference_component", "Inference component", "chat"));
+    }
+
+    @Test
+    void an_endpoint_override_the_caller_gives_no_name_is_called_the_endpoint_override() {
+        assertThatThrownBy(() -> ModelRouter.withEndpointUrl("localhost:8080"))
+                .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("The endpoint override \"localhost:8080\"")
+                .hasMessageNotContaining("REDUX");
     }
 }

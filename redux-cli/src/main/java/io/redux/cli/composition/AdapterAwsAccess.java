@@ -59,14 +59,15 @@ final class AdapterAwsAccess implements AwsAccess, AutoCloseable {
      */
     private NetworkSettings network() {
         if (network == null) {
-            network = NetworkSettings.fromEnvironment(environment.variables());
+            network = NetworkSettings.fromEnvironment(environment.variables())
+                    .withReadTimeout(AwsVariables.readTimeout(environment.variables()));
         }
         return network;
     }
 
     private ModelRouter router() {
         if (router == null) {
-            router = ModelRouter.withEndpointUrl(environment.variable("REDUX_ENDPOINT_URL"));
+            router = ModelRouter.withEndpointUrl(environment.variable(AwsVariables.ENDPOINT_URL), AwsVariables.ENDPOINT_URL);
         }
         return router;
     }
@@ -76,7 +77,9 @@ final class AdapterAwsAccess implements AwsAccess, AutoCloseable {
             credentials = AwsCredentialSource.builder()
                     .environment(new AwsEnvironment(environment.variables(), environment.userHome()))
                     .network(network())
-                    .profile(profile)
+                    .profile(profile, AwsVariables.PROFILE_OPTION)
+                    .credentialProcessTimeout(() -> AwsVariables.credentialProcessTimeout(environment.variables()),
+                            AwsVariables.CREDENTIAL_PROCESS_TIMEOUT)
                     .build();
             credentialsProfile = profile;
         } else if (!Objects.equals(profile, credentialsProfile)) {
