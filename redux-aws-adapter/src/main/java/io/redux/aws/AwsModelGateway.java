@@ -35,11 +35,6 @@ public final class AwsModelGateway implements ModelGateway, ModelRoutes, AutoClo
     }
 
     @Override
-    public ModelResponse converse(ModelRequest request) {
-        return gatewayFor(request.model()).converse(request);
-    }
-
-    @Override
     public ModelResponse converseStream(ModelRequest request, ModelStreamListener listener) {
         return gatewayFor(request.model()).converseStream(request, listener);
     }

@@ -8,20 +8,13 @@ import io.redux.aws.resilience.ResilientInvoker;
 import io.redux.aws.routing.ModelRoute;
 import io.redux.aws.routing.ModelTarget;
 import io.redux.domain.model.StopReason;
-import io.redux.domain.model.TokenUsage;
-import io.redux.domain.port.ModelEvent;
 import io.redux.domain.port.ModelGateway;
 import io.redux.domain.port.ModelRequest;
 import io.redux.domain.port.ModelResponse;
 import io.redux.domain.port.ModelStreamListener;
-import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
-import software.amazon.awssdk.services.bedrockruntime.model.ContentBlock;
-import software.amazon.awssdk.services.bedrockruntime.model.ConverseResponse;
 import software.amazon.awssdk.services.bedrockruntime.model.ConverseStreamResponseHandler;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -39,14 +32,6 @@ public final class BedrockModelGateway implements ModelGateway, AutoCloseable {
         this.settings = settings;
         this.clients = new RegionalClients(settings);
         this.invoker = new ResilientInvoker(settings.resilience());
-    }
-
-    @Override
-    public ModelResponse converse(ModelRequest request) {
-        ModelRoute route = settings.router().route(request.model(), ModelTarget.BEDROCK);
-        return invoker.call(CallContext.of(request.model(), route, settings.caller()), () -> toResponse(
-                clients.sync(BedrockRuntimeClient.class, route, BedrockRuntimeClient::builder)
-                        .converse(BedrockRequests.converse(route.identifier(), request))));
     }
 
     @Override
@@ -94,24 +79,6 @@ public final class BedrockModelGateway implements ModelGateway, AutoCloseable {
                     collector.ended();
                 })
                 .build()).build();
-    }
-
-    private static ModelResponse toResponse(ConverseResponse response) {
-        StringBuilder text = new StringBuilder();
-        List<ModelEvent.ToolUse> toolUses = new ArrayList<>();
-        if (response.output() != null && response.output().message() != null) {
-            for (ContentBlock block : response.output().message().content()) {
-                if (block.text() != null) {
-                    text.append(block.text());
-                } else if (block.toolUse() != null) {
-                    toolUses.add(new ModelEvent.ToolUse(block.toolUse().toolUseId(), block.toolUse().name(),
-                            Documents.fromDocument(block.toolUse().input())));
-                }
-            }
-        }
-        TokenUsage usage = response.usage() == null ? TokenUsage.NONE
-                : new TokenUsage(response.usage().inputTokens(), response.usage().outputTokens());
-        return new ModelResponse(text.toString(), toolUses, stopReason(response.stopReasonAsString()), usage);
     }
 
     /** The domain's wire names are Bedrock's; a missing reason, or one added to Bedrock since, ends the turn. */

@@ -21,7 +21,7 @@ final class BedrockRequests {
     private BedrockRequests() {
     }
 
-    static ConverseRequest converse(String modelId, ModelRequest request) {
+    private static ConverseRequest converse(String modelId, ModelRequest request) {
         ConverseRequest.Builder builder = ConverseRequest.builder().modelId(modelId)
                 .messages(messages(request)).inferenceConfig(inference(request.settings()));
         if (hasText(request.systemPrompt())) {

@@ -6,7 +6,6 @@ import io.redux.aws.routing.ModelRoute;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsAsyncClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
-import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.SdkClient;
 import software.amazon.awssdk.regions.Region;
@@ -16,9 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
- * SDK clients of any service, one per client type and region, each built on first use: a one-shot streamed chat
- * never pays for a sync client, and a plain call never starts Netty. SDK retries are off, because
- * {@code ResilientInvoker} is the only retry layer. Closing closes every client and HTTP client it built.
+ * Async SDK clients of any service (model calls are streamed), one per client type and region, each built on first
+ * use. SDK retries are off, because {@code ResilientInvoker} is the only retry layer. Closing closes every client and HTTP client it built.
  */
 public final class RegionalClients implements AutoCloseable {
 
@@ -28,14 +26,6 @@ public final class RegionalClients implements AutoCloseable {
 
     public RegionalClients(ModelGatewaySettings settings) {
         this.settings = settings;
-    }
-
-    /** A sync client on the URLConnection HTTP client, e.g. {@code sync(BedrockRuntimeClient.class, route, BedrockRuntimeClient::builder)}. */
-    public <C extends SdkClient, B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>> C sync(
-            Class<C> type, ModelRoute route, Supplier<B> newBuilder) {
-        return type.cast(clients.computeIfAbsent(key(type, route), key -> owned.own(configure(newBuilder.get(), route)
-                .httpClient(owned.own(HttpClients.sync(settings.network(), route.endpoint())))
-                .build())));
     }
 
     /** An async client on Netty, for event streams. */

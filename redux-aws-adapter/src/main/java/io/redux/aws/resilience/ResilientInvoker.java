@@ -33,17 +33,6 @@ public final class ResilientInvoker {
         this.settings = settings;
     }
 
-    /** Makes a call that answers all at once; what it throws is translated for the user. */
-    public ModelResponse call(CallContext context, Supplier<ModelResponse> call) {
-        return invoke(context, () -> {
-            try {
-                return call.get();
-            } catch (RuntimeException e) {
-                throw AwsErrorTranslator.translate(e, context);
-            }
-        }, () -> false);
-    }
-
     /**
      * Makes a streamed call, each try feeding a fresh collector from {@code freshCollector}; once one has passed
      * output on to the user ({@code committed}), no further try is made. {@code attempt} translates its own failures,

@@ -2,7 +2,6 @@ package io.redux.aws.sagemaker;
 
 import io.redux.aws.bedrock.AnswerCollector;
 import io.redux.domain.port.ModelRequest;
-import io.redux.domain.port.ModelResponse;
 
 /**
  * How a SageMaker endpoint's container reads a chat and writes its answer. SageMaker passes bytes through, so the
@@ -18,9 +17,6 @@ public interface ChatPayloadFormat {
     default String contentType() {
         return "application/json";
     }
-
-    /** Reads a whole (not streamed) answer. */
-    ModelResponse response(byte[] body);
 
     /**
      * A decoder for one streamed answer, fed the bytes of each PayloadPart as they arrive. It calls

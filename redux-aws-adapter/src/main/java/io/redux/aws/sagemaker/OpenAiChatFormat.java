@@ -8,7 +8,6 @@ import io.redux.domain.model.Message;
 import io.redux.domain.model.StopReason;
 import io.redux.domain.model.TokenUsage;
 import io.redux.domain.port.ModelRequest;
-import io.redux.domain.port.ModelResponse;
 import software.amazon.awssdk.protocols.jsoncore.JsonNode;
 
 import java.io.ByteArrayOutputStream;
@@ -48,17 +47,6 @@ public final class OpenAiChatFormat implements ChatPayloadFormat {
         }
         body.put("stream", new JsonValue.JsonBoolean(stream));
         return new JsonValue.JsonObject(body).toJson().getBytes(StandardCharsets.UTF_8);
-    }
-
-    @Override
-    public ModelResponse response(byte[] body) {
-        JsonNode root = JsonNode.parser().parse(new String(body, StandardCharsets.UTF_8));
-        JsonNode choice = root.field("choices").map(c -> c.asArray().isEmpty() ? null : c.asArray().get(0)).orElse(null);
-        String text = choice == null ? "" : choice.field("message").flatMap(m -> m.field("content"))
-                .filter(JsonNode::isString).map(JsonNode::asString).orElse("");
-        String finish = choice == null ? null : choice.field("finish_reason").filter(JsonNode::isString)
-                .map(JsonNode::asString).orElse(null);
-        return new ModelResponse(text, List.of(), stopReason(finish), usage(root));
     }
 
     @Override

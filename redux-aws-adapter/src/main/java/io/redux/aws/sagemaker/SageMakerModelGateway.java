@@ -13,9 +13,7 @@ import io.redux.domain.port.ModelRequest;
 import io.redux.domain.port.ModelResponse;
 import io.redux.domain.port.ModelStreamListener;
 import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeClient;
 import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeAsyncClient;
-import software.amazon.awssdk.services.sagemakerruntime.model.InvokeEndpointRequest;
 import software.amazon.awssdk.services.sagemakerruntime.model.InvokeEndpointWithResponseStreamRequest;
 import software.amazon.awssdk.services.sagemakerruntime.model.InvokeEndpointWithResponseStreamResponseHandler;
 
@@ -42,22 +40,6 @@ public final class SageMakerModelGateway implements ModelGateway, AutoCloseable 
         this.format = format;
         this.clients = new RegionalClients(settings);
         this.invoker = new ResilientInvoker(settings.resilience());
-    }
-
-    @Override
-    public ModelResponse converse(ModelRequest request) {
-        ModelRoute route = settings.router().route(request.model(), ModelTarget.SAGEMAKER);
-        CallContext context = CallContext.of(request.model(), route, settings.caller());
-        InvokeEndpointRequest call = InvokeEndpointRequest.builder()
-                .endpointName(route.identifier())
-                .targetVariant(route.targetVariant())
-                .inferenceComponentName(route.inferenceComponent())
-                .contentType(format.contentType())
-                .accept("application/json")
-                .body(SdkBytes.fromByteArray(format.request(request, false)))
-                .build();
-        return invoker.call(context, () -> format.response(clients.sync(SageMakerRuntimeClient.class, route,
-                SageMakerRuntimeClient::builder).invokeEndpoint(call).body().asByteArray()));
     }
 
     @Override

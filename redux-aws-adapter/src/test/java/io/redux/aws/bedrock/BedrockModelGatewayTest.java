@@ -78,12 +78,12 @@ class BedrockModelGatewayTest {
     }
 
     @Test
-    void converse_answers_text_and_tool_use_in_one_piece() {
+    void converse_answers_text_and_tool_use_in_one_piece_collected_from_the_stream() {
         stub.enqueue(StubReply.text("Checking.").andToolUse("t2", "file_read", "{\"path\":\"/a\"}").withUsage(5, 7));
 
         ModelResponse response = gateway.converse(ask(CLAUDE, "read /a"));
 
-        assertThat(stub.lastRequest().path()).endsWith("/converse");
+        assertThat(stub.lastRequest().path()).endsWith("/converse-stream");
         assertThat(response.text()).isEqualTo("Checking.");
         assertThat(response.toolUses()).containsExactly(new ModelEvent.ToolUse("t2", "file_read",
                 new JsonValue.JsonObject(Map.of("path", JsonValue.of("/a")))));

@@ -27,14 +27,6 @@ class ProxyTest {
         proxy.close();
     }
 
-    @Test
-    void converse_goes_through_http_proxy() {
-        try (BedrockModelGateway gateway = gatewayVia(Map.of("HTTP_PROXY", proxy.endpoint().toString()))) {
-            assertThat(gateway.converse(ask(MODEL, "via proxy")).text()).contains("via proxy");
-        }
-        assertThat(proxy.lastRequest().header("Host")).isEqualTo("bedrock.redux-test.invalid:8080");
-    }
-
     /** The async (Netty) client always tunnels through a proxy with CONNECT, as it does to HTTPS endpoints. */
     @Test
     void the_stream_goes_through_a_tunnelling_proxy() {

@@ -66,12 +66,12 @@ class SageMakerModelGatewayTest {
         assertThat(stub.lastRequest().bodyJson()).isEqualTo(Map.of(
                 "messages", List.of(Map.of("role", "system", "content", "Be brief."), Map.of("role", "user", "content", "hi"),
                         Map.of("role", "assistant", "content", "hello"), Map.of("role", "user", "content", "and?")),
-                "max_tokens", new java.math.BigDecimal("64"), "temperature", new java.math.BigDecimal("0.5"), "stream", false));
+                "max_tokens", new java.math.BigDecimal("64"), "temperature", new java.math.BigDecimal("0.5"), "stream", true));
         assertThat(stub.lastRequest().header("Content-Type")).isEqualTo("application/json");
     }
 
     @Test
-    void converse_reads_a_chat_completion() {
+    void converse_collects_the_streamed_chat_completion() {
         stub.enqueue(StubReply.text("forty-two").withUsage(4, 2).withStopReason("max_tokens"));
 
         ModelResponse response = gateway.converse(ask(ENDPOINT, "answer?"));
@@ -79,7 +79,7 @@ class SageMakerModelGatewayTest {
         assertThat(response.text()).isEqualTo("forty-two");
         assertThat(response.stopReason()).isEqualTo(StopReason.MAX_TOKENS);
         assertThat(response.usage()).isEqualTo(new TokenUsage(4, 2));
-        assertThat(stub.lastRequest().path()).isEqualTo("/endpoints/llama-chat/invocations");
+        assertThat(stub.lastRequest().path()).isEqualTo("/endpoints/llama-chat/invocations-response-stream");
     }
 
     @Test
