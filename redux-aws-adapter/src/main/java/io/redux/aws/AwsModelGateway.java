@@ -1,9 +1,5 @@
 package io.redux.aws;
 
-import io.redux.aws.bedrock.BedrockModelGateway;
-import io.redux.aws.routing.ModelRouter;
-import io.redux.aws.routing.ModelTarget;
-import io.redux.aws.sagemaker.SageMakerModelGateway;
 import io.redux.domain.model.ModelId;
 import io.redux.domain.port.ModelGateway;
 import io.redux.domain.port.ModelRequest;

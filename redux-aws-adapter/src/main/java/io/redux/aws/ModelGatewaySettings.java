@@ -1,8 +1,6 @@
 package io.redux.aws;
 
 import io.redux.aws.http.NetworkSettings;
-import io.redux.aws.resilience.ResilienceSettings;
-import io.redux.aws.routing.ModelRouter;
 import io.redux.domain.port.CredentialSource;
 
 import java.util.Map;

@@ -8,7 +8,7 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
  * The bridge from the domain's {@link CredentialSource}, which tells who the caller is but never hands out secrets,
  * to what SDK clients sign requests with.
  */
-public final class SdkCredentials {
+final class SdkCredentials {
 
     private SdkCredentials() {
     }

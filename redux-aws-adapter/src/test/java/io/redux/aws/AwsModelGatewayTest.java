@@ -2,7 +2,6 @@ package io.redux.aws;
 
 import io.redux.aws.credentials.AwsCredentialSource;
 import io.redux.aws.credentials.AwsEnvironment;
-import io.redux.aws.routing.ModelRouter;
 import io.redux.domain.error.CredentialsException;
 import io.redux.domain.error.InvalidInputException;
 import io.redux.domain.error.ModelInvocationException;

@@ -1,7 +1,5 @@
 package io.redux.aws;
 
-import io.redux.aws.resilience.ResilienceSettings;
-import io.redux.aws.routing.ModelRouter;
 import io.redux.domain.model.ModelId;
 import io.redux.domain.model.UserMessage;
 import io.redux.domain.port.CallerIdentity;

@@ -3,7 +3,7 @@ package io.redux.aws.bench;
 import io.redux.aws.AwsModelGateway;
 import io.redux.aws.ModelGatewaySettings;
 import io.redux.aws.TestGateways;
-import io.redux.aws.routing.ModelRouter;
+import io.redux.aws.ModelRouter;
 import io.redux.domain.model.ModelId;
 import io.redux.domain.model.UserMessage;
 import io.redux.domain.port.ModelEvent;

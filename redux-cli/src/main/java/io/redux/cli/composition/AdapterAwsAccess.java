@@ -5,7 +5,7 @@ import io.redux.aws.ModelGatewaySettings;
 import io.redux.aws.credentials.AwsCredentialSource;
 import io.redux.aws.credentials.AwsEnvironment;
 import io.redux.aws.http.NetworkSettings;
-import io.redux.aws.routing.ModelRouter;
+import io.redux.aws.ModelRouter;
 import io.redux.cli.CliEnvironment;
 import io.redux.cli.aws.AwsAccess;
 import io.redux.domain.port.CredentialSource;

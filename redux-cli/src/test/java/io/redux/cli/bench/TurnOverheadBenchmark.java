@@ -4,7 +4,7 @@ import io.redux.aws.AwsModelGateway;
 import io.redux.aws.ModelGatewaySettings;
 import io.redux.aws.credentials.AwsCredentialSource;
 import io.redux.aws.credentials.AwsEnvironment;
-import io.redux.aws.routing.ModelRouter;
+import io.redux.aws.ModelRouter;
 import io.redux.cli.CliEnvironment;
 import io.redux.cli.ReduxCli;
 import io.redux.domain.chat.Chat;

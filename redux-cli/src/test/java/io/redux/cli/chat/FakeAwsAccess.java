@@ -1,6 +1,6 @@
 package io.redux.cli.chat;
 
-import io.redux.aws.routing.ModelRouter;
+import io.redux.aws.ModelRouter;
 import io.redux.cli.aws.AwsAccess;
 import io.redux.domain.port.CallerIdentity;
 import io.redux.domain.port.CredentialOrigin;

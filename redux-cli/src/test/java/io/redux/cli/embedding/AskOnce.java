@@ -2,8 +2,8 @@ package io.redux.cli.embedding;
 
 import io.redux.aws.AwsModelGateway;                             // redux-aws-adapter
 import io.redux.aws.ModelGatewaySettings;
+import io.redux.aws.ModelRouter;
 import io.redux.aws.credentials.AwsCredentialSource;
-import io.redux.aws.routing.ModelRouter;
 import io.redux.domain.chat.Chat;                                // redux-domain
 import io.redux.domain.chat.ChatListener;
 import io.redux.domain.chat.ChatSession;

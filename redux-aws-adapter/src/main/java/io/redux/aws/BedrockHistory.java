@@ -1,4 +1,4 @@
-package io.redux.aws.bedrock;
+package io.redux.aws;
 
 import io.redux.domain.chat.Block;
 import io.redux.domain.chat.HistoryRepair;
@@ -18,7 +18,7 @@ import java.util.List;
  * user turn, roles alternate, every tool use answered in the next user turn, safe tool-use ids, object inputs);
  * this class only changes the shapes into the SDK's.
  */
-public final class BedrockHistory {
+final class BedrockHistory {
 
     private BedrockHistory() {
     }

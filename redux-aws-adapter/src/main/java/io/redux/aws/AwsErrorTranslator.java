@@ -1,7 +1,6 @@
-package io.redux.aws.resilience;
+package io.redux.aws;
 
 import io.redux.aws.http.NetworkFailure;
-import io.redux.aws.routing.ModelTarget;
 import io.redux.domain.error.CredentialsException;
 import io.redux.domain.error.InvalidInputException;
 import io.redux.domain.error.ModelInvocationException;
@@ -19,7 +18,7 @@ import java.util.concurrent.ExecutionException;
  * Turns what the SDK throws into a {@link ModelInvocationException} whose message says what happened and what to do.
  * Failures worth another try become {@link RetryableModelException}.
  */
-public final class AwsErrorTranslator {
+final class AwsErrorTranslator {
 
     private AwsErrorTranslator() {
     }

@@ -1,4 +1,4 @@
-package io.redux.aws.bedrock;
+package io.redux.aws;
 
 import io.redux.domain.json.JsonValue;
 import software.amazon.awssdk.core.SdkNumber;
@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Converts the domain's {@link JsonValue} to and from the SDK's {@link Document} and parsed JSON text. */
-public final class Documents {
+final class Documents {
 
     private static final JsonNodeParser PARSER = JsonNode.parser();
 

@@ -1,6 +1,5 @@
-package io.redux.aws.sagemaker;
+package io.redux.aws;
 
-import io.redux.aws.bedrock.AnswerCollector;
 import io.redux.domain.port.ModelRequest;
 
 /**
@@ -8,7 +7,7 @@ import io.redux.domain.port.ModelRequest;
  * format belongs to the container; {@link OpenAiChatFormat} is the default. Implement this for another container
  * and pass it to {@link SageMakerModelGateway}.
  */
-public interface ChatPayloadFormat {
+interface ChatPayloadFormat {
 
     /** The request body. */
     byte[] request(ModelRequest request, boolean stream);

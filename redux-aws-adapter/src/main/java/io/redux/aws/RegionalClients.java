@@ -1,8 +1,7 @@
-package io.redux.aws.http;
+package io.redux.aws;
 
-import io.redux.aws.ModelGatewaySettings;
-import io.redux.aws.SdkCredentials;
-import io.redux.aws.routing.ModelRoute;
+import io.redux.aws.http.Closeables;
+import io.redux.aws.http.HttpClients;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsAsyncClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
@@ -18,7 +17,7 @@ import java.util.function.Supplier;
  * Async SDK clients of any service (model calls are streamed), one per client type and region, each built on first
  * use. SDK retries are off, because {@code ResilientInvoker} is the only retry layer. Closing closes every client and HTTP client it built.
  */
-public final class RegionalClients implements AutoCloseable {
+final class RegionalClients implements AutoCloseable {
 
     private final ModelGatewaySettings settings;
     private final Map<String, SdkClient> clients = new ConcurrentHashMap<>();

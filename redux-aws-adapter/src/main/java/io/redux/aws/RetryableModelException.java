@@ -1,9 +1,9 @@
-package io.redux.aws.resilience;
+package io.redux.aws;
 
 import io.redux.domain.error.ModelInvocationException;
 
 /** A failure that may pass if tried again: throttling, a 5xx, a timeout. */
-public final class RetryableModelException extends ModelInvocationException {
+final class RetryableModelException extends ModelInvocationException {
 
     public RetryableModelException(Reason reason, String message, Throwable cause) {
         super(reason, message, cause);

@@ -1,6 +1,5 @@
-package io.redux.aws.sagemaker;
+package io.redux.aws;
 
-import io.redux.aws.bedrock.AnswerCollector;
 import io.redux.domain.json.JsonValue;
 import io.redux.domain.chat.Block;
 import io.redux.domain.chat.HistoryRepair;
@@ -28,7 +27,7 @@ import java.util.Map;
  * text, so the model still sees what happened. The domain's {@code HistoryRepair} makes roles
  * alternate and start with a user turn, as chat templates need.
  */
-public final class OpenAiChatFormat implements ChatPayloadFormat {
+final class OpenAiChatFormat implements ChatPayloadFormat {
 
     @Override
     public byte[] request(ModelRequest request, boolean stream) {

@@ -1,4 +1,4 @@
-package io.redux.aws.routing;
+package io.redux.aws;
 
 import io.redux.domain.error.InvalidInputException;
 import io.redux.domain.model.ModelId;

@@ -1,9 +1,6 @@
-package io.redux.aws.bedrock;
+package io.redux.aws;
 
 import io.netty.handler.timeout.ReadTimeoutException;
-import io.redux.aws.resilience.AwsErrorTranslator;
-import io.redux.aws.resilience.CallContext;
-import io.redux.aws.resilience.RetryableModelException;
 import io.redux.domain.error.ModelInvocationException;
 import io.redux.domain.error.ModelInvocationException.Reason;
 import io.redux.domain.json.JsonValue;
@@ -30,7 +27,7 @@ import java.util.concurrent.ExecutionException;
  * <p>An answer is whole only when the stream's own last event arrived ({@link #ended()}); a stream that closes
  * before it, stalls, or carries a tool call whose input cannot be read is a failure, never an answer.
  */
-public final class AnswerCollector {
+final class AnswerCollector {
 
     private final ModelStreamListener listener;
     private final Duration readTimeout;

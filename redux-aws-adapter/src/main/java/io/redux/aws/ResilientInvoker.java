@@ -1,4 +1,4 @@
-package io.redux.aws.resilience;
+package io.redux.aws;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -24,7 +24,7 @@ import java.util.function.Supplier;
  * endpoint. Only {@link RetryableModelException}s are tried again, and never once part of a streamed answer reached
  * the user (a second answer would repeat text already shown).
  */
-public final class ResilientInvoker {
+final class ResilientInvoker {
 
     private final ResilienceSettings settings;
     private final Map<String, CircuitBreaker> breakers = new ConcurrentHashMap<>();

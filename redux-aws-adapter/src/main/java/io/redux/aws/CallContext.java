@@ -1,7 +1,5 @@
-package io.redux.aws.resilience;
+package io.redux.aws;
 
-import io.redux.aws.routing.ModelRoute;
-import io.redux.aws.routing.ModelTarget;
 import io.redux.domain.model.ModelId;
 
 import java.util.function.Supplier;
@@ -17,7 +15,7 @@ import java.util.function.Supplier;
  * @param endpointSetting what may have set {@code endpoint}, as messages name it
  * @param caller    who is calling (an ARN), asked only when an error needs it
  */
-public record CallContext(ModelTarget target, String model, String identifier, String region, String endpoint,
+record CallContext(ModelTarget target, String model, String identifier, String region, String endpoint,
                           String endpointSetting, Supplier<String> caller) {
 
     /** The context of calling {@code route} for {@code model}. */

@@ -1,12 +1,5 @@
-package io.redux.aws.bedrock;
+package io.redux.aws;
 
-import io.redux.aws.ModelGatewaySettings;
-import io.redux.aws.http.RegionalClients;
-import io.redux.aws.resilience.AwsErrorTranslator;
-import io.redux.aws.resilience.CallContext;
-import io.redux.aws.resilience.ResilientInvoker;
-import io.redux.aws.routing.ModelRoute;
-import io.redux.aws.routing.ModelTarget;
 import io.redux.domain.model.StopReason;
 import io.redux.domain.port.ModelGateway;
 import io.redux.domain.port.ModelRequest;
@@ -22,7 +15,7 @@ import java.util.concurrent.CompletableFuture;
  * Routes each request by its model id (region and identifier per {@code ModelRouter}); retries per
  * {@code ResilienceSettings}. Close it to release its HTTP clients.
  */
-public final class BedrockModelGateway implements ModelGateway, AutoCloseable {
+final class BedrockModelGateway implements ModelGateway, AutoCloseable {
 
     private final ModelGatewaySettings settings;
     private final RegionalClients clients;

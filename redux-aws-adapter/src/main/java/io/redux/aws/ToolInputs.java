@@ -1,4 +1,4 @@
-package io.redux.aws.bedrock;
+package io.redux.aws;
 
 import io.redux.domain.json.JsonValue;
 

@@ -1,4 +1,4 @@
-package io.redux.aws.routing;
+package io.redux.aws;
 
 import java.net.URI;
 
@@ -14,7 +14,7 @@ import java.net.URI;
  * @param targetVariant      SageMaker only: the production variant to invoke, or null
  * @param inferenceComponent SageMaker only: the inference component to invoke, or null
  */
-public record ModelRoute(
+record ModelRoute(
         ModelTarget target,
         String region,
         URI endpoint,

@@ -1,7 +1,7 @@
-package io.redux.aws.routing;
+package io.redux.aws;
 
 /** The AWS service that answers a model id. */
-public enum ModelTarget {
+enum ModelTarget {
     BEDROCK("bedrock-runtime", "Bedrock"),
     SAGEMAKER("sagemaker-runtime", "SageMaker");
 

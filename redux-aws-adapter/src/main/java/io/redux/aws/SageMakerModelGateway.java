@@ -1,13 +1,5 @@
-package io.redux.aws.sagemaker;
+package io.redux.aws;
 
-import io.redux.aws.ModelGatewaySettings;
-import io.redux.aws.bedrock.AnswerCollector;
-import io.redux.aws.http.RegionalClients;
-import io.redux.aws.resilience.AwsErrorTranslator;
-import io.redux.aws.resilience.CallContext;
-import io.redux.aws.resilience.ResilientInvoker;
-import io.redux.aws.routing.ModelRoute;
-import io.redux.aws.routing.ModelTarget;
 import io.redux.domain.port.ModelGateway;
 import io.redux.domain.port.ModelRequest;
 import io.redux.domain.port.ModelResponse;
@@ -24,7 +16,7 @@ import java.util.concurrent.CompletableFuture;
  * InvokeEndpoint for {@link #converse}. The version of the model id picks the target variant or inference component
  * (see {@code ModelRouter}); the payload is {@link OpenAiChatFormat} unless another {@link ChatPayloadFormat} is given.
  */
-public final class SageMakerModelGateway implements ModelGateway, AutoCloseable {
+final class SageMakerModelGateway implements ModelGateway, AutoCloseable {
 
     private final ModelGatewaySettings settings;
     private final ChatPayloadFormat format;

@@ -1,4 +1,4 @@
-package io.redux.aws.routing;
+package io.redux.aws;
 
 import io.redux.aws.http.EndpointUrls;
 import io.redux.domain.error.InvalidInputException;
@@ -95,7 +95,7 @@ public final class ModelRouter implements ModelRoutes {
                         new Note("inference_component", "Inference component", route.inferenceComponent())));
     }
 
-    public ModelRoute route(ModelId model) {
+    ModelRoute route(ModelId model) {
         String region = model.region();
         switch (model.service()) {
             case "bedrock":
@@ -112,7 +112,7 @@ public final class ModelRouter implements ModelRoutes {
      *
      * @throws InvalidInputException when another service serves it
      */
-    public ModelRoute route(ModelId model, ModelTarget expected) {
+    ModelRoute route(ModelId model, ModelTarget expected) {
         ModelRoute route = route(model);
         if (route.target() != expected) {
             throw new InvalidInputException("Model " + model + " is served by " + route.target().displayName() + ", not "

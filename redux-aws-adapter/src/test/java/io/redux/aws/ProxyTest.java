@@ -1,8 +1,6 @@
-package io.redux.aws.http;
+package io.redux.aws;
 
-import io.redux.aws.TestGateways;
-import io.redux.aws.bedrock.BedrockModelGateway;
-import io.redux.aws.routing.ModelRouter;
+import io.redux.aws.http.NetworkSettings;
 import io.redux.testkit.stub.BedrockRuntimeStub;
 import io.redux.testkit.stub.TunnelProxyStub;
 import org.junit.jupiter.api.AfterEach;

@@ -1,7 +1,5 @@
-package io.redux.aws.sagemaker;
+package io.redux.aws;
 
-import io.redux.aws.AwsModelGateway;
-import io.redux.aws.TestGateways;
 import io.redux.domain.error.ModelInvocationException;
 import io.redux.domain.error.ModelInvocationException.Reason;
 import io.redux.domain.model.AssistantMessage;

@@ -1,4 +1,4 @@
-package io.redux.aws.resilience;
+package io.redux.aws;
 
 import java.time.Duration;
 
