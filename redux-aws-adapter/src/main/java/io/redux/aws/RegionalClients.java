@@ -1,6 +1,5 @@
 package io.redux.aws;
 
-import io.redux.aws.http.Closeables;
 import io.redux.aws.http.HttpClients;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsAsyncClientBuilder;

@@ -1,6 +1,5 @@
 package io.redux.aws;
 
-import io.redux.aws.credentials.AwsCredentialSource;
 import io.redux.domain.port.CredentialSource;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 
@@ -14,15 +13,12 @@ final class SdkCredentials {
     }
 
     /**
-     * The SDK provider behind {@code source}: an {@link AwsCredentialSource}'s chain, or {@code source} itself when
-     * it also is an {@link AwsCredentialsProvider} (an embedder's own source).
+     * The SDK provider behind {@code source}: {@code source} itself, when it also is an {@link AwsCredentialsProvider},
+     * as {@code AwsCredentialSource} is (its chain signs) and an embedder's own source may be.
      *
      * @throws IllegalArgumentException for a source that cannot sign requests
      */
     public static AwsCredentialsProvider of(CredentialSource source) {
-        if (source instanceof AwsCredentialSource) {
-            return ((AwsCredentialSource) source).credentialsProvider();
-        }
         if (source instanceof AwsCredentialsProvider) {
             return (AwsCredentialsProvider) source;
         }

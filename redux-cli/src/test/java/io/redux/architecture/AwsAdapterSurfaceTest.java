@@ -35,7 +35,7 @@ class AwsAdapterSurfaceTest {
                 "io.redux.aws.credentials.AwsEnvironment",
                 "io.redux.aws.credentials.ResolvedCredentials",
                 "io.redux.aws.http.NetworkSettings",
-                "io.redux.aws.http.Closeables",
+                "io.redux.aws.Closeables",
                 // shared by the model calls (io.redux.aws) and the credentials chain
                 "io.redux.aws.http.HttpClients",
                 "io.redux.aws.http.NetworkFailure",

@@ -1,6 +1,6 @@
 package io.redux.aws.credentials;
 
-import io.redux.aws.http.Closeables;
+import io.redux.aws.Closeables;
 import io.redux.aws.http.NetworkFailure;
 import io.redux.aws.http.NetworkSettings;
 import io.redux.domain.error.CredentialsException;
@@ -29,7 +29,7 @@ import java.util.function.Supplier;
  * }
  * }</pre>
  */
-public final class AwsCredentialSource implements CredentialSource, AutoCloseable {
+public final class AwsCredentialSource implements CredentialSource, AwsCredentialsProvider, AutoCloseable {
 
     public static final Duration METADATA_CONNECT_TIMEOUT = Duration.ofMillis(300);
     public static final Duration METADATA_READ_TIMEOUT = Duration.ofMillis(500);
@@ -84,19 +84,23 @@ public final class AwsCredentialSource implements CredentialSource, AutoCloseabl
         return resolved;
     }
 
-    /** For SDK clients: resolves the chain on first use, then asks the winning provider (which refreshes itself). */
-    public AwsCredentialsProvider credentialsProvider() {
-        return new AwsCredentialsProvider() {
-            @Override
-            public AwsCredentials resolveCredentials() {
-                return resolve().provider().resolveCredentials();
-            }
+    /**
+     * For SDK clients, which sign requests with it: resolves the chain on first use, then asks the winning provider
+     * (which refreshes itself).
+     */
+    @Override
+    public AwsCredentials resolveCredentials() {
+        return resolve().provider().resolveCredentials();
+    }
 
-            @Override
-            public String toString() {
-                return "AwsCredentialSource";
-            }
-        };
+    /** This source as the SDK's provider. */
+    public AwsCredentialsProvider credentialsProvider() {
+        return this;
+    }
+
+    @Override
+    public String toString() {
+        return "AwsCredentialSource";
     }
 
     /**

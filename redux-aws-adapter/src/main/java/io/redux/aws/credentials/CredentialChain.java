@@ -1,6 +1,6 @@
 package io.redux.aws.credentials;
 
-import io.redux.aws.http.Closeables;
+import io.redux.aws.Closeables;
 import io.redux.aws.http.HttpClients;
 import io.redux.aws.http.NetworkSettings;
 import io.redux.domain.error.CredentialsException;

@@ -1,4 +1,4 @@
-package io.redux.aws.http;
+package io.redux.aws;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package io.redux.aws.http;
+package io.redux.aws;
 
 import java.util.ArrayList;
 import java.util.List;
