@@ -1,25 +1,21 @@
 package io.redux.aws;
 
-import io.redux.aws.bedrock.BedrockModelGateway;
-import io.redux.aws.credentials.AwsCredentialSource;
-import io.redux.aws.http.NetworkSettings;
-import io.redux.aws.routing.ModelRouter;
-import io.redux.aws.routing.ModelRoute;
-import io.redux.aws.routing.ModelTarget;
-import io.redux.aws.sagemaker.SageMakerModelGateway;
 import io.redux.domain.model.ModelId;
 import io.redux.domain.port.ModelGateway;
 import io.redux.domain.port.ModelRequest;
 import io.redux.domain.port.ModelResponse;
+import io.redux.domain.port.ModelRouteDescription;
+import io.redux.domain.port.ModelRoutes;
 import io.redux.domain.port.ModelStreamListener;
-
-import java.util.Map;
 
 /**
  * The {@link ModelGateway} for any model id: sends each request to Bedrock or SageMaker as {@code ModelRouter}
  * routes it. Each service's gateway (and its HTTP clients) is built on first use. Close it when done.
+ *
+ * <p>The one way to build it, for the CLI's composition and for embedders alike: {@code new
+ * AwsModelGateway(settings)}, the settings saying where the credentials, the network and the endpoint come from.
  */
-public final class AwsModelGateway implements ModelGateway, AutoCloseable {
+public final class AwsModelGateway implements ModelGateway, ModelRoutes, AutoCloseable {
 
     private final ModelGatewaySettings settings;
     private volatile BedrockModelGateway bedrock;
@@ -29,26 +25,9 @@ public final class AwsModelGateway implements ModelGateway, AutoCloseable {
         this.settings = settings;
     }
 
-    /**
-     * The gateway a CLI wants: credentials from {@code credentials}, {@code REDUX_ENDPOINT_URL}, proxies and
-     * {@code AWS_CA_BUNDLE} from {@code environment}, default retries, and the caller's ARN in access-denied errors.
-     * Callers need no AWS SDK type.
-     */
-    public static AwsModelGateway create(AwsCredentialSource credentials, Map<String, String> environment) {
-        return new AwsModelGateway(ModelGatewaySettings.of(credentials.credentialsProvider())
-                .withRouter(ModelRouter.withEndpointUrl(environment.get("REDUX_ENDPOINT_URL")))
-                .withNetwork(NetworkSettings.fromEnvironment(environment))
-                .withCaller(credentials::callerArnOrNull));
-    }
-
-    /** Where a model id is sent, as {@code redux_cli models describe} shows it. */
-    public ModelRoute describe(ModelId model) {
-        return settings.router().route(model);
-    }
-
     @Override
-    public ModelResponse converse(ModelRequest request) {
-        return gatewayFor(request.model()).converse(request);
+    public ModelRouteDescription describe(ModelId model) {
+        return settings.router().describe(model);
     }
 
     @Override

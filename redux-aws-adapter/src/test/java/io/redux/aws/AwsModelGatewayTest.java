@@ -2,11 +2,11 @@ package io.redux.aws;
 
 import io.redux.aws.credentials.AwsCredentialSource;
 import io.redux.aws.credentials.AwsEnvironment;
-import io.redux.aws.routing.ModelTarget;
 import io.redux.domain.error.CredentialsException;
 import io.redux.domain.error.InvalidInputException;
 import io.redux.domain.error.ModelInvocationException;
 import io.redux.domain.model.ModelId;
+import io.redux.domain.port.CredentialSource;
 import io.redux.testkit.stub.BedrockRuntimeStub;
 import io.redux.testkit.stub.StsStub;
 import io.redux.testkit.stub.StubError;
@@ -46,8 +46,8 @@ class AwsModelGatewayTest {
         Map<String, String> env = Map.of("AWS_ACCESS_KEY_ID", "AKIACLIUSER000000001", "AWS_SECRET_ACCESS_KEY", "s",
                 "REDUX_ENDPOINT_URL", bedrock.endpoint().toString(), "AWS_ENDPOINT_URL_STS", sts.endpoint().toString());
         try (AwsCredentialSource credentials = source(env);
-             AwsModelGateway gateway = AwsModelGateway.create(credentials, env)) {
-            assertThat(gateway.describe(ModelId.parse(MODEL)).target()).isEqualTo(ModelTarget.BEDROCK);
+             AwsModelGateway gateway = gateway(credentials, env)) {
+            assertThat(gateway.describe(ModelId.parse(MODEL)).target()).isEqualTo("bedrock");
             assertThat(gateway.converseStream(ask(MODEL, "hello cli"), e -> { }).text()).contains("hello cli");
             assertThat(bedrock.lastRequest().header("Authorization")).contains("AKIACLIUSER000000001");
         }
@@ -59,7 +59,7 @@ class AwsModelGatewayTest {
                 "REDUX_ENDPOINT_URL", bedrock.endpoint().toString(), "AWS_ENDPOINT_URL_STS", sts.endpoint().toString());
         bedrock.enqueue(StubReply.error(StubError.ACCESS_DENIED));
         try (AwsCredentialSource credentials = source(env);
-             AwsModelGateway gateway = AwsModelGateway.create(credentials, env)) {
+             AwsModelGateway gateway = gateway(credentials, env)) {
             ModelInvocationException error = catchThrowableOfType(ModelInvocationException.class,
                     () -> gateway.converse(ask(MODEL, "hi")));
             assertThat(error.getMessage()).contains("arn:aws:iam::123456789012:user/cli-user");
@@ -71,7 +71,7 @@ class AwsModelGatewayTest {
         Map<String, String> env = Map.of("REDUX_ENDPOINT_URL", bedrock.endpoint().toString(),
                 "AWS_EC2_METADATA_DISABLED", "true");
         try (AwsCredentialSource credentials = source(env);
-             AwsModelGateway gateway = AwsModelGateway.create(credentials, env)) {
+             AwsModelGateway gateway = gateway(credentials, env)) {
             assertThatThrownBy(() -> gateway.converseStream(ask(MODEL, "hi"), e -> { }))
                     .isInstanceOf(CredentialsException.class).hasMessageContaining("No AWS credentials found");
         }
@@ -83,11 +83,36 @@ class AwsModelGatewayTest {
         Map<String, String> env = Map.of("REDUX_ENDPOINT_URL", bedrock.endpoint().toString(),
                 "AWS_EC2_METADATA_SERVICE_ENDPOINT", "http://[::1");
         try (AwsCredentialSource credentials = source(env);
-             AwsModelGateway gateway = AwsModelGateway.create(credentials, env)) {
+             AwsModelGateway gateway = gateway(credentials, env)) {
             assertThatThrownBy(() -> gateway.converseStream(ask(MODEL, "hi"), e -> { }))
                     .isInstanceOf(InvalidInputException.class).hasMessageContaining("AWS_EC2_METADATA_SERVICE_ENDPOINT");
         }
         assertThat(bedrock.modelRequests()).isEmpty();
+    }
+
+    @Test
+    void settings_from_the_environment_honour_proxies_and_the_ca_bundle_and_name_the_caller() {
+        ModelGatewaySettings settings = ModelGatewaySettings.fromEnvironment(TestGateways.FakeKeys.fixed(), Map.of(
+                "HTTPS_PROXY", "http://proxy.example.com:8080", "NO_PROXY", ".internal", "AWS_CA_BUNDLE", "/etc/ca.pem"));
+
+        assertThat(settings.network().httpsProxy()).hasToString("http://proxy.example.com:8080");
+        assertThat(settings.network().noProxy()).containsExactly(".internal");
+        assertThat(settings.network().caBundle()).isEqualTo(Path.of("/etc/ca.pem"));
+        assertThat(settings.caller().get()).isEqualTo("arn:aws:iam::123456789012:user/tester");
+    }
+
+    @Test
+    void a_credential_source_that_cannot_sign_requests_is_refused_when_the_settings_are_made() {
+        CredentialSource identityOnly = () -> null;
+
+        assertThatThrownBy(() -> ModelGatewaySettings.of(identityOnly))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("AwsCredentialSource");
+    }
+
+    /** As the CLI composes it: the endpoint of REDUX_ENDPOINT_URL, the network of the environment, the caller. */
+    private static AwsModelGateway gateway(AwsCredentialSource credentials, Map<String, String> env) {
+        return new AwsModelGateway(ModelGatewaySettings.fromEnvironment(credentials, env)
+                .withRouter(ModelRouter.withEndpointUrl(env.get("REDUX_ENDPOINT_URL"), "REDUX_ENDPOINT_URL")));
     }
 
     private AwsCredentialSource source(Map<String, String> env) {

@@ -1,6 +1,5 @@
 package io.redux.aws;
 
-import io.redux.aws.bedrock.BedrockModelGateway;
 import io.redux.domain.error.ModelInvocationException;
 import io.redux.domain.error.ModelInvocationException.Reason;
 import io.redux.testkit.stub.RawAnswerStub;

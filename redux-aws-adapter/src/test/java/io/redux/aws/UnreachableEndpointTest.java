@@ -1,8 +1,5 @@
 package io.redux.aws;
 
-import io.redux.aws.bedrock.BedrockModelGateway;
-import io.redux.aws.resilience.RetryableModelException;
-import io.redux.aws.sagemaker.SageMakerModelGateway;
 import io.redux.domain.error.ModelInvocationException;
 import io.redux.domain.error.ModelInvocationException.Reason;
 import io.redux.domain.port.ModelGateway;

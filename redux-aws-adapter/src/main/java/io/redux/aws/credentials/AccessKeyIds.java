@@ -1,7 +1,7 @@
 package io.redux.aws.credentials;
 
 /** Shows an access key id without giving it away: {@code AKIA************WXYZ}. */
-public final class AccessKeyIds {
+final class AccessKeyIds {
 
     private AccessKeyIds() {
     }

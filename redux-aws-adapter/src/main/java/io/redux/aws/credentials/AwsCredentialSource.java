@@ -1,6 +1,6 @@
 package io.redux.aws.credentials;
 
-import io.redux.aws.http.Closeables;
+import io.redux.aws.Closeables;
 import io.redux.aws.http.NetworkFailure;
 import io.redux.aws.http.NetworkSettings;
 import io.redux.domain.error.CredentialsException;
@@ -16,11 +16,12 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * {@link CredentialSource} on the AWS SDK for Java v2: resolves the credentials chain once (see {@code CredentialChain}
  * for the order), and the caller's identity once with STS GetCallerIdentity. Every input (environment, home folder,
- * {@code --profile}, endpoints) is passed in; nothing is read from the process behind the caller's back.
+ * profile, endpoints) is passed in; nothing is read from the process behind the caller's back.
  *
  * <pre>{@code
  * try (AwsCredentialSource credentials = AwsCredentialSource.fromEnvironment(System.getenv(), profileOrNull)) {
@@ -28,7 +29,7 @@ import java.util.Map;
  * }
  * }</pre>
  */
-public final class AwsCredentialSource implements CredentialSource, AutoCloseable {
+public final class AwsCredentialSource implements CredentialSource, AwsCredentialsProvider, AutoCloseable {
 
     public static final Duration METADATA_CONNECT_TIMEOUT = Duration.ofMillis(300);
     public static final Duration METADATA_READ_TIMEOUT = Duration.ofMillis(500);
@@ -43,14 +44,14 @@ public final class AwsCredentialSource implements CredentialSource, AutoCloseabl
     private CallerIdentity identity;
 
     private AwsCredentialSource(Builder builder) {
-        this.chain = new CredentialChain(builder.environment, builder.profile, builder.network,
+        this.chain = new CredentialChain(builder.environment, builder.profile, builder.profileSetting, builder.network,
                 new MetadataHttp(METADATA_CONNECT_TIMEOUT, METADATA_READ_TIMEOUT), builder.clock,
-                builder.credentialProcessTimeout, owned);
+                builder.credentialProcessTimeout, builder.credentialProcessTimeoutSetting, owned);
     }
 
     /**
      * The usual source for a CLI: this environment map, the home folder it gives ({@code HOME}, else
-     * {@code user.home}: {@link io.redux.domain.environment.UserHome}), and {@code --profile} or null.
+     * {@code user.home}: {@link io.redux.domain.environment.UserHome}), and a profile or null.
      */
     public static AwsCredentialSource fromEnvironment(Map<String, String> environment, String profile) {
         return builder().environment(AwsEnvironment.of(environment))
@@ -83,19 +84,23 @@ public final class AwsCredentialSource implements CredentialSource, AutoCloseabl
         return resolved;
     }
 
-    /** For SDK clients: resolves the chain on first use, then asks the winning provider (which refreshes itself). */
-    public AwsCredentialsProvider credentialsProvider() {
-        return new AwsCredentialsProvider() {
-            @Override
-            public AwsCredentials resolveCredentials() {
-                return resolve().provider().resolveCredentials();
-            }
+    /**
+     * For SDK clients, which sign requests with it: resolves the chain on first use, then asks the winning provider
+     * (which refreshes itself).
+     */
+    @Override
+    public AwsCredentials resolveCredentials() {
+        return resolve().provider().resolveCredentials();
+    }
 
-            @Override
-            public String toString() {
-                return "AwsCredentialSource";
-            }
-        };
+    /** This source as the SDK's provider. */
+    public AwsCredentialsProvider credentialsProvider() {
+        return this;
+    }
+
+    @Override
+    public String toString() {
+        return "AwsCredentialSource";
     }
 
     /**
@@ -163,7 +168,9 @@ public final class AwsCredentialSource implements CredentialSource, AutoCloseabl
         private String profile;
         private NetworkSettings network = NetworkSettings.DIRECT;
         private Clock clock = Clock.systemUTC();
-        private Duration credentialProcessTimeout;
+        private String profileSetting;
+        private Supplier<Duration> credentialProcessTimeout;
+        private String credentialProcessTimeoutSetting;
 
         private Builder() {
         }
@@ -174,10 +181,19 @@ public final class AwsCredentialSource implements CredentialSource, AutoCloseabl
             return this;
         }
 
-        /** {@code --profile}: wins over AWS_PROFILE and over environment keys; null for none. */
+        /** The profile to use: wins over AWS_PROFILE and over environment keys; null for none. */
         public Builder profile(String value) {
             profile = value;
             return this;
+        }
+
+        /**
+         * The profile to use, and how the application's user chooses one (such as an option {@code --profile}):
+         * errors name it where they tell the user what to do.
+         */
+        public Builder profile(String value, String setting) {
+            profileSetting = setting;
+            return profile(value);
         }
 
         /** Proxies and CA bundle for STS calls. */
@@ -188,10 +204,21 @@ public final class AwsCredentialSource implements CredentialSource, AutoCloseabl
 
         /**
          * How long a profile's {@code credential_process} may run before it and its children are killed; by default
-         * {@code REDUX_CREDENTIAL_PROCESS_TIMEOUT} (seconds) of the environment, else {@link #CREDENTIAL_PROCESS_TIMEOUT}.
+         * {@link #CREDENTIAL_PROCESS_TIMEOUT}.
          */
         public Builder credentialProcessTimeout(Duration value) {
+            credentialProcessTimeout = () -> value;
+            return this;
+        }
+
+        /**
+         * Like {@link #credentialProcessTimeout(Duration)}, from the application's own setting: {@code value} is asked
+         * only when a {@code credential_process} runs (a malformed setting fails nothing that does not need it; it
+         * returns null for the default), and {@code setting} is named when the timeout runs out.
+         */
+        public Builder credentialProcessTimeout(Supplier<Duration> value, String setting) {
             credentialProcessTimeout = value;
+            credentialProcessTimeoutSetting = setting;
             return this;
         }
 

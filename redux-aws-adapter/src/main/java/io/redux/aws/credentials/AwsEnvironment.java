@@ -2,15 +2,10 @@ package io.redux.aws.credentials;
 
 import io.redux.aws.http.EndpointUrls;
 import io.redux.domain.environment.UserHome;
-import io.redux.domain.error.InvalidInputException;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The process environment and home folder, passed in rather than read from the process, so tests and embedders
@@ -74,30 +69,6 @@ public record AwsEnvironment(Map<String, String> variables, Path home) {
         String url = get("AWS_EC2_METADATA_SERVICE_ENDPOINT");
         return url == null ? DEFAULT_IMDS : EndpointUrls.parse("AWS_EC2_METADATA_SERVICE_ENDPOINT",
                 url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
-    }
-
-    /**
-     * {@code REDUX_CREDENTIAL_PROCESS_TIMEOUT}: how many seconds a profile's {@code credential_process} may run
-     * (decimals allowed), or empty when unset.
-     *
-     * @throws InvalidInputException when it is not a positive number
-     */
-    public Optional<Duration> credentialProcessTimeout() {
-        String variable = "REDUX_CREDENTIAL_PROCESS_TIMEOUT";
-        String value = get(variable);
-        if (value == null) {
-            return Optional.empty();
-        }
-        try {
-            long millis = new BigDecimal(value).movePointRight(3).setScale(0, RoundingMode.UP).longValueExact();
-            if (millis > 0) {
-                return Optional.of(Duration.ofMillis(millis));
-            }
-        } catch (NumberFormatException | ArithmeticException e) {
-            // reported below, with the value
-        }
-        throw new InvalidInputException(variable + " must be a number of seconds greater than 0, not "
-                + InvalidInputException.quote(value));
     }
 
     public boolean imdsDisabled() {

@@ -1,6 +1,6 @@
 package io.redux.aws.credentials;
 
-import io.redux.aws.http.Closeables;
+import io.redux.aws.Closeables;
 import io.redux.aws.http.HttpClients;
 import io.redux.aws.http.NetworkSettings;
 import io.redux.domain.error.CredentialsException;
@@ -30,6 +30,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.Optional;
 
 /**
@@ -37,7 +38,7 @@ import java.util.Optional;
  * task role, only when its variables are set), EC2 instance metadata (IMDSv2).
  *
  * <p>A source that is configured but broken is an error naming it, not a fall-through: a user who set a profile or
- * a token file must not silently run as another identity. An explicit {@code --profile} wins even over environment
+ * a token file must not silently run as another identity. An explicit profile (the CLI's {@code --profile}) wins even over environment
  * keys, as in the AWS CLI; {@code AWS_PROFILE} does not.
  */
 final class CredentialChain {
@@ -46,20 +47,30 @@ final class CredentialChain {
 
     private final AwsEnvironment environment;
     private final String cliProfile;
+    private final String profileSetting;
     private final NetworkSettings network;
     private final MetadataHttp metadata;
     private final Clock clock;
-    private final Duration credentialProcessTimeout;
+    private final Supplier<Duration> credentialProcessTimeout;
+    private final String credentialProcessTimeoutSetting;
     private final Closeables owned;
 
-    CredentialChain(AwsEnvironment environment, String cliProfile, NetworkSettings network, MetadataHttp metadata,
-                    Clock clock, Duration credentialProcessTimeoutOrNull, Closeables owned) {
+    /**
+     * @param profileSetting                  how the caller's user names {@code cliProfile} (an option, say), or null
+     * @param credentialProcessTimeout        asked only when a {@code credential_process} runs; null for the default
+     * @param credentialProcessTimeoutSetting how the caller's user sets that timeout, or null
+     */
+    CredentialChain(AwsEnvironment environment, String cliProfile, String profileSetting, NetworkSettings network,
+                    MetadataHttp metadata, Clock clock, Supplier<Duration> credentialProcessTimeout,
+                    String credentialProcessTimeoutSetting, Closeables owned) {
         this.environment = environment;
         this.cliProfile = cliProfile == null || cliProfile.isBlank() ? null : cliProfile.strip();
+        this.profileSetting = profileSetting;
+        this.credentialProcessTimeoutSetting = credentialProcessTimeoutSetting;
         this.network = network;
         this.metadata = metadata;
         this.clock = clock;
-        this.credentialProcessTimeout = credentialProcessTimeoutOrNull;
+        this.credentialProcessTimeout = credentialProcessTimeout;
         this.owned = owned;
     }
 
@@ -106,17 +117,18 @@ final class CredentialChain {
             tried.add("instance metadata (AWS_EC2_METADATA_DISABLED=true)");
         }
         throw new CredentialsException("No AWS credentials found. Tried: " + String.join("; ", tried)
-                + ". Fix: run 'aws configure' or 'aws sso login --profile NAME' and pass --profile NAME,"
+                + ". Fix: run 'aws configure' or 'aws sso login --profile NAME'"
+                + (profileSetting == null ? "" : " and pass " + profileSetting + " NAME") + ","
                 + " or set AWS_PROFILE, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.");
     }
 
     private Optional<ResolvedCredentials> profile(ProfileFiles profiles, String name, String region, List<String> tried) {
         String requested = name == null ? DEFAULT_PROFILE : name;
-        String from = cliProfile != null ? "--profile" : "AWS_PROFILE";
+        String from = cliProfile == null ? " (from AWS_PROFILE)" : profileSetting == null ? "" : " (from " + profileSetting + ")";
         Optional<Profile> profile = profiles.profile(requested);
         if (profile.isEmpty()) {
             if (name != null) {
-                throw new CredentialsException("The AWS profile '" + requested + "' (from " + from + ") is not in "
+                throw new CredentialsException("The AWS profile '" + requested + "'" + from + " is not in "
                         + profiles.locations() + ". Profiles there: " + profiles.names()
                         + ". Fix the name, or create it with 'aws configure --profile " + requested + "'.");
             }
@@ -133,7 +145,7 @@ final class CredentialChain {
         }
         AwsCredentialsProvider provider = ProfileFiles.credentialProcess(profile.get())
                 .<AwsCredentialsProvider>map(command -> new CredentialProcessProvider(requested, command,
-                        credentialProcessTimeout(), clock))
+                        credentialProcessTimeout(), credentialProcessTimeoutSetting, clock))
                 .orElseGet(() -> owned.own(ProfileCredentialsProvider.builder()
                         .profileFile(profiles.file()).profileName(requested).build()));
         try {
@@ -159,10 +171,10 @@ final class CredentialChain {
         }
     }
 
-    /** Given by the embedder, else {@code REDUX_CREDENTIAL_PROCESS_TIMEOUT}, else the minute other AWS tools wait. */
+    /** Given by the embedder (asked only now, so a malformed setting fails only a chain that needs it), else the minute other AWS tools wait. */
     private Duration credentialProcessTimeout() {
-        return credentialProcessTimeout != null ? credentialProcessTimeout
-                : environment.credentialProcessTimeout().orElse(AwsCredentialSource.CREDENTIAL_PROCESS_TIMEOUT);
+        Duration given = credentialProcessTimeout == null ? null : credentialProcessTimeout.get();
+        return given != null ? given : AwsCredentialSource.CREDENTIAL_PROCESS_TIMEOUT;
     }
 
     private AwsCredentials fromEnvironment() {

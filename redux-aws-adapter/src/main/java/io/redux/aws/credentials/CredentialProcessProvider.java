@@ -38,12 +38,15 @@ final class CredentialProcessProvider extends ExpiringCredentialsProvider {
     private final String profile;
     private final String command;
     private final Duration timeout;
+    private final String timeoutSetting;
 
-    CredentialProcessProvider(String profile, String command, Duration timeout, Clock clock) {
+    /** @param timeoutSetting how the user sets {@code timeout}, named when it runs out; null when it is not theirs */
+    CredentialProcessProvider(String profile, String command, Duration timeout, String timeoutSetting, Clock clock) {
         super(clock);
         this.profile = profile;
         this.command = command;
         this.timeout = timeout;
+        this.timeoutSetting = timeoutSetting;
     }
 
     @Override
@@ -146,7 +149,8 @@ final class CredentialProcessProvider extends ExpiringCredentialsProvider {
 
     private CredentialsException timedOut() {
         return failure(describe() + " did not finish within " + seconds(timeout) + " and was stopped. Run the command"
-                + " yourself to see what it waits for; REDUX_CREDENTIAL_PROCESS_TIMEOUT sets the limit in seconds.");
+                + " yourself to see what it waits for" + (timeoutSetting == null ? "." : "; " + timeoutSetting
+                + " sets the limit in seconds."));
     }
 
     private static String seconds(Duration duration) {

@@ -5,7 +5,7 @@ import io.redux.domain.error.InvalidInputException;
 import java.net.URI;
 import java.net.URISyntaxException;
 
-/** URLs read from environment variables ({@code REDUX_ENDPOINT_URL}, {@code HTTPS_PROXY}, {@code AWS_ENDPOINT_URL_STS}...). */
+/** URLs read from environment variables (an endpoint override, {@code HTTPS_PROXY}, {@code AWS_ENDPOINT_URL_STS}...). */
 public final class EndpointUrls {
 
     private EndpointUrls() {

@@ -2,8 +2,6 @@ package io.redux.aws.http;
 
 import io.redux.domain.error.InvalidInputException;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,7 +19,6 @@ import java.util.stream.Collectors;
  * @param caBundle      PEM file of certificates trusted in addition to the JVM's ({@code AWS_CA_BUNDLE}), or null
  * @param connectTimeout how long to wait for a connection; short, so an unreachable endpoint fails fast
  * @param readTimeout   the longest silence while reading an answer, also in the middle of a stream
- *                      ({@code REDUX_READ_TIMEOUT})
  */
 public record NetworkSettings(
         URI httpsProxy,
@@ -33,8 +30,6 @@ public record NetworkSettings(
 
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(3);
     public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(90);
-    /** Sets the read timeout, in seconds: how long a stalled answer is waited for. */
-    public static final String READ_TIMEOUT_VARIABLE = "REDUX_READ_TIMEOUT";
     public static final NetworkSettings DIRECT =
             new NetworkSettings(null, null, Set.of(), null, DEFAULT_CONNECT_TIMEOUT, DEFAULT_READ_TIMEOUT);
 
@@ -42,7 +37,10 @@ public record NetworkSettings(
         noProxy = Set.copyOf(noProxy);
     }
 
-    /** Reads the standard variables, upper case first, then lower case as curl does. */
+    /**
+     * Reads the standard variables, upper case first, then lower case as curl does; the timeouts are the defaults
+     * ({@link #withReadTimeout} sets another).
+     */
     public static NetworkSettings fromEnvironment(Map<String, String> env) {
         String caBundle = variable(env, "AWS_CA_BUNDLE");
         String noProxy = variable(env, "NO_PROXY");
@@ -53,26 +51,7 @@ public record NetworkSettings(
                         .map(String::strip).filter(s -> !s.isEmpty()).collect(Collectors.toSet()),
                 caBundle == null ? null : Path.of(caBundle),
                 DEFAULT_CONNECT_TIMEOUT,
-                readTimeout(env));
-    }
-
-    /** {@code REDUX_READ_TIMEOUT}: seconds, such as {@code 300} or {@code 0.5}; at least a millisecond. */
-    private static Duration readTimeout(Map<String, String> env) {
-        String value = env.get(READ_TIMEOUT_VARIABLE);
-        if (value == null || value.isBlank()) {
-            return DEFAULT_READ_TIMEOUT;
-        }
-        try {
-            long millis = new BigDecimal(value.strip()).movePointRight(3).setScale(0, RoundingMode.DOWN).longValueExact();
-            if (millis >= 1) {
-                return Duration.ofMillis(millis);
-            }
-        } catch (NumberFormatException | ArithmeticException e) {
-            // Explained below.
-        }
-        throw new InvalidInputException(READ_TIMEOUT_VARIABLE + " " + InvalidInputException.quote(value)
-                + " is not a number of seconds; set it to e.g. 300 (the default is "
-                + DEFAULT_READ_TIMEOUT.toSeconds() + ").");
+                DEFAULT_READ_TIMEOUT);
     }
 
     /** These settings with another {@code readTimeout}: the longest silence before a call, or a stream, fails. */

@@ -26,7 +26,7 @@ import java.util.concurrent.ConcurrentMap;
  * every client (the plain one and the streaming one) asks for them; so they are built once per version of the
  * bundle file (its path, size and modification time) and shared.
  */
-public final class TrustedCertificates {
+final class TrustedCertificates {
 
     private record BundleVersion(Path path, long size, long modifiedMillis) {
     }

@@ -347,7 +347,7 @@ class AwsCredentialSourceTest {
         Map<String, String> variables = new HashMap<>(env);
         variables.putIfAbsent("AWS_ENDPOINT_URL_STS", sts.endpoint().toString());
         variables.putIfAbsent("AWS_EC2_METADATA_DISABLED", variables.containsKey("AWS_EC2_METADATA_SERVICE_ENDPOINT") ? "false" : "true");
-        return AwsCredentialSource.builder().environment(new AwsEnvironment(variables, home)).profile(cliProfile).build();
+        return AwsCredentialSource.builder().environment(new AwsEnvironment(variables, home)).profile(cliProfile, "--profile").build();
     }
 
     private void profiles() throws IOException {

@@ -2,6 +2,7 @@ package io.redux.aws.credentials;
 
 import io.redux.domain.error.CredentialsException;
 import io.redux.domain.error.InvalidInputException;
+import io.redux.domain.port.CredentialOrigin;
 import io.redux.testkit.ProcessState;
 import io.redux.testkit.stub.StsStub;
 import org.junit.jupiter.api.AfterEach;
@@ -15,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -102,22 +104,21 @@ class CredentialProcessTest {
     }
 
     @Test
-    void a_timeout_variable_that_is_not_a_number_of_seconds_is_a_usage_error_naming_it() throws IOException {
+    void the_callers_timeout_setting_is_asked_only_when_a_credential_process_runs() throws IOException {
         config("[profile tool]", "credential_process = printf '{}'");
-        Map<String, String> variables = Map.of("REDUX_CREDENTIAL_PROCESS_TIMEOUT", "soon");
+        Map<String, String> keys = Map.of("AWS_ACCESS_KEY_ID", "AKIAFAKEFAKEFAKE1234", "AWS_SECRET_ACCESS_KEY", "fake");
+        Supplier<Duration> malformed = () -> {
+            throw new InvalidInputException("MY_TIMEOUT 'soon' is not a number");
+        };
 
-        try (AwsCredentialSource source = AwsCredentialSource.builder().environment(new AwsEnvironment(variables, home))
-                .profile("tool").build()) {
-            assertThatThrownBy(source::resolve).isInstanceOf(InvalidInputException.class)
-                    .hasMessageContaining("REDUX_CREDENTIAL_PROCESS_TIMEOUT").hasMessageContaining("soon");
+        try (AwsCredentialSource source = AwsCredentialSource.builder().environment(new AwsEnvironment(keys, home))
+                .credentialProcessTimeout(malformed, "MY_TIMEOUT").build()) {
+            assertThat(source.resolve().origin()).isEqualTo(CredentialOrigin.ENVIRONMENT);
         }
-    }
-
-    @Test
-    void the_timeout_variable_accepts_fractions_of_a_second() {
-        assertThat(new AwsEnvironment(Map.of("REDUX_CREDENTIAL_PROCESS_TIMEOUT", "0.5"), home).credentialProcessTimeout())
-                .contains(Duration.ofMillis(500));
-        assertThat(new AwsEnvironment(Map.of(), home).credentialProcessTimeout()).isEmpty();
+        try (AwsCredentialSource source = AwsCredentialSource.builder().environment(new AwsEnvironment(Map.of(), home))
+                .profile("tool").credentialProcessTimeout(malformed, "MY_TIMEOUT").build()) {
+            assertThatThrownBy(source::resolve).isInstanceOf(InvalidInputException.class).hasMessageContaining("soon");
+        }
     }
 
     private ResolvedCredentials resolve(String profile, Duration timeout) {

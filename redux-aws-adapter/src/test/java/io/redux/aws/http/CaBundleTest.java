@@ -1,7 +1,7 @@
 package io.redux.aws.http;
 
+import io.redux.aws.AwsModelGateway;
 import io.redux.aws.TestGateways;
-import io.redux.aws.bedrock.BedrockModelGateway;
 import io.redux.domain.error.ModelInvocationException;
 import io.redux.domain.error.ModelInvocationException.Reason;
 import io.redux.testkit.stub.BedrockRuntimeStub;
@@ -37,7 +37,7 @@ class CaBundleTest {
 
     @Test
     void a_certificate_from_a_private_ca_is_refused_without_the_bundle_with_a_hint_to_set_it() {
-        try (BedrockModelGateway gateway = new BedrockModelGateway(TestGateways.against(stub.endpoint()))) {
+        try (AwsModelGateway gateway = new AwsModelGateway(TestGateways.against(stub.endpoint()))) {
             ModelInvocationException error = catchThrowableOfType(ModelInvocationException.class,
                     () -> gateway.converse(ask(MODEL, "hi")));
 
@@ -50,7 +50,7 @@ class CaBundleTest {
     void with_aws_ca_bundle_both_the_plain_and_the_streaming_client_trust_it() throws URISyntaxException {
         Path bundle = Path.of(getClass().getResource("/tls/stub-ca.pem").toURI());
         NetworkSettings network = NetworkSettings.fromEnvironment(Map.of("AWS_CA_BUNDLE", bundle.toString()));
-        try (BedrockModelGateway gateway = new BedrockModelGateway(TestGateways.against(stub.endpoint()).withNetwork(network))) {
+        try (AwsModelGateway gateway = new AwsModelGateway(TestGateways.against(stub.endpoint()).withNetwork(network))) {
             assertThat(gateway.converse(ask(MODEL, "over tls")).text()).contains("over tls");
             assertThat(gateway.converseStream(ask(MODEL, "streamed over tls"), e -> { }).text()).contains("streamed over tls");
         }

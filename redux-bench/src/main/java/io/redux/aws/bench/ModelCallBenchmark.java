@@ -2,17 +2,19 @@ package io.redux.aws.bench;
 
 import io.redux.aws.AwsModelGateway;
 import io.redux.aws.ModelGatewaySettings;
-import io.redux.aws.routing.ModelRouter;
+import io.redux.aws.ModelRouter;
+import io.redux.aws.credentials.AwsCredentialSource;
+import io.redux.aws.credentials.AwsEnvironment;
 import io.redux.domain.model.ModelId;
 import io.redux.domain.model.UserMessage;
 import io.redux.domain.port.ModelEvent;
 import io.redux.domain.port.ModelRequest;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One model call in a fresh JVM against a running stub server, timed from the start of {@code main}:
@@ -27,8 +29,9 @@ public final class ModelCallBenchmark {
     public static void main(String[] args) {
         Instant started = Instant.now();
         String mode = args.length > 1 ? args[1] : "stream";
-        ModelGatewaySettings settings = ModelGatewaySettings.of(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create("AKIAFAKEFORBENCHMARK", "fake-secret")))
+        ModelGatewaySettings settings = ModelGatewaySettings.of(AwsCredentialSource.builder().environment(new AwsEnvironment(Map.of(
+                        "AWS_ACCESS_KEY_ID", "AKIAFAKEFORBENCHMARK", "AWS_SECRET_ACCESS_KEY", "fake-secret"),
+                        Path.of("").toAbsolutePath())).build())
                 .withRouter(ModelRouter.withEndpointUrl(args[0]));
         ModelRequest request = new ModelRequest(ModelId.parse("custom:us-east-1:anthropic:claude-3-5-sonnet-20241022-v2:0"),
                 null, List.of(new UserMessage("m1", Instant.now(), "hello benchmark")), List.of(), null);

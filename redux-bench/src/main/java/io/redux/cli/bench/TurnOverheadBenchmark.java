@@ -2,7 +2,9 @@ package io.redux.cli.bench;
 
 import io.redux.aws.AwsModelGateway;
 import io.redux.aws.ModelGatewaySettings;
-import io.redux.aws.routing.ModelRouter;
+import io.redux.aws.credentials.AwsCredentialSource;
+import io.redux.aws.credentials.AwsEnvironment;
+import io.redux.aws.ModelRouter;
 import io.redux.cli.CliEnvironment;
 import io.redux.cli.ReduxCli;
 import io.redux.domain.chat.Chat;
@@ -14,8 +16,6 @@ import io.redux.domain.model.ModelId;
 import io.redux.storage.json.JsonConversationRepository;
 import io.redux.testkit.stub.BedrockRuntimeStub;
 import io.redux.testkit.stub.StsStub;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -54,8 +54,9 @@ public final class TurnOverheadBenchmark {
         try (StsStub sts = new StsStub().identity("AKIAFAKEFAKEFAKE1234", "123456789012",
                 "arn:aws:iam::123456789012:user/bench");
              BedrockRuntimeStub stub = new BedrockRuntimeStub();
-             AwsModelGateway gateway = new AwsModelGateway(ModelGatewaySettings.of(StaticCredentialsProvider.create(
-                             AwsBasicCredentials.create("AKIAFAKEFAKEFAKE1234", "fake-secret")))
+             AwsCredentialSource credentials = AwsCredentialSource.builder().environment(new AwsEnvironment(Map.of(
+                     "AWS_ACCESS_KEY_ID", "AKIAFAKEFAKEFAKE1234", "AWS_SECRET_ACCESS_KEY", "fake-secret"), folder)).build();
+             AwsModelGateway gateway = new AwsModelGateway(ModelGatewaySettings.of(credentials)
                      .withRouter(ModelRouter.withEndpointUrl(stub.endpoint().toString())))) {
             Chat chat = Chat.builder().conversations(new JsonConversationRepository(folder)).gateway(gateway).build();
             ChatSession session = chat.open(OpenConversation.start(MODEL, ConversationMetadata.EMPTY));

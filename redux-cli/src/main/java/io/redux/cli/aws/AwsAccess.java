@@ -1,13 +1,12 @@
 package io.redux.cli.aws;
 
-import io.redux.aws.routing.ModelRoute;
-import io.redux.domain.model.ModelId;
 import io.redux.domain.port.CredentialSource;
 import io.redux.domain.port.ModelGateway;
+import io.redux.domain.port.ModelRoutes;
 
 /**
- * The AWS side of a command, for a profile chosen on the command line: who the caller is, and the gateway that
- * answers model calls. Nothing is built until a command asks, so commands that never call AWS never load the SDK.
+ * The AWS side of a command, for a profile chosen on the command line: who the caller is, the gateway that
+ * answers model calls, and where each model is sent. Nothing is built until a command asks, so commands that never call AWS never load the SDK.
  */
 public interface AwsAccess {
 
@@ -17,6 +16,6 @@ public interface AwsAccess {
     /** @param profile {@code --profile}, or null for the standard chain */
     ModelGateway gateway(String profile);
 
-    /** Where {@code model} is sent, with {@code REDUX_ENDPOINT_URL} applied. */
-    ModelRoute route(ModelId model);
+    /** Where each model is sent, with {@code REDUX_ENDPOINT_URL} applied; needs no credentials. */
+    ModelRoutes routes();
 }

@@ -141,7 +141,7 @@ public final class ChatCommand implements Callable<Integer> {
                 Chat chat = chats.create(profile, tools, policy, approver);
                 ChatSession session = open(chat, metadata);
                 CompletableFuture<Void> recording = metadata.recordOn(session);
-                SlashCommands commands = new SlashCommands(chat, aws::route, tools, policy, metadata,
+                SlashCommands commands = new SlashCommands(chat, aws.routes(), tools, policy, metadata,
                         export, environment.workingDirectory(), terminal.writer(),
                         style);
                 AnswerRenderer renderer = new AnswerRenderer(terminal.writer(), style, capable);
@@ -171,7 +171,7 @@ public final class ChatCommand implements Callable<Integer> {
         }
         // A model id can be well formed and still name nothing its service can call (a SageMaker component= without
         // a name): routing it now makes that bad usage before a conversation is touched, not a failed first turn.
-        aws.route(modelId != null ? modelId : ModelChoice.resolve(null, environment));
+        aws.routes().describe(modelId != null ? modelId : ModelChoice.resolve(null, environment));
     }
 
     /** Opens the conversation, says which unreadable ones a --resume passed over, and checks its model's route. */
@@ -182,7 +182,7 @@ public final class ChatCommand implements Callable<Integer> {
                     + "could not be read (" + skipped.reason() + ") and may be a newer conversation of this folder");
         }
         environment.err().flush();
-        aws.route(session.model());
+        aws.routes().describe(session.model());
         return session;
     }
 

@@ -9,6 +9,7 @@ import io.redux.domain.chat.OpenConversation;
 import io.redux.domain.error.InvalidInputException;
 import io.redux.domain.model.ModelId;
 import io.redux.domain.model.TokenUsage;
+import io.redux.domain.port.ModelRoutes;
 import io.redux.domain.tool.DefaultTrust;
 import io.redux.domain.tool.Tool;
 import io.redux.domain.tool.ToolPolicy;
@@ -19,7 +20,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.TreeSet;
-import java.util.function.Consumer;
 
 /** The commands a user types at the chat prompt, starting with {@code /}. */
 final class SlashCommands {
@@ -41,7 +41,7 @@ final class SlashCommands {
     }
 
     private final Chat chat;
-    private final Consumer<ModelId> routeCheck;
+    private final ModelRoutes routes;
     private final ToolRegistry tools;
     private final ToolPolicy policy;
     private final SessionMetadata metadata;
@@ -50,12 +50,12 @@ final class SlashCommands {
     private final PrintWriter out;
     private final Style style;
 
-    /** @param routeCheck refuses a model id its service cannot call, before {@code /model} switches to it */
-    SlashCommands(Chat chat, Consumer<ModelId> routeCheck, ToolRegistry tools, ToolPolicy policy,
+    /** @param routes refuses a model id its service cannot call, before {@code /model} switches to it */
+    SlashCommands(Chat chat, ModelRoutes routes, ToolRegistry tools, ToolPolicy policy,
                   SessionMetadata metadata, TranscriptExport export, Path workingDirectory, PrintWriter out,
                   Style style) {
         this.chat = chat;
-        this.routeCheck = routeCheck;
+        this.routes = routes;
         this.tools = tools;
         this.policy = policy;
         this.metadata = metadata;
@@ -129,7 +129,7 @@ final class SlashCommands {
             throw new InvalidInputException("Usage: /model [" + ModelId.FORM + "]");
         }
         ModelId model = ModelId.parse(arguments.get(0));
-        routeCheck.accept(model);
+        routes.describe(model);
         session.switchModel(model);
         out.println(style.dim("Continuing with " + TerminalText.escape(session.model().toString()) + "."));
     }

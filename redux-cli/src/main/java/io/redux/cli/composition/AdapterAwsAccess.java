@@ -5,13 +5,12 @@ import io.redux.aws.ModelGatewaySettings;
 import io.redux.aws.credentials.AwsCredentialSource;
 import io.redux.aws.credentials.AwsEnvironment;
 import io.redux.aws.http.NetworkSettings;
-import io.redux.aws.routing.ModelRoute;
-import io.redux.aws.routing.ModelRouter;
+import io.redux.aws.ModelRouter;
 import io.redux.cli.CliEnvironment;
 import io.redux.cli.aws.AwsAccess;
-import io.redux.domain.model.ModelId;
 import io.redux.domain.port.CredentialSource;
 import io.redux.domain.port.ModelGateway;
+import io.redux.domain.port.ModelRoutes;
 
 import java.util.Objects;
 
@@ -41,7 +40,7 @@ final class AdapterAwsAccess implements AwsAccess, AutoCloseable {
     public synchronized ModelGateway gateway(String profile) {
         if (gateway == null) {
             AwsCredentialSource source = source(profile);
-            gateway = new AwsModelGateway(ModelGatewaySettings.of(source.credentialsProvider())
+            gateway = new AwsModelGateway(ModelGatewaySettings.of(source)
                     .withRouter(router())
                     .withNetwork(network())
                     .withCaller(source::callerArnOrNull));
@@ -50,8 +49,8 @@ final class AdapterAwsAccess implements AwsAccess, AutoCloseable {
     }
 
     @Override
-    public synchronized ModelRoute route(ModelId model) {
-        return router().route(model);
+    public synchronized ModelRoutes routes() {
+        return router();
     }
 
     /**
@@ -60,14 +59,15 @@ final class AdapterAwsAccess implements AwsAccess, AutoCloseable {
      */
     private NetworkSettings network() {
         if (network == null) {
-            network = NetworkSettings.fromEnvironment(environment.variables());
+            network = NetworkSettings.fromEnvironment(environment.variables())
+                    .withReadTimeout(AwsVariables.readTimeout(environment.variables()));
         }
         return network;
     }
 
     private ModelRouter router() {
         if (router == null) {
-            router = ModelRouter.withEndpointUrl(environment.variable("REDUX_ENDPOINT_URL"));
+            router = ModelRouter.withEndpointUrl(environment.variable(AwsVariables.ENDPOINT_URL), AwsVariables.ENDPOINT_URL);
         }
         return router;
     }
@@ -77,7 +77,9 @@ final class AdapterAwsAccess implements AwsAccess, AutoCloseable {
             credentials = AwsCredentialSource.builder()
                     .environment(new AwsEnvironment(environment.variables(), environment.userHome()))
                     .network(network())
-                    .profile(profile)
+                    .profile(profile, AwsVariables.PROFILE_OPTION)
+                    .credentialProcessTimeout(() -> AwsVariables.credentialProcessTimeout(environment.variables()),
+                            AwsVariables.CREDENTIAL_PROCESS_TIMEOUT)
                     .build();
             credentialsProfile = profile;
         } else if (!Objects.equals(profile, credentialsProfile)) {

@@ -3,7 +3,7 @@ package io.redux.cli.composition;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
-import io.redux.aws.http.Closeables;
+import io.redux.aws.Closeables;
 import io.redux.cli.CliEnvironment;
 import io.redux.cli.aws.AwsAccess;
 

@@ -1,7 +1,7 @@
 package io.redux.cli.composition;
 
 import com.google.inject.AbstractModule;
-import io.redux.aws.http.Closeables;
+import io.redux.aws.Closeables;
 import io.redux.cli.CliEnvironment;
 
 import java.time.Clock;

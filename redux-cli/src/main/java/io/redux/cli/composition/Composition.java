@@ -2,7 +2,7 @@ package io.redux.cli.composition;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
-import io.redux.aws.http.Closeables;
+import io.redux.aws.Closeables;
 import io.redux.cli.CliEnvironment;
 import jakarta.inject.Inject;
 

@@ -1,13 +1,12 @@
 package io.redux.cli.models;
 
-import io.redux.aws.routing.ModelRoute;
-import io.redux.aws.routing.ModelTarget;
 import io.redux.cli.CliEnvironment;
 import io.redux.cli.ModelIdConverter;
 import io.redux.cli.aws.AwsAccess;
 import io.redux.cli.output.Json;
 import io.redux.cli.output.Table;
 import io.redux.domain.model.ModelId;
+import io.redux.domain.port.ModelRouteDescription;
 import jakarta.inject.Inject;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -15,7 +14,6 @@ import picocli.CommandLine.Parameters;
 
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -39,34 +37,32 @@ final class DescribeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ModelRoute route = aws.route(model);
+        ModelRouteDescription route = aws.routes().describe(model);
         PrintWriter out = environment.out();
         if (json) {
             Map<String, Object> document = new LinkedHashMap<>();
             document.put("model_id", model.toString());
-            document.put("target", route.target().name().toLowerCase(Locale.ROOT));
-            document.put("service", route.target().serviceName());
+            document.put("target", route.target());
+            document.put("service", route.service());
             document.put("region", route.region());
             document.put("endpoint", route.endpoint().toString());
             document.put("endpoint_overridden", route.endpointOverridden());
             document.put("identifier", route.identifier());
-            document.put("target_variant", route.targetVariant());
-            document.put("inference_component", route.inferenceComponent());
+            for (ModelRouteDescription.Note note : route.notes()) {
+                document.put(note.key(), note.value());
+            }
             out.println(Json.write(document));
         } else {
-            boolean bedrock = route.target() == ModelTarget.BEDROCK;
             Table table = new Table("Model:", model.toString())
-                    .row("Target:", "Amazon " + route.target().displayName() + " Runtime"
-                            + (bedrock ? " (Converse / ConverseStream)" : " (InvokeEndpoint / ...WithResponseStream)"))
-                    .row("Service:", route.target().serviceName())
+                    .row("Target:", route.targetName())
+                    .row("Service:", route.service())
                     .row("Region:", route.region())
                     .row("Endpoint:", route.endpoint() + (route.endpointOverridden() ? " (from REDUX_ENDPOINT_URL)" : ""))
-                    .row(bedrock ? "Model id sent:" : "Endpoint name:", route.identifier());
-            if (route.targetVariant() != null) {
-                table.row("Target variant:", route.targetVariant());
-            }
-            if (route.inferenceComponent() != null) {
-                table.row("Inference component:", route.inferenceComponent());
+                    .row(route.identifierLabel() + ":", route.identifier());
+            for (ModelRouteDescription.Note note : route.notes()) {
+                if (note.value() != null) {
+                    table.row(note.label() + ":", note.value());
+                }
             }
             table.print(out);
         }

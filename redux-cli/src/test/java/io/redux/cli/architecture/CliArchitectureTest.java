@@ -35,8 +35,8 @@ class CliArchitectureTest {
     }
 
     @Test
-    void commandsReachAwsOnlyThroughAwsAccess() {
-        noClasses().that().resideInAnyPackage("io.redux.cli.chat..", "io.redux.cli.conversations..")
+    void commandsReachAwsOnlyThroughAwsAccessAndTheDomainPorts() {
+        noClasses().that().resideOutsideOfPackage("io.redux.cli.composition..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.redux.aws..")
                 .check(cli);
     }

@@ -1,13 +1,12 @@
 package io.redux.cli.chat;
 
-import io.redux.aws.routing.ModelRoute;
-import io.redux.aws.routing.ModelRouter;
+import io.redux.aws.ModelRouter;
 import io.redux.cli.aws.AwsAccess;
-import io.redux.domain.model.ModelId;
 import io.redux.domain.port.CallerIdentity;
 import io.redux.domain.port.CredentialOrigin;
 import io.redux.domain.port.CredentialSource;
 import io.redux.domain.port.ModelGateway;
+import io.redux.domain.port.ModelRoutes;
 import io.redux.testkit.StaticCredentialSource;
 
 /** AWS for in-process tests: a fixed identity and the gateway the test scripts. */
@@ -33,7 +32,7 @@ final class FakeAwsAccess implements AwsAccess {
     }
 
     @Override
-    public ModelRoute route(ModelId model) {
-        return new ModelRouter().route(model);
+    public ModelRoutes routes() {
+        return new ModelRouter();
     }
 }

@@ -2,8 +2,8 @@ package io.redux.cli.embedding;
 
 import io.redux.aws.AwsModelGateway;                             // redux-aws-adapter
 import io.redux.aws.ModelGatewaySettings;
+import io.redux.aws.ModelRouter;
 import io.redux.aws.credentials.AwsCredentialSource;
-import io.redux.aws.routing.ModelRouter;
 import io.redux.domain.chat.Chat;                                // redux-domain
 import io.redux.domain.chat.ChatListener;
 import io.redux.domain.chat.ChatSession;
@@ -29,7 +29,7 @@ public final class AskOnce {
     static ConversationId ask(String question, Map<String, String> env, Path folder, PrintStream out) {
         var conversations = new JsonConversationRepository(folder);
         try (var credentials = AwsCredentialSource.fromEnvironment(env, null);
-             var gateway = new AwsModelGateway(ModelGatewaySettings.of(credentials.credentialsProvider())
+             var gateway = new AwsModelGateway(ModelGatewaySettings.fromEnvironment(credentials, env)
                      .withRouter(ModelRouter.withEndpointUrl(env.get("REDUX_ENDPOINT_URL"))))) {
             Chat chat = Chat.builder().conversations(conversations).gateway(gateway).build();
             ChatSession session = chat.open(OpenConversation.start(

@@ -8,11 +8,14 @@ import io.redux.domain.error.ModelInvocationException;
 public interface ModelGateway {
 
     /**
-     * Answers in one piece, for callers that do not show the answer as it arrives.
+     * Answers in one piece, for callers that do not show the answer as it arrives: the stream, collected. One path
+     * to each model keeps one set of retries, timeouts and error messages.
      *
      * @throws ModelInvocationException when the model cannot answer
      */
-    ModelResponse converse(ModelRequest request);
+    default ModelResponse converse(ModelRequest request) {
+        return converseStream(request, ModelStreamListener.IGNORE);
+    }
 
     /**
      * Streams the answer: each event goes to {@code listener} as it arrives, and the whole answer is returned at

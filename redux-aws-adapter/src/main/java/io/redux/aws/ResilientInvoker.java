@@ -1,0 +1,100 @@
+package io.redux.aws;
+
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.core.IntervalFunction;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+import io.redux.domain.error.ModelInvocationException;
+import io.redux.domain.error.ModelInvocationException.Reason;
+import io.redux.domain.port.ModelResponse;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+/**
+ * The one retry layer: Resilience4j retries (exponential backoff with jitter) around a circuit breaker per model
+ * endpoint. Only {@link RetryableModelException}s are tried again, and never once part of a streamed answer reached
+ * the user (a second answer would repeat text already shown).
+ */
+final class ResilientInvoker {
+
+    private final ResilienceSettings settings;
+    private final Map<String, CircuitBreaker> breakers = new ConcurrentHashMap<>();
+
+    public ResilientInvoker(ResilienceSettings settings) {
+        this.settings = settings;
+    }
+
+    /**
+     * Makes a streamed call, each try feeding a fresh collector from {@code freshCollector}; once one has passed
+     * output on to the user ({@code committed}), no further try is made. {@code attempt} translates its own failures,
+     * since what the listener threw must reach the caller as it is.
+     */
+    public <C> ModelResponse stream(CallContext context, Supplier<C> freshCollector, Predicate<C> committed,
+                                    Function<C, ModelResponse> attempt) {
+        AtomicReference<C> current = new AtomicReference<>();
+        return invoke(context, () -> {
+            C collector = freshCollector.get();
+            current.set(collector);
+            return attempt.apply(collector);
+        }, () -> current.get() != null && committed.test(current.get()));
+    }
+
+    /**
+     * Runs {@code attempt} until it succeeds, fails for good, or runs out of tries.
+     *
+     * @param attempt   one try; throws a translated {@link ModelInvocationException} on failure
+     * @param committed whether output already reached the user, which forbids another try
+     */
+    private <T> T invoke(CallContext context, Supplier<T> attempt, BooleanSupplier committed) {
+        AtomicInteger tries = new AtomicInteger();
+        CircuitBreaker breaker = breakers.computeIfAbsent(context.region() + ' ' + context.identifier() + ' '
+                + context.endpoint(), this::breaker);
+        Retry retry = Retry.of("model-call", RetryConfig.custom()
+                .maxAttempts(settings.maxAttempts())
+                .intervalFunction(IntervalFunction.ofExponentialRandomBackoff(settings.initialBackoff(),
+                        settings.multiplier(), settings.jitter(), settings.maxBackoff()))
+                .retryOnException(e -> e instanceof RetryableModelException && !committed.getAsBoolean())
+                .failAfterMaxAttempts(false)
+                .build());
+        Supplier<T> counted = () -> {
+            tries.incrementAndGet();
+            return attempt.get();
+        };
+        try {
+            return Retry.decorateSupplier(retry, CircuitBreaker.decorateSupplier(breaker, counted)).get();
+        } catch (CallNotPermittedException e) {
+            throw new ModelInvocationException(Reason.SERVICE_UNAVAILABLE, context.service() + " failed repeatedly for "
+                    + context.model() + " in " + context.region() + "; Redux pauses calls to it for "
+                    + settings.openDuration().toSeconds() + " s. Try again later.", e);
+        } catch (RetryableModelException e) {
+            if (tries.get() > 1 && e.reason() == Reason.THROTTLED) {
+                throw new ModelInvocationException(Reason.THROTTLED, "Still throttled after " + tries.get() + " tries: "
+                        + e.getMessage(), e.getCause());
+            }
+            if (tries.get() > 1) {
+                throw new ModelInvocationException(e.reason(), e.getMessage() + " (gave up after " + tries.get()
+                        + " tries)", e.getCause());
+            }
+            throw e;
+        }
+    }
+
+    private CircuitBreaker breaker(String name) {
+        return CircuitBreaker.of(name, CircuitBreakerConfig.custom()
+                .failureRateThreshold(settings.failureRateThreshold())
+                .slidingWindowSize(settings.slidingWindow())
+                .minimumNumberOfCalls(settings.minimumCalls())
+                .waitDurationInOpenState(settings.openDuration())
+                .recordException(e -> e instanceof RetryableModelException)
+                .build());
+    }
+}
