@@ -1,7 +1,5 @@
 package io.redux.domain.tool;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Collection;
@@ -15,8 +13,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * the trusted ones, or when the user trusted it for the session; otherwise its own
  * {@link Tool#defaultTrust} holds (such as {@code file_read} of a path inside the working directory). That default is
  * not decided here on the path, which could lead elsewhere by the time it is opened: it is a folder
- * ({@link #trustedFolder}) the tool must stay inside as it runs ({@link Tool#runInside}). A tool the user untrusts
- * during the session is asked about again, whatever else says.
+ * ({@link #trustedFolder}) the tool must stay inside as it runs ({@link Tool#runInside}). The folder is the working
+ * directory made absolute and normal, not resolved: the tool resolves its real path, for only tools touch the file
+ * system. A tool the user untrusts during the session is asked about again, whatever else says.
  * Thread-safe: the session changes it while it is read.
  */
 public final class ToolPolicy {
@@ -27,7 +26,7 @@ public final class ToolPolicy {
     private final Set<String> untrusted = ConcurrentHashMap.newKeySet();
 
     public ToolPolicy(Path workingDirectory, boolean trustAll, Collection<String> trustedTools) {
-        this.workingDirectory = realOrNormal(workingDirectory.toAbsolutePath());
+        this.workingDirectory = workingDirectory.toAbsolutePath().normalize();
         this.trustAll = trustAll;
         this.trusted.addAll(trustedTools);
     }
@@ -78,15 +77,5 @@ public final class ToolPolicy {
     /** The tools trusted by name, without the tools' own defaults. */
     public Set<String> trustedTools() {
         return Set.copyOf(trusted);
-    }
-
-    /** The real path of the working directory, or its normal one when it cannot be resolved. */
-    private static Path realOrNormal(Path path) {
-        Path normal = path.normalize();
-        try {
-            return Files.exists(normal) ? normal.toRealPath() : normal;
-        } catch (IOException e) {
-            return normal;
-        }
     }
 }

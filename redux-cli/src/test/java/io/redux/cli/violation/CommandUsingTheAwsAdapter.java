@@ -1,0 +1,11 @@
+package io.redux.cli.violation;
+
+import io.redux.aws.ModelRouter;
+
+/** Breaks the rules on purpose, to show the architecture rules catch it. Test code only. */
+public final class CommandUsingTheAwsAdapter {
+
+    public Class<?> router() {
+        return ModelRouter.class;
+    }
+}
