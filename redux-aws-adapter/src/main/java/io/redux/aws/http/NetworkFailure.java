@@ -56,8 +56,17 @@ public record NetworkFailure(Kind kind, String problem) {
         return kind.mayPass;
     }
 
-    /** The network failure among the causes of {@code error}, if it is one; {@code endpoint} is the URL called. */
-    public static Optional<NetworkFailure> of(Throwable error, URI endpoint) {
+    /**
+     * The network failure among the causes of {@code error}, if it is one.
+     *
+     * @param endpoint the URL called
+     * @param network  the settings the call went out with: when they route it through a proxy, the connection that
+     *                 failed is the one to the proxy, and the sentence names the proxy, not the endpoint
+     */
+    public static Optional<NetworkFailure> of(Throwable error, URI endpoint, NetworkSettings network) {
+        URI proxy = network.proxyFor(endpoint);
+        String viaProxy = proxy == null ? null
+                : "the proxy " + proxy.getHost() + ":" + EndpointUrls.port(proxy) + " from " + NetworkSettings.proxyVariable(endpoint);
         boolean https = "https".equalsIgnoreCase(endpoint.getScheme());
         // Timeouts first: Netty's ConnectTimeoutException is a ConnectException too.
         if (find(error, SocketTimeoutException.class) != null || find(error, TimeoutException.class) != null
@@ -68,15 +77,20 @@ public record NetworkFailure(Kind kind, String problem) {
         }
         UnknownHostException unknown = find(error, UnknownHostException.class);
         if (unknown != null) {
-            return Optional.of(new NetworkFailure(Kind.UNKNOWN_HOST, "unknown host " + host(unknown, endpoint)));
+            String host = host(unknown, endpoint);
+            return Optional.of(new NetworkFailure(Kind.UNKNOWN_HOST, "unknown host " + host
+                    + (proxy != null && host.equalsIgnoreCase(proxy.getHost())
+                    ? " (the proxy from " + NetworkSettings.proxyVariable(endpoint) + ")" : "")));
         }
         if (find(error, NoRouteToHostException.class) != null || anyMessage(error, "network is unreachable")) {
-            return Optional.of(new NetworkFailure(Kind.NO_ROUTE, "no route to " + endpoint.getHost()
-                    + " (is the network up?)"));
+            return Optional.of(new NetworkFailure(Kind.NO_ROUTE, "no route to "
+                    + (proxy == null ? endpoint.getHost() : viaProxy) + " (is the network up?)"));
         }
         if (find(error, ConnectException.class) != null) {
-            return Optional.of(new NetworkFailure(Kind.REFUSED, endpoint.getHost() + " refused the connection on port "
-                    + port(endpoint) + " (nothing listens there)"));
+            // Through a proxy, the only connection this machine opens is the one to the proxy.
+            return Optional.of(new NetworkFailure(Kind.REFUSED, proxy == null
+                    ? endpoint.getHost() + " refused the connection on port " + EndpointUrls.port(endpoint) + " (nothing listens there)"
+                    : viaProxy + " refused the connection (nothing listens there)"));
         }
         if (find(error, NotSslRecordException.class) != null || anyMessage(error, "unrecognized ssl message")) {
             return Optional.of(new NetworkFailure(Kind.TLS, "it does not speak TLS; if it is a plain HTTP endpoint,"
@@ -121,7 +135,7 @@ public record NetworkFailure(Kind kind, String problem) {
      */
     public String sentence(String service, URI endpoint, String purpose, String endpointVariable) {
         String verb = kind == Kind.TLS || kind == Kind.NOT_AWS ? "Cannot talk to " : "Cannot reach ";
-        return verb + service + " at " + endpoint + purpose + ": " + problem + ". " + advice(endpointVariable);
+        return verb + service + " at " + EndpointUrls.masked(endpoint) + purpose + ": " + problem + ". " + advice(endpointVariable);
     }
 
     /** The next step for this failure; {@code endpointVariable} is the variable that may have set the endpoint. */
@@ -178,12 +192,5 @@ public record NetworkFailure(Kind kind, String problem) {
         }
         int colon = message.indexOf(':');
         return (colon < 0 ? message : message.substring(0, colon)).strip();
-    }
-
-    private static int port(URI endpoint) {
-        if (endpoint.getPort() > 0) {
-            return endpoint.getPort();
-        }
-        return "https".equalsIgnoreCase(endpoint.getScheme()) ? 443 : 80;
     }
 }
