@@ -245,7 +245,8 @@ class ConversationsCommandIT {
         assertThat(list.stdout()).contains(EXAMPLE_ID);
         assertThat(list.stderrLines()).singleElement().asString().contains(fifo.toString(), "not a regular file");
         assertThat(show.exitCode()).isEqualTo(1);
-        assertThat(show.stderrLines()).singleElement().asString().contains(fifo.toString(), "not a regular file");
+        assertThat(show.stderrLines()).singleElement().asString().contains(fifo.toString(), "not a regular file")
+                .containsOnlyOnce("move it away");
     }
 
     @Test
