@@ -121,7 +121,7 @@ class BedrockErrorMappingTest {
         ModelInvocationException error = catchThrowableOfType(ModelInvocationException.class,
                 () -> gateway.converse(ask(MODEL, "hi")));
 
-        assertThat(error.getMessage()).contains("pauses calls");
+        assertThat(error.getMessage()).contains("pauses calls", "The last failure: Bedrock could not answer for " + MODEL);
         assertThat(stub.modelRequests()).hasSize(sent);
     }
 
