@@ -589,4 +589,14 @@ class ChatCommandIT {
         }
         throw new AssertionError("no " + role + " message in " + conversation);
     }
+
+    @Test
+    void aModelIdWithAnEscapeSequenceIsABadUsageAndSendsNothing() {
+        Result result = cli().run("chat", "--model-id", "custom:us-east-1:anthropic:x\u001b]0;owned\u0007:1", "hello");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.stderrLines()).singleElement().asString()
+                .contains("the model-id", "U+001B", "custom:<region>").doesNotContain("\u001b", "\u0007");
+        assertThat(bedrock.modelRequests()).isEmpty();
+    }
 }

@@ -67,12 +67,12 @@ public record ModelId(String region, String service, String modelName, String ve
             throw new InvalidInputException("Invalid model id: the " + segment + " part is empty; expected "
                     + expected + ". Use the form " + FORM + ", e.g. " + EXAMPLE);
         }
-        // Named by code point, never echoed: a model id is printed in listings and transcripts, where an escape
-        // sequence would drive the terminal.
+        // Named by code point too: quoted, the character may be invisible (a no-break space) or, in a terminal, be
+        // shown escaped.
         value.codePoints().filter(ModelId::invisible).findFirst().ifPresent(c -> {
-            throw new InvalidInputException("Invalid model id: the " + segment + " part contains "
-                    + String.format("U+%04X", c) + " (a control character or whitespace); expected " + expected
-                    + ". Use the form " + FORM + ", e.g. " + EXAMPLE);
+            throw new InvalidInputException("Invalid model id: the " + segment + " " + InvalidInputException.quote(value)
+                    + " contains " + String.format("U+%04X", c) + ", a control character or whitespace; expected "
+                    + expected + ". Use the form " + FORM + ", e.g. " + EXAMPLE);
         });
         if (!pattern.matcher(value).matches()) {
             throw new InvalidInputException("Invalid model id: the " + segment + " " + InvalidInputException.quote(value)
