@@ -110,6 +110,18 @@ class NetworkErrorsIT {
                 + " host no-such-proxy.invalid (the proxy from HTTPS_PROXY).").hasLineCount(1);
     }
 
+    @Test
+    void aFailedFirstTurnLeavesNoFileInTheConversationsFolder() throws IOException {
+        Result result = cli().chatAgainst(java.net.URI.create("http://127.0.0.1:" + closedPort())).run("chat", "hello");
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        try (java.util.stream.Stream<Path> left = java.nio.file.Files.list(home.resolve("c"))) {
+            assertThat(left).as("neither the conversation nor its lock file")
+                    .noneMatch(file -> file.getFileName().toString().contains(".json")
+                            || file.getFileName().toString().endsWith(".lock"));
+        }
+    }
+
     private static int closedPort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
