@@ -101,6 +101,19 @@ class NetworkErrorsIT {
     }
 
     @Test
+    void whoamiThroughARefusingProxyNamesTheProxy() throws IOException {
+        int closedPort = closedPort();
+        Result result = cli().env("AWS_ACCESS_KEY_ID", "AKIAFAKEFAKEFAKE1234").env("AWS_SECRET_ACCESS_KEY", "fake")
+                .env("AWS_EC2_METADATA_DISABLED", "true").env("AWS_ENDPOINT_URL_STS", "https://sts.example.com")
+                .env("HTTPS_PROXY", "http://127.0.0.1:" + closedPort).run("whoami");
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.stderr()).startsWith("redux_cli: Cannot reach STS at https://sts.example.com to look up the"
+                + " identity of the environment credentials (AKIA************1234): the proxy 127.0.0.1:" + closedPort
+                + " from HTTPS_PROXY refused the connection").hasLineCount(1);
+    }
+
+    @Test
     void anUnknownProxyHostIsNamedAsTheProxy() {
         Result result = cli().chatAgainst(java.net.URI.create("https://bedrock.example.com"))
                 .env("HTTPS_PROXY", "http://no-such-proxy.invalid:3128").run("chat", "hello");
