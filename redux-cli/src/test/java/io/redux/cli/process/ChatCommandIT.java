@@ -475,6 +475,16 @@ class ChatCommandIT {
     }
 
     @Test
+    void aPipedConversationIsTitledWithThePromptAlone() throws IOException {
+        bedrock.enqueue(StubReply.text("Looks fine."));
+        cli().stdin("diff --git a/README.md b/README.md\n").run("chat", "--no-interactive", "Review this change");
+
+        JsonNode listed = JSON.readTree(cli().run("conversations", "list", "--json").stdout());
+
+        assertThat(listed.get(0).get("title").asText()).isEqualTo("Review this change");
+    }
+
+    @Test
     void pipedInputOverTheLimitIsRefusedBeforeAnythingIsSentOrStored() throws IOException {
         String huge = "x".repeat(1024 * 1024) + "\n";
 
