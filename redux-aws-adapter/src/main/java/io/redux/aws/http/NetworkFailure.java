@@ -21,8 +21,13 @@ import java.util.concurrent.TimeoutException;
  *
  * @param kind    what happened
  * @param problem the problem as a clause, e.g. "unknown host sts.example.com"
+ * @param proxyVariable the variable of the proxy whose connection failed, or null when the failure is not the proxy's
  */
-public record NetworkFailure(Kind kind, String problem) {
+public record NetworkFailure(Kind kind, String problem, String proxyVariable) {
+
+    public NetworkFailure(Kind kind, String problem) {
+        this(kind, problem, null);
+    }
 
     public enum Kind {
         /** The host name does not resolve. */
@@ -65,6 +70,7 @@ public record NetworkFailure(Kind kind, String problem) {
      */
     public static Optional<NetworkFailure> of(Throwable error, URI endpoint, NetworkSettings network) {
         URI proxy = network.proxyFor(endpoint);
+        String proxyVariable = proxy == null ? null : NetworkSettings.proxyVariable(endpoint);
         String viaProxy = proxy == null ? null
                 : "the proxy " + proxy.getHost() + ":" + EndpointUrls.port(proxy) + " from " + NetworkSettings.proxyVariable(endpoint);
         boolean https = "https".equalsIgnoreCase(endpoint.getScheme());
@@ -78,19 +84,20 @@ public record NetworkFailure(Kind kind, String problem) {
         UnknownHostException unknown = find(error, UnknownHostException.class);
         if (unknown != null) {
             String host = host(unknown, endpoint);
+            boolean proxys = proxy != null && host.equalsIgnoreCase(proxy.getHost());
             return Optional.of(new NetworkFailure(Kind.UNKNOWN_HOST, "unknown host " + host
-                    + (proxy != null && host.equalsIgnoreCase(proxy.getHost())
-                    ? " (the proxy from " + NetworkSettings.proxyVariable(endpoint) + ")" : "")));
+                    + (proxys ? " (the proxy from " + NetworkSettings.proxyVariable(endpoint) + ")" : ""),
+                    proxys ? NetworkSettings.proxyVariable(endpoint) : null));
         }
         if (find(error, NoRouteToHostException.class) != null || anyMessage(error, "network is unreachable")) {
             return Optional.of(new NetworkFailure(Kind.NO_ROUTE, "no route to "
-                    + (proxy == null ? endpoint.getHost() : viaProxy) + " (is the network up?)"));
+                    + (proxy == null ? endpoint.getHost() : viaProxy) + " (is the network up?)", proxyVariable));
         }
         if (find(error, ConnectException.class) != null) {
             // Through a proxy, the only connection this machine opens is the one to the proxy.
             return Optional.of(new NetworkFailure(Kind.REFUSED, proxy == null
                     ? endpoint.getHost() + " refused the connection on port " + EndpointUrls.port(endpoint) + " (nothing listens there)"
-                    : viaProxy + " refused the connection (nothing listens there)"));
+                    : viaProxy + " refused the connection (nothing listens there)", proxyVariable));
         }
         if (find(error, NotSslRecordException.class) != null || anyMessage(error, "unrecognized ssl message")) {
             return Optional.of(new NetworkFailure(Kind.TLS, "it does not speak TLS; if it is a plain HTTP endpoint,"
@@ -140,6 +147,10 @@ public record NetworkFailure(Kind kind, String problem) {
 
     /** The next step for this failure; {@code endpointVariable} is the variable that may have set the endpoint. */
     public String advice(String endpointVariable) {
+        if (proxyVariable != null) {
+            return "Check that the proxy is up and " + proxyVariable + " is right, or list the endpoint's host in"
+                    + " NO_PROXY to connect to it directly.";
+        }
         return switch (kind) {
             case UNKNOWN_HOST -> "Check the host name, your DNS and network, HTTPS_PROXY and NO_PROXY, and "
                     + endpointVariable + " if you set it.";

@@ -97,7 +97,7 @@ class NetworkErrorsIT {
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.stderr()).startsWith("redux_cli: Cannot reach Bedrock at https://bedrock.example.com: the proxy"
                 + " 127.0.0.1:" + closedPort + " from HTTPS_PROXY refused the connection").doesNotContain("port 443")
-                .hasLineCount(1);
+                .contains("Check that the proxy is up and HTTPS_PROXY is right").hasLineCount(1);
     }
 
     @Test
