@@ -49,7 +49,7 @@ final class AwsErrorTranslator {
             return new ModelInvocationException(Reason.ACCESS_DENIED, "No AWS credentials to call " + context.model()
                     + ": " + error.getMessage() + " Check which credentials the application uses.", error);
         }
-        Optional<NetworkFailure> network = NetworkFailure.of(error, URI.create(context.endpoint()));
+        Optional<NetworkFailure> network = NetworkFailure.of(error, URI.create(context.endpoint()), context.network());
         if (network.isPresent()) {
             return unreachable(network.get(), context, error);
         }

@@ -54,7 +54,7 @@ public final class ModelRouter implements ModelRoutes {
         if (endpointOverride != null && (endpointOverride.getScheme() == null || endpointOverride.getHost() == null
                 || !endpointOverride.getScheme().matches("https?"))) {
             throw new InvalidInputException(capitalized(endpointSetting) + " "
-                    + InvalidInputException.quote(endpointOverride.toString())
+                    + InvalidInputException.quote(EndpointUrls.masked(endpointOverride).toString())
                     + " is not an http:// or https:// URL; set it to e.g. https://vpce-123.bedrock-runtime.us-east-1.vpce.amazonaws.com");
         }
         this.endpointOverride = endpointOverride;
@@ -89,7 +89,7 @@ public final class ModelRouter implements ModelRoutes {
         return new ModelRouteDescription(route.target().name().toLowerCase(Locale.ROOT),
                 "Amazon " + route.target().displayName() + " Runtime"
                         + (bedrock ? " (Converse / ConverseStream)" : " (InvokeEndpoint / ...WithResponseStream)"),
-                route.target().serviceName(), route.region(), route.endpoint(), route.endpointOverridden(),
+                route.target().serviceName(), route.region(), EndpointUrls.masked(route.endpoint()), route.endpointOverridden(),
                 bedrock ? "Model id sent" : "Endpoint name", route.identifier(),
                 List.of(new Note("target_variant", "Target variant", route.targetVariant()),
                         new Note("inference_component", "Inference component", route.inferenceComponent())));

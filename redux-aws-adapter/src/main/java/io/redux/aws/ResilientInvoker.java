@@ -27,7 +27,14 @@ import java.util.function.Supplier;
 final class ResilientInvoker {
 
     private final ResilienceSettings settings;
-    private final Map<String, CircuitBreaker> breakers = new ConcurrentHashMap<>();
+    private final Map<String, Breaker> breakers = new ConcurrentHashMap<>();
+
+    /**
+     * A circuit breaker and the last failure it counted: while open it refuses calls without making them, so its
+     * message must say what the fault was, or the user never learns it.
+     */
+    private record Breaker(CircuitBreaker circuit, AtomicReference<String> lastFailure) {
+    }
 
     public ResilientInvoker(ResilienceSettings settings) {
         this.settings = settings;
@@ -56,7 +63,7 @@ final class ResilientInvoker {
      */
     private <T> T invoke(CallContext context, Supplier<T> attempt, BooleanSupplier committed) {
         AtomicInteger tries = new AtomicInteger();
-        CircuitBreaker breaker = breakers.computeIfAbsent(context.region() + ' ' + context.identifier() + ' '
+        Breaker breaker = breakers.computeIfAbsent(context.region() + ' ' + context.identifier() + ' '
                 + context.endpoint(), this::breaker);
         Retry retry = Retry.of("model-call", RetryConfig.custom()
                 .maxAttempts(settings.maxAttempts())
@@ -70,11 +77,12 @@ final class ResilientInvoker {
             return attempt.get();
         };
         try {
-            return Retry.decorateSupplier(retry, CircuitBreaker.decorateSupplier(breaker, counted)).get();
+            return Retry.decorateSupplier(retry, CircuitBreaker.decorateSupplier(breaker.circuit(), counted)).get();
         } catch (CallNotPermittedException e) {
             throw new ModelInvocationException(Reason.SERVICE_UNAVAILABLE, context.service() + " failed repeatedly for "
                     + context.model() + " in " + context.region() + "; Redux pauses calls to it for "
-                    + settings.openDuration().toSeconds() + " s. Try again later.", e);
+                    + settings.openDuration().toSeconds() + " s. The last failure: "
+                    + breaker.lastFailure().get(), e);
         } catch (RetryableModelException e) {
             if (tries.get() > 1 && e.reason() == Reason.THROTTLED) {
                 throw new ModelInvocationException(Reason.THROTTLED, "Still throttled after " + tries.get() + " tries: "
@@ -88,13 +96,16 @@ final class ResilientInvoker {
         }
     }
 
-    private CircuitBreaker breaker(String name) {
-        return CircuitBreaker.of(name, CircuitBreakerConfig.custom()
+    private Breaker breaker(String name) {
+        CircuitBreaker circuit = CircuitBreaker.of(name, CircuitBreakerConfig.custom()
                 .failureRateThreshold(settings.failureRateThreshold())
                 .slidingWindowSize(settings.slidingWindow())
                 .minimumNumberOfCalls(settings.minimumCalls())
                 .waitDurationInOpenState(settings.openDuration())
                 .recordException(e -> e instanceof RetryableModelException)
                 .build());
+        AtomicReference<String> lastFailure = new AtomicReference<>();
+        circuit.getEventPublisher().onError(event -> lastFailure.set(event.getThrowable().getMessage()));
+        return new Breaker(circuit, lastFailure);
     }
 }

@@ -37,7 +37,7 @@ final class SageMakerModelGateway implements ModelGateway, AutoCloseable {
     @Override
     public ModelResponse converseStream(ModelRequest request, ModelStreamListener listener) {
         ModelRoute route = settings.router().route(request.model(), ModelTarget.SAGEMAKER);
-        CallContext context = CallContext.of(request.model(), route, settings.caller());
+        CallContext context = CallContext.of(request.model(), route, settings);
         InvokeEndpointWithResponseStreamRequest call = InvokeEndpointWithResponseStreamRequest.builder()
                 .endpointName(route.identifier())
                 .targetVariant(route.targetVariant())

@@ -42,7 +42,7 @@ class AwsModelGatewayTest {
     }
 
     @Test
-    void streams_an_answer_from_the_endpoint_in_redux_endpoint_url_with_the_resolved_credentials() {
+    void streamsAnAnswerFromTheEndpointInReduxEndpointUrlWithTheResolvedCredentials() {
         Map<String, String> env = Map.of("AWS_ACCESS_KEY_ID", "AKIACLIUSER000000001", "AWS_SECRET_ACCESS_KEY", "s",
                 "REDUX_ENDPOINT_URL", bedrock.endpoint().toString(), "AWS_ENDPOINT_URL_STS", sts.endpoint().toString());
         try (AwsCredentialSource credentials = source(env);
@@ -54,7 +54,7 @@ class AwsModelGatewayTest {
     }
 
     @Test
-    void access_denied_names_the_caller_found_through_sts() {
+    void accessDeniedNamesTheCallerFoundThroughSts() {
         Map<String, String> env = Map.of("AWS_ACCESS_KEY_ID", "AKIACLIUSER000000001", "AWS_SECRET_ACCESS_KEY", "s",
                 "REDUX_ENDPOINT_URL", bedrock.endpoint().toString(), "AWS_ENDPOINT_URL_STS", sts.endpoint().toString());
         bedrock.enqueue(StubReply.error(StubError.ACCESS_DENIED));
@@ -67,7 +67,7 @@ class AwsModelGatewayTest {
     }
 
     @Test
-    void without_credentials_the_call_fails_with_the_chain_error_and_sends_nothing() {
+    void withoutCredentialsTheCallFailsWithTheChainErrorAndSendsNothing() {
         Map<String, String> env = Map.of("REDUX_ENDPOINT_URL", bedrock.endpoint().toString(),
                 "AWS_EC2_METADATA_DISABLED", "true");
         try (AwsCredentialSource credentials = source(env);
@@ -79,7 +79,7 @@ class AwsModelGatewayTest {
     }
 
     @Test
-    void a_malformed_metadata_endpoint_fails_the_call_with_the_usage_error_naming_it() {
+    void aMalformedMetadataEndpointFailsTheCallWithTheUsageErrorNamingIt() {
         Map<String, String> env = Map.of("REDUX_ENDPOINT_URL", bedrock.endpoint().toString(),
                 "AWS_EC2_METADATA_SERVICE_ENDPOINT", "http://[::1");
         try (AwsCredentialSource credentials = source(env);
@@ -91,7 +91,7 @@ class AwsModelGatewayTest {
     }
 
     @Test
-    void settings_from_the_environment_honour_proxies_and_the_ca_bundle_and_name_the_caller() {
+    void settingsFromTheEnvironmentHonourProxiesAndTheCaBundleAndNameTheCaller() {
         ModelGatewaySettings settings = ModelGatewaySettings.fromEnvironment(TestGateways.FakeKeys.fixed(), Map.of(
                 "HTTPS_PROXY", "http://proxy.example.com:8080", "NO_PROXY", ".internal", "AWS_CA_BUNDLE", "/etc/ca.pem"));
 
@@ -102,7 +102,7 @@ class AwsModelGatewayTest {
     }
 
     @Test
-    void a_credential_source_that_cannot_sign_requests_is_refused_when_the_settings_are_made() {
+    void aCredentialSourceThatCannotSignRequestsIsRefusedWhenTheSettingsAreMade() {
         CredentialSource identityOnly = () -> null;
 
         assertThatThrownBy(() -> ModelGatewaySettings.of(identityOnly))

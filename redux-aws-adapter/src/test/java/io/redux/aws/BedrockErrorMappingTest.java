@@ -30,7 +30,7 @@ class BedrockErrorMappingTest {
     }
 
     @Test
-    void access_denied_names_the_identity_the_model_and_the_region() {
+    void accessDeniedNamesTheIdentityTheModelAndTheRegion() {
         ModelInvocationException error = failWith(StubError.ACCESS_DENIED);
 
         assertThat(error.reason()).isEqualTo(Reason.ACCESS_DENIED);
@@ -40,7 +40,7 @@ class BedrockErrorMappingTest {
     }
 
     @Test
-    void resource_not_found_means_the_model_is_not_available_in_the_region() {
+    void resourceNotFoundMeansTheModelIsNotAvailableInTheRegion() {
         ModelInvocationException error = failWith(StubError.RESOURCE_NOT_FOUND);
 
         assertThat(error.reason()).isEqualTo(Reason.MODEL_NOT_AVAILABLE);
@@ -49,7 +49,7 @@ class BedrockErrorMappingTest {
     }
 
     @Test
-    void input_too_long_says_to_shorten_the_conversation() {
+    void inputTooLongSaysToShortenTheConversation() {
         ModelInvocationException error = failWith(StubError.INPUT_TOO_LONG);
 
         assertThat(error.reason()).isEqualTo(Reason.INPUT_TOO_LONG);
@@ -58,7 +58,7 @@ class BedrockErrorMappingTest {
     }
 
     @Test
-    void other_validation_errors_are_invalid_requests_with_the_aws_message() {
+    void otherValidationErrorsAreInvalidRequestsWithTheAwsMessage() {
         ModelInvocationException error = failWith(StubError.VALIDATION);
 
         assertThat(error.reason()).isEqualTo(Reason.INVALID_REQUEST);
@@ -67,7 +67,7 @@ class BedrockErrorMappingTest {
     }
 
     @Test
-    void server_errors_are_retried_then_reported_as_service_unavailable() {
+    void serverErrorsAreRetriedThenReportedAsServiceUnavailable() {
         for (StubError error : new StubError[] {StubError.INTERNAL, StubError.SERVICE_UNAVAILABLE,
                 StubError.MODEL_NOT_READY, StubError.MODEL_TIMEOUT}) {
             try (BedrockRuntimeStub own = new BedrockRuntimeStub();
@@ -86,14 +86,14 @@ class BedrockErrorMappingTest {
     }
 
     @Test
-    void a_server_error_then_success_is_one_answer() {
+    void aServerErrorThenSuccessIsOneAnswer() {
         stub.enqueue(StubReply.error(StubError.SERVICE_UNAVAILABLE), StubReply.text("fine"));
 
         assertThat(gateway.converse(ask(MODEL, "hi")).text()).isEqualTo("fine");
     }
 
     @Test
-    void an_unreachable_endpoint_says_which_endpoint_and_what_to_check() throws Exception {
+    void anUnreachableEndpointSaysWhichEndpointAndWhatToCheck() throws Exception {
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
@@ -109,7 +109,7 @@ class BedrockErrorMappingTest {
     }
 
     @Test
-    void the_circuit_breaker_stops_calling_an_endpoint_that_keeps_failing() {
+    void theCircuitBreakerStopsCallingAnEndpointThatKeepsFailing() {
         for (int i = 0; i < 40; i++) {
             stub.enqueue(StubReply.error(StubError.INTERNAL));
         }
@@ -121,7 +121,7 @@ class BedrockErrorMappingTest {
         ModelInvocationException error = catchThrowableOfType(ModelInvocationException.class,
                 () -> gateway.converse(ask(MODEL, "hi")));
 
-        assertThat(error.getMessage()).contains("pauses calls");
+        assertThat(error.getMessage()).contains("pauses calls", "The last failure: Bedrock could not answer for " + MODEL);
         assertThat(stub.modelRequests()).hasSize(sent);
     }
 

@@ -40,7 +40,7 @@ class BedrockModelGatewayTest {
     }
 
     @Test
-    void streams_text_deltas_in_order_then_one_stop_with_usage() {
+    void streamsTextDeltasInOrderThenOneStopWithUsage() {
         stub.enqueue(StubReply.text("Hel", "lo", " there").withUsage(12, 3));
 
         ModelResponse response = gateway.converseStream(ask(CLAUDE, "hi"), listener);
@@ -52,7 +52,7 @@ class BedrockModelGatewayTest {
     }
 
     @Test
-    void sends_the_routed_model_identifier_and_the_prompt() {
+    void sendsTheRoutedModelIdentifierAndThePrompt() {
         gateway.converseStream(ask(CLAUDE, "what is 2+2?"), listener);
 
         assertThat(BedrockRuntimeStub.modelIdOf(stub.lastRequest())).isEqualTo("anthropic.claude-3-5-sonnet-20241022-v2:0");
@@ -62,7 +62,7 @@ class BedrockModelGatewayTest {
     }
 
     @Test
-    void assembles_a_tool_use_from_its_streamed_json_input() {
+    void assemblesAToolUseFromItsStreamedJsonInput() {
         stub.enqueue(StubReply.text("Let me look.").andToolUse("tooluse_1", "get_weather", "{\"city\":", "\"Paris\",\"days\":", "3}"));
 
         ModelResponse response = gateway.converseStream(ask(CLAUDE, "weather?"), listener);
@@ -77,7 +77,7 @@ class BedrockModelGatewayTest {
     }
 
     @Test
-    void converse_answers_text_and_tool_use_in_one_piece_collected_from_the_stream() {
+    void converseAnswersTextAndToolUseInOnePieceCollectedFromTheStream() {
         stub.enqueue(StubReply.text("Checking.").andToolUse("t2", "file_read", "{\"path\":\"/a\"}").withUsage(5, 7));
 
         ModelResponse response = gateway.converse(ask(CLAUDE, "read /a"));
@@ -91,7 +91,7 @@ class BedrockModelGatewayTest {
     }
 
     @Test
-    void throttled_twice_then_success_gives_one_answer_without_duplicated_text() {
+    void throttledTwiceThenSuccessGivesOneAnswerWithoutDuplicatedText() {
         stub.throttle(2).enqueue(StubReply.text("only ", "once"));
 
         ModelResponse response = gateway.converseStream(ask(CLAUDE, "hi"), listener);
@@ -102,7 +102,7 @@ class BedrockModelGatewayTest {
     }
 
     @Test
-    void gives_up_on_throttling_after_the_configured_tries_and_says_so() {
+    void givesUpOnThrottlingAfterTheConfiguredTriesAndSaysSo() {
         stub.throttle(10);
 
         assertThatThrownBy(() -> gateway.converse(ask(CLAUDE, "hi")))
@@ -112,7 +112,7 @@ class BedrockModelGatewayTest {
     }
 
     @Test
-    void retries_a_stream_that_fails_before_its_first_token() {
+    void retriesAStreamThatFailsBeforeItsFirstToken() {
         stub.enqueue(StubReply.text("lost").withStreamFailure(1, StubError.INTERNAL), StubReply.text("second try"));
 
         ModelResponse response = gateway.converseStream(ask(CLAUDE, "hi"), listener);
@@ -122,7 +122,7 @@ class BedrockModelGatewayTest {
     }
 
     @Test
-    void does_not_retry_a_stream_that_failed_after_text_reached_the_listener() {
+    void doesNotRetryAStreamThatFailedAfterTextReachedTheListener() {
         stub.enqueue(StubReply.text("part one", " part two").withStreamFailure(2, StubError.THROTTLING),
                 StubReply.text("never sent"));
 
@@ -133,7 +133,7 @@ class BedrockModelGatewayTest {
     }
 
     @Test
-    void without_a_script_the_stub_echoes_the_prompt_in_several_chunks() {
+    void withoutAScriptTheStubEchoesThePromptInSeveralChunks() {
         ModelResponse response = gateway.converseStream(ask(CLAUDE, "ping pong"), listener);
 
         assertThat(response.text()).contains("ping pong");
@@ -141,7 +141,7 @@ class BedrockModelGatewayTest {
     }
 
     @Test
-    void sends_system_prompt_inference_settings_and_tool_schemas() {
+    void sendsSystemPromptInferenceSettingsAndToolSchemas() {
         ModelRequest base = ask(CLAUDE, "hi");
         ModelRequest request = new ModelRequest(base.model(), "Be brief.", base.history(),
                 List.of(new io.redux.domain.port.ToolSpec("file_read", "Reads a file", new JsonValue.JsonObject(Map.of(

@@ -45,7 +45,7 @@ class BedrockStreamFaultTest {
     }
 
     @Test
-    void a_stream_cut_after_text_is_a_failure_not_an_answer() {
+    void aStreamCutAfterTextIsAFailureNotAnAnswer() {
         // messageStart and one delta, then the connection ends: no messageStop, no metadata.
         stub.enqueue(StubReply.text("The first half", " and the rest").withCutAfter(2), StubReply.text("never"));
 
@@ -58,7 +58,7 @@ class BedrockStreamFaultTest {
     }
 
     @Test
-    void a_stream_cut_before_anything_was_shown_is_tried_again() {
+    void aStreamCutBeforeAnythingWasShownIsTriedAgain() {
         stub.enqueue(StubReply.text("lost").withCutAfter(1), StubReply.text("second try"));
 
         ModelResponse response = gateway.converseStream(ask(MODEL, "hi"), listener);
@@ -68,7 +68,7 @@ class BedrockStreamFaultTest {
     }
 
     @Test
-    void a_stream_cut_between_message_stop_and_metadata_is_a_failure() {
+    void aStreamCutBetweenMessageStopAndMetadataIsAFailure() {
         // messageStart, delta, contentBlockStop, messageStop: the usage never came.
         stub.enqueue(StubReply.text("all of it").withCutAfter(4), StubReply.text("never"));
 
@@ -76,7 +76,7 @@ class BedrockStreamFaultTest {
     }
 
     @Test
-    void a_tool_call_whose_input_is_not_json_is_an_error_never_dropped() {
+    void aToolCallWhoseInputIsNotJsonIsAnErrorNeverDropped() {
         stub.enqueue(StubReply.text("Let me look.").andToolUse("tooluse_1", "get_weather", "{\"city\":", "\"Par"),
                 StubReply.text("never"));
 
@@ -90,7 +90,7 @@ class BedrockStreamFaultTest {
     }
 
     @Test
-    void a_tool_call_whose_input_is_absurdly_deep_is_an_error() {
+    void aToolCallWhoseInputIsAbsurdlyDeepIsAnError() {
         String deep = "[".repeat(10_000) + "]".repeat(10_000);
         stub.enqueue(StubReply.toolUse("tooluse_1", "file_write", "{\"a\":", deep + "}"));
 
@@ -102,7 +102,7 @@ class BedrockStreamFaultTest {
     }
 
     @Test
-    void a_tool_call_whose_input_is_absurdly_long_is_an_error() {
+    void aToolCallWhoseInputIsAbsurdlyLongIsAnError() {
         String chunk = "\"" + "x".repeat(1 << 20) + "\"";
         stub.enqueue(StubReply.toolUse("tooluse_1", "file_write", "{\"a\":[", chunk + ",", chunk + ",", chunk + "]}"));
 
@@ -114,7 +114,7 @@ class BedrockStreamFaultTest {
     }
 
     @Test
-    void throttling_inside_the_stream_is_retried_like_a_429() {
+    void throttlingInsideTheStreamIsRetriedLikeA429() {
         stub.enqueue(StubReply.text("lost").withStreamFailure(1, StubError.THROTTLING), StubReply.text("second try"));
 
         assertThat(gateway.converseStream(ask(MODEL, "hi"), listener).text()).isEqualTo("second try");
@@ -122,7 +122,7 @@ class BedrockStreamFaultTest {
     }
 
     @Test
-    void throttling_inside_every_stream_ends_as_throttled_after_every_try() {
+    void throttlingInsideEveryStreamEndsAsThrottledAfterEveryTry() {
         for (int i = 0; i < 4; i++) {
             stub.enqueue(StubReply.text("lost").withStreamFailure(1, StubError.THROTTLING));
         }
@@ -135,7 +135,7 @@ class BedrockStreamFaultTest {
     }
 
     @Test
-    void server_side_exceptions_inside_the_stream_are_retried_then_service_unavailable() {
+    void serverSideExceptionsInsideTheStreamAreRetriedThenServiceUnavailable() {
         for (StubError failure : new StubError[] {StubError.MODEL_STREAM_ERROR, StubError.INTERNAL,
                 StubError.SERVICE_UNAVAILABLE}) {
             try (BedrockRuntimeStub own = new BedrockRuntimeStub();
@@ -154,7 +154,7 @@ class BedrockStreamFaultTest {
     }
 
     @Test
-    void a_validation_exception_inside_the_stream_is_not_retried() {
+    void aValidationExceptionInsideTheStreamIsNotRetried() {
         stub.enqueue(StubReply.text("lost").withStreamFailure(1, StubError.VALIDATION), StubReply.text("never"));
 
         ModelInvocationException error = streamFails();
@@ -165,7 +165,7 @@ class BedrockStreamFaultTest {
     }
 
     @Test
-    void bytes_that_are_not_an_event_stream_are_a_failure() {
+    void bytesThatAreNotAnEventStreamAreAFailure() {
         stub.enqueue(StubReply.text("Hello", " there").withFault(2, new StubReply.Garbage()), StubReply.text("never"));
 
         ModelInvocationException error = streamFails();
@@ -177,7 +177,7 @@ class BedrockStreamFaultTest {
     }
 
     @Test
-    void a_stall_after_text_says_the_model_stopped_sending_and_for_how_long() {
+    void aStallAfterTextSaysTheModelStoppedSendingAndForHowLong() {
         NetworkSettings shortStall = NetworkSettings.DIRECT.withReadTimeout(Duration.ofMillis(300));
         try (BedrockModelGateway impatient = new BedrockModelGateway(TestGateways.against(stub.endpoint())
                 .withNetwork(shortStall))) {

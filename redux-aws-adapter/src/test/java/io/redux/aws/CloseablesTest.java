@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CloseablesTest {
 
     @Test
-    void closes_newest_first_each_even_after_a_failure_and_only_once() {
+    void closesNewestFirstEachEvenAfterAFailureAndOnlyOnce() {
         List<String> closed = new ArrayList<>();
         Closeables owned = new Closeables();
         owned.own(() -> closed.add("first"));

@@ -30,7 +30,7 @@ class ForeignEndpointTest {
     }
 
     @Test
-    void bytes_that_are_not_http_are_reported_once_as_not_http() {
+    void bytesThatAreNotHttpAreReportedOnceAsNotHttp() {
         server = new RawAnswerStub("\u0000\u0001\u0002hello, this is not HTTP\r\n\r\n");
 
         ModelInvocationException error = streamFails(server.endpoint());
@@ -43,7 +43,7 @@ class ForeignEndpointTest {
     }
 
     @Test
-    void a_200_whose_body_is_not_an_event_stream_says_so() {
+    void a200WhoseBodyIsNotAnEventStreamSaysSo() {
         String body = "this is not an event stream at all, just some bytes";
         server = new RawAnswerStub("HTTP/1.1 200 OK\r\nContent-Type: application/vnd.amazon.eventstream\r\nContent-Length: "
                 + body.length() + "\r\n\r\n" + body);
@@ -56,7 +56,7 @@ class ForeignEndpointTest {
     }
 
     @Test
-    void a_500_without_an_aws_error_gives_the_status_and_no_nulls() {
+    void a500WithoutAnAwsErrorGivesTheStatusAndNoNulls() {
         server = RawAnswerStub.http(500, "Internal Server Error", "Internal Server Error");
 
         ModelInvocationException error = streamFails(server.endpoint());
@@ -68,7 +68,7 @@ class ForeignEndpointTest {
 
     /** The SDK reports only that the connection closed (not Netty's "not a TLS record"); the message says what to check. */
     @Test
-    void https_to_a_plain_http_port_says_to_use_http() {
+    void httpsToAPlainHttpPortSaysToUseHttp() {
         server = new RawAnswerStub("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
 
         ModelInvocationException error = streamFails(server.endpoint("https"));

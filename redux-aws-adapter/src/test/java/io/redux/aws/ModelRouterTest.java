@@ -17,7 +17,7 @@ class ModelRouterTest {
     private final ModelRouter router = new ModelRouter();
 
     @Test
-    void a_provider_service_goes_to_bedrock_as_provider_dot_model_colon_version() {
+    void aProviderServiceGoesToBedrockAsProviderDotModelColonVersion() {
         ModelRoute route = router.route(ModelId.parse("custom:us-east-1:anthropic:claude-3-5-sonnet-20241022-v2:0"));
 
         assertThat(route.target()).isEqualTo(ModelTarget.BEDROCK);
@@ -28,7 +28,7 @@ class ModelRouterTest {
     }
 
     @Test
-    void the_bedrock_service_sends_model_and_version_verbatim_including_inference_profiles_and_arns() {
+    void theBedrockServiceSendsModelAndVersionVerbatimIncludingInferenceProfilesAndArns() {
         assertThat(router.route(ModelId.parse("custom:us-west-2:bedrock:us.anthropic.claude-3-7-sonnet-20250219-v1:0"))
                 .identifier()).isEqualTo("us.anthropic.claude-3-7-sonnet-20250219-v1:0");
         String arn = "arn:aws:bedrock:eu-central-1:123456789012:inference-profile/eu.meta.llama3-2-1b-instruct-v1";
@@ -38,7 +38,7 @@ class ModelRouterTest {
     }
 
     @Test
-    void sagemaker_latest_lets_the_endpoint_choose() {
+    void sagemakerLatestLetsTheEndpointChoose() {
         ModelRoute route = router.route(ModelId.parse("custom:eu-west-1:sagemaker:my-llama-endpoint:latest"));
 
         assertThat(route.target()).isEqualTo(ModelTarget.SAGEMAKER);
@@ -49,7 +49,7 @@ class ModelRouterTest {
     }
 
     @Test
-    void sagemaker_names_a_variant_or_an_inference_component() {
+    void sagemakerNamesAVariantOrAnInferenceComponent() {
         assertThat(router.route(ModelId.parse("custom:eu-west-1:sagemaker:ep:blue")).targetVariant()).isEqualTo("blue");
         ModelRoute component = router.route(ModelId.parse("custom:eu-west-1:sagemaker:ep:component=llama-ic"));
         assertThat(component.inferenceComponent()).isEqualTo("llama-ic");
@@ -59,13 +59,13 @@ class ModelRouterTest {
     }
 
     @Test
-    void the_region_comes_from_the_model_id_and_china_uses_its_own_domain() {
+    void theRegionComesFromTheModelIdAndChinaUsesItsOwnDomain() {
         assertThat(router.route(ModelId.parse("custom:cn-north-1:amazon:titan-text-express-v1:0")).endpoint())
                 .isEqualTo(URI.create("https://bedrock-runtime.cn-north-1.amazonaws.com.cn"));
     }
 
     @Test
-    void redux_endpoint_url_replaces_the_endpoint_but_not_the_region() {
+    void reduxEndpointUrlReplacesTheEndpointButNotTheRegion() {
         ModelRoute route = ModelRouter.withEndpointUrl("http://127.0.0.1:8080")
                 .route(ModelId.parse("custom:ap-southeast-1:meta:llama3-8b-instruct-v1:0"));
 
@@ -75,7 +75,7 @@ class ModelRouterTest {
     }
 
     @Test
-    void a_blank_endpoint_url_means_none_and_a_bad_one_is_a_usage_error() {
+    void aBlankEndpointUrlMeansNoneAndABadOneIsAUsageError() {
         assertThat(ModelRouter.withEndpointUrl(" ").route(ModelId.parse("custom:us-east-1:amazon:nova-lite-v1:0"))
                 .endpointOverridden()).isFalse();
         assertThatThrownBy(() -> ModelRouter.withEndpointUrl("localhost:8080", "REDUX_ENDPOINT_URL"))
@@ -83,7 +83,7 @@ class ModelRouterTest {
     }
 
     @Test
-    void describes_a_bedrock_route_in_words_with_its_unset_sagemaker_settings() {
+    void describesABedrockRouteInWordsWithItsUnsetSagemakerSettings() {
         ModelRouteDescription route = router.describe(ModelId.parse("custom:us-east-1:anthropic:claude-3-5-sonnet-20241022-v2:0"));
 
         assertThat(route).isEqualTo(new ModelRouteDescription("bedrock", "Amazon Bedrock Runtime (Converse / ConverseStream)",
@@ -94,7 +94,7 @@ class ModelRouterTest {
     }
 
     @Test
-    void describes_a_sagemaker_component_behind_an_overridden_endpoint() {
+    void describesASagemakerComponentBehindAnOverriddenEndpoint() {
         ModelRouteDescription route = new ModelRouter(URI.create("http://127.0.0.1:9"))
                 .describe(ModelId.parse("custom:eu-west-1:sagemaker:my-endpoint:component=chat"));
 
@@ -110,7 +110,7 @@ class ModelRouterTest {
     }
 
     @Test
-    void an_endpoint_override_the_caller_gives_no_name_is_called_the_endpoint_override() {
+    void anEndpointOverrideTheCallerGivesNoNameIsCalledTheEndpointOverride() {
         assertThatThrownBy(() -> ModelRouter.withEndpointUrl("localhost:8080"))
                 .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("The endpoint override \"localhost:8080\"")
                 .hasMessageNotContaining("REDUX");

@@ -27,7 +27,7 @@ class ProxyTest {
 
     /** The async (Netty) client always tunnels through a proxy with CONNECT, as it does to HTTPS endpoints. */
     @Test
-    void the_stream_goes_through_a_tunnelling_proxy() {
+    void theStreamGoesThroughATunnellingProxy() {
         try (BedrockRuntimeStub bedrock = new BedrockRuntimeStub();
              TunnelProxyStub tunnel = new TunnelProxyStub(bedrock.endpoint());
              BedrockModelGateway gateway = gatewayVia(Map.of("HTTP_PROXY", tunnel.endpoint().toString()))) {
@@ -38,7 +38,7 @@ class ProxyTest {
     }
 
     @Test
-    void no_proxy_sends_the_call_directly() {
+    void noProxySendsTheCallDirectly() {
         try (BedrockRuntimeStub direct = new BedrockRuntimeStub();
              BedrockModelGateway gateway = new BedrockModelGateway(TestGateways.against(direct.endpoint())
                      .withNetwork(NetworkSettings.fromEnvironment(Map.of(

@@ -41,7 +41,7 @@ class SageMakerModelGatewayTest {
     }
 
     @Test
-    void streams_text_from_server_sent_events_split_across_payload_parts() {
+    void streamsTextFromServerSentEventsSplitAcrossPayloadParts() {
         stub.enqueue(StubReply.text("Bon", "jour", "!").withUsage(9, 3));
 
         ModelResponse response = gateway.converseStream(ask(ENDPOINT, "say hello in French"), events::add);
@@ -53,7 +53,7 @@ class SageMakerModelGatewayTest {
     }
 
     @Test
-    void sends_an_openai_style_messages_payload_with_system_prompt_and_settings() {
+    void sendsAnOpenaiStyleMessagesPayloadWithSystemPromptAndSettings() {
         Instant at = Instant.parse("2026-01-01T00:00:00Z");
         ModelRequest request = new ModelRequest(ModelId.parse(ENDPOINT), "Be brief.", List.of(
                 new UserMessage("m1", at, "hi"), new AssistantMessage("m2", at, "hello"), new UserMessage("m3", at, "and?")),
@@ -69,7 +69,7 @@ class SageMakerModelGatewayTest {
     }
 
     @Test
-    void converse_collects_the_streamed_chat_completion() {
+    void converseCollectsTheStreamedChatCompletion() {
         stub.enqueue(StubReply.text("forty-two").withUsage(4, 2).withStopReason("max_tokens"));
 
         ModelResponse response = gateway.converse(ask(ENDPOINT, "answer?"));
@@ -81,7 +81,7 @@ class SageMakerModelGatewayTest {
     }
 
     @Test
-    void a_named_version_is_the_target_variant_and_component_names_an_inference_component() {
+    void aNamedVersionIsTheTargetVariantAndComponentNamesAnInferenceComponent() {
         gateway.converse(ask("custom:eu-west-1:sagemaker:llama-chat:blue", "hi"));
         assertThat(stub.lastRequest().header("X-Amzn-SageMaker-Target-Variant")).isEqualTo("blue");
 
@@ -91,7 +91,7 @@ class SageMakerModelGatewayTest {
     }
 
     @Test
-    void a_missing_endpoint_gets_sagemaker_advice_in_whole_sentences() {
+    void aMissingEndpointGetsSagemakerAdviceInWholeSentences() {
         stub.enqueue(StubReply.error(new StubError(400, "ValidationError",
                 "Endpoint llama-chat of account 123456789012 not found")));
 
@@ -106,7 +106,7 @@ class SageMakerModelGatewayTest {
     }
 
     @Test
-    void a_missing_endpoint_is_reported_as_not_available() {
+    void aMissingEndpointIsReportedAsNotAvailable() {
         stub.enqueue(StubReply.error(new StubError(400, "ValidationError",
                 "Endpoint llama-chat of account 123456789012 not found.")));
 
@@ -118,7 +118,7 @@ class SageMakerModelGatewayTest {
     }
 
     @Test
-    void throttling_is_retried_and_a_stream_failure_after_text_is_not() {
+    void throttlingIsRetriedAndAStreamFailureAfterTextIsNot() {
         stub.enqueue(StubReply.error(StubError.THROTTLING), StubReply.text("ok"));
         assertThat(gateway.converse(ask(ENDPOINT, "hi")).text()).isEqualTo("ok");
         assertThat(stub.requests()).hasSize(2);
@@ -133,7 +133,7 @@ class SageMakerModelGatewayTest {
     }
 
     @Test
-    void a_stream_cut_before_its_done_line_is_a_failure_not_an_answer() {
+    void aStreamCutBeforeItsDoneLineIsAFailureNotAnAnswer() {
         // Four payload parts: the first chunk's line in two halves, then half of the next: no [DONE].
         stub.enqueue(StubReply.text("first", " second").withCutAfter(3), StubReply.text("never"));
 
@@ -147,7 +147,7 @@ class SageMakerModelGatewayTest {
     }
 
     @Test
-    void the_aws_gateway_routes_sagemaker_ids_to_sagemaker() {
+    void theAwsGatewayRoutesSagemakerIdsToSagemaker() {
         try (AwsModelGateway aws = new AwsModelGateway(TestGateways.against(stub.endpoint()))) {
             assertThat(aws.converse(ask(ENDPOINT, "echo me")).text()).contains("echo me");
             assertThat(stub.lastRequest().path()).startsWith("/endpoints/llama-chat/");

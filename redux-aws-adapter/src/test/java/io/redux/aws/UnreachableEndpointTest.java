@@ -30,28 +30,28 @@ class UnreachableEndpointTest {
     private final AtomicInteger tries = new AtomicInteger();
 
     @Test
-    void an_unknown_host_fails_a_bedrock_stream_at_once_naming_the_host() {
+    void anUnknownHostFailsABedrockStreamAtOnceNamingTheHost() {
         ModelInvocationException error = streamFails(BedrockModelGateway::new, BEDROCK, UNKNOWN_HOST);
 
         assertUnknownHost(error);
     }
 
     @Test
-    void an_unknown_host_fails_a_sagemaker_stream_at_once_naming_the_host() {
+    void anUnknownHostFailsASagemakerStreamAtOnceNamingTheHost() {
         ModelInvocationException error = streamFails(SageMakerModelGateway::new, SAGEMAKER, UNKNOWN_HOST);
 
         assertUnknownHost(error);
     }
 
     @Test
-    void an_unknown_host_fails_plain_calls_at_once_naming_the_host() {
+    void anUnknownHostFailsPlainCallsAtOnceNamingTheHost() {
         assertUnknownHost(converseFails(BedrockModelGateway::new, BEDROCK, UNKNOWN_HOST));
         tries.set(0);
         assertUnknownHost(converseFails(SageMakerModelGateway::new, SAGEMAKER, UNKNOWN_HOST));
     }
 
     @Test
-    void a_refused_connection_is_not_retried_on_any_path() throws IOException {
+    void aRefusedConnectionIsNotRetriedOnAnyPath() throws IOException {
         URI closed = closedPort();
 
         assertRefused(streamFails(BedrockModelGateway::new, BEDROCK, closed), closed);

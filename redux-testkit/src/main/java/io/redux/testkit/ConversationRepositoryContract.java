@@ -241,18 +241,19 @@ public abstract class ConversationRepositoryContract {
     }
 
     @Test
-    void theTitleIsTheFirstUserPromptOnOneLineShortened() {
+    void theTitleIsTheFirstLineOfTheFirstUserPromptShortened() {
         ConversationId id = ConversationId.random();
         Conversation conversation = Conversation.start(id, MODEL, ConversationMetadata.EMPTY, T0)
                 .append(new AssistantMessage("a0", T0, "A greeting before any prompt"))
-                .append(new UserMessage("u1", T0.plusSeconds(1), "  Please explain\n\nthis stack trace, which is long enough"
-                        + " to be shortened for a listing line  "))
+                .append(new UserMessage("u1", T0.plusSeconds(1), "  Please explain this stack trace, which is long enough"
+                        + " to be shortened for a listing line  \n\n\tat io.example.Main.run(Main.java:42)"))
                 .append(new UserMessage("u2", T0.plusSeconds(2), "second prompt"));
         repository.create(conversation);
 
         ConversationSummary summary = repository.list().conversations().get(0);
 
-        assertThat(summary.title()).isEqualTo(conversation.title()).startsWith("Please explain this stack trace").endsWith("…");
+        assertThat(summary.title()).isEqualTo(conversation.title()).startsWith("Please explain this stack trace").endsWith("…")
+                .doesNotContain("Main.java");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.redux.aws.credentials;
 
 import io.redux.aws.Closeables;
+import io.redux.aws.http.EndpointUrls;
 import io.redux.aws.http.NetworkFailure;
 import io.redux.aws.http.NetworkSettings;
 import io.redux.domain.error.CredentialsException;
@@ -141,9 +142,9 @@ public final class AwsCredentialSource implements CredentialSource, AwsCredentia
             URI endpoint = chain.stsEndpoint(credentials.region());
             String purpose = " to look up the identity of the " + source(credentials) + " credentials ("
                     + credentials.maskedAccessKeyId() + ")";
-            throw new CredentialsException(NetworkFailure.of(e, endpoint)
+            throw new CredentialsException(NetworkFailure.of(e, endpoint, chain.network())
                     .map(failure -> failure.sentence("STS", endpoint, purpose, "AWS_ENDPOINT_URL_STS"))
-                    .orElseGet(() -> "Cannot ask STS at " + endpoint + purpose + ": " + e.getMessage()
+                    .orElseGet(() -> "Cannot ask STS at " + EndpointUrls.masked(endpoint) + purpose + ": " + e.getMessage()
                             + " Check AWS_ENDPOINT_URL_STS if you set it."), e);
         }
     }

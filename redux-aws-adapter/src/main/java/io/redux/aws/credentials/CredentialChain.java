@@ -213,6 +213,11 @@ final class CredentialChain {
         return owned.own(builder.build());
     }
 
+    /** The network settings every call of this chain goes out with. */
+    NetworkSettings network() {
+        return network;
+    }
+
     /** Where STS calls for {@code region} go: {@code AWS_ENDPOINT_URL_STS}, else the region's STS endpoint. */
     URI stsEndpoint(String region) {
         URI override = environment.stsEndpoint();

@@ -29,6 +29,30 @@ public final class EndpointUrls {
     }
 
     /**
+     * {@code url} as it may be shown: its user information (a user name and password) replaced by {@code ***}, so no
+     * message, table or stack trace ever shows a password set in an endpoint or proxy URL.
+     */
+    public static URI masked(URI url) {
+        String authority = url == null ? null : url.getRawAuthority();
+        if (authority == null || !authority.contains("@")) {
+            return url;
+        }
+        // Raw parts, so the rest reads exactly as the user wrote it (escapes included).
+        return URI.create(url.getScheme() + "://***" + authority.substring(authority.lastIndexOf('@'))
+                + (url.getRawPath() == null ? "" : url.getRawPath())
+                + (url.getRawQuery() == null ? "" : "?" + url.getRawQuery())
+                + (url.getRawFragment() == null ? "" : "#" + url.getRawFragment()));
+    }
+
+    /** The port {@code url} connects to: its own, else its scheme's. */
+    static int port(URI url) {
+        if (url.getPort() > 0) {
+            return url.getPort();
+        }
+        return "https".equalsIgnoreCase(url.getScheme()) ? 443 : 80;
+    }
+
+    /**
      * {@code value} with whatever precedes its last '@' masked, so an error never shows a proxy password. The last,
      * because a mistyped password may hold an unescaped '@', '/' or '#'.
      */

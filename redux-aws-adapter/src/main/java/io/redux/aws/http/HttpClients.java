@@ -51,7 +51,7 @@ public final class HttpClients {
         builder.proxyConfiguration(p -> {
             p.useSystemPropertyValues(false).useEnvironmentVariablesValues(false);
             if (proxy != null) {
-                p.endpoint(URI.create(proxy.getScheme() + "://" + proxy.getHost() + ":" + port(proxy)))
+                p.endpoint(URI.create(proxy.getScheme() + "://" + proxy.getHost() + ":" + EndpointUrls.port(proxy)))
                         .nonProxyHosts(settings.nonProxyHostPatterns());
                 credentials(proxy, p::username, p::password);
             }
@@ -76,7 +76,7 @@ public final class HttpClients {
         ProxyConfiguration.Builder proxyConfiguration = ProxyConfiguration.builder()
                 .useSystemPropertyValues(false).useEnvironmentVariableValues(false);
         if (proxy != null) {
-            proxyConfiguration.scheme(proxy.getScheme()).host(proxy.getHost()).port(port(proxy))
+            proxyConfiguration.scheme(proxy.getScheme()).host(proxy.getHost()).port(EndpointUrls.port(proxy))
                     .nonProxyHosts(settings.nonProxyHostPatterns());
             credentials(proxy, proxyConfiguration::username, proxyConfiguration::password);
         }
@@ -129,12 +129,6 @@ public final class HttpClients {
         return settings.caBundle() == null ? null : TrustedCertificates.withBundle(settings.caBundle());
     }
 
-    private static int port(URI proxy) {
-        if (proxy.getPort() > 0) {
-            return proxy.getPort();
-        }
-        return "https".equals(proxy.getScheme()) ? 443 : 80;
-    }
 
     private static void credentials(URI proxy, java.util.function.Consumer<String> user,
                                     java.util.function.Consumer<String> password) {

@@ -21,8 +21,13 @@ import java.util.concurrent.TimeoutException;
  *
  * @param kind    what happened
  * @param problem the problem as a clause, e.g. "unknown host sts.example.com"
+ * @param proxyVariable the variable of the proxy whose connection failed, or null when the failure is not the proxy's
  */
-public record NetworkFailure(Kind kind, String problem) {
+public record NetworkFailure(Kind kind, String problem, String proxyVariable) {
+
+    public NetworkFailure(Kind kind, String problem) {
+        this(kind, problem, null);
+    }
 
     public enum Kind {
         /** The host name does not resolve. */
@@ -56,8 +61,18 @@ public record NetworkFailure(Kind kind, String problem) {
         return kind.mayPass;
     }
 
-    /** The network failure among the causes of {@code error}, if it is one; {@code endpoint} is the URL called. */
-    public static Optional<NetworkFailure> of(Throwable error, URI endpoint) {
+    /**
+     * The network failure among the causes of {@code error}, if it is one.
+     *
+     * @param endpoint the URL called
+     * @param network  the settings the call went out with: when they route it through a proxy, the connection that
+     *                 failed is the one to the proxy, and the sentence names the proxy, not the endpoint
+     */
+    public static Optional<NetworkFailure> of(Throwable error, URI endpoint, NetworkSettings network) {
+        URI proxy = network.proxyFor(endpoint);
+        String proxyVariable = proxy == null ? null : NetworkSettings.proxyVariable(endpoint);
+        String viaProxy = proxy == null ? null
+                : "the proxy " + proxy.getHost() + ":" + EndpointUrls.port(proxy) + " from " + NetworkSettings.proxyVariable(endpoint);
         boolean https = "https".equalsIgnoreCase(endpoint.getScheme());
         // Timeouts first: Netty's ConnectTimeoutException is a ConnectException too.
         if (find(error, SocketTimeoutException.class) != null || find(error, TimeoutException.class) != null
@@ -68,15 +83,21 @@ public record NetworkFailure(Kind kind, String problem) {
         }
         UnknownHostException unknown = find(error, UnknownHostException.class);
         if (unknown != null) {
-            return Optional.of(new NetworkFailure(Kind.UNKNOWN_HOST, "unknown host " + host(unknown, endpoint)));
+            String host = host(unknown, endpoint);
+            boolean proxys = proxy != null && host.equalsIgnoreCase(proxy.getHost());
+            return Optional.of(new NetworkFailure(Kind.UNKNOWN_HOST, "unknown host " + host
+                    + (proxys ? " (the proxy from " + NetworkSettings.proxyVariable(endpoint) + ")" : ""),
+                    proxys ? NetworkSettings.proxyVariable(endpoint) : null));
         }
         if (find(error, NoRouteToHostException.class) != null || anyMessage(error, "network is unreachable")) {
-            return Optional.of(new NetworkFailure(Kind.NO_ROUTE, "no route to " + endpoint.getHost()
-                    + " (is the network up?)"));
+            return Optional.of(new NetworkFailure(Kind.NO_ROUTE, "no route to "
+                    + (proxy == null ? endpoint.getHost() : viaProxy) + " (is the network up?)", proxyVariable));
         }
         if (find(error, ConnectException.class) != null) {
-            return Optional.of(new NetworkFailure(Kind.REFUSED, endpoint.getHost() + " refused the connection on port "
-                    + port(endpoint) + " (nothing listens there)"));
+            // Through a proxy, the only connection this machine opens is the one to the proxy.
+            return Optional.of(new NetworkFailure(Kind.REFUSED, proxy == null
+                    ? endpoint.getHost() + " refused the connection on port " + EndpointUrls.port(endpoint) + " (nothing listens there)"
+                    : viaProxy + " refused the connection (nothing listens there)", proxyVariable));
         }
         if (find(error, NotSslRecordException.class) != null || anyMessage(error, "unrecognized ssl message")) {
             return Optional.of(new NetworkFailure(Kind.TLS, "it does not speak TLS; if it is a plain HTTP endpoint,"
@@ -121,11 +142,15 @@ public record NetworkFailure(Kind kind, String problem) {
      */
     public String sentence(String service, URI endpoint, String purpose, String endpointVariable) {
         String verb = kind == Kind.TLS || kind == Kind.NOT_AWS ? "Cannot talk to " : "Cannot reach ";
-        return verb + service + " at " + endpoint + purpose + ": " + problem + ". " + advice(endpointVariable);
+        return verb + service + " at " + EndpointUrls.masked(endpoint) + purpose + ": " + problem + ". " + advice(endpointVariable);
     }
 
     /** The next step for this failure; {@code endpointVariable} is the variable that may have set the endpoint. */
     public String advice(String endpointVariable) {
+        if (proxyVariable != null) {
+            return "Check that the proxy is up and " + proxyVariable + " is right, or list the endpoint's host in"
+                    + " NO_PROXY to connect to it directly.";
+        }
         return switch (kind) {
             case UNKNOWN_HOST -> "Check the host name, your DNS and network, HTTPS_PROXY and NO_PROXY, and "
                     + endpointVariable + " if you set it.";
@@ -178,12 +203,5 @@ public record NetworkFailure(Kind kind, String problem) {
         }
         int colon = message.indexOf(':');
         return (colon < 0 ? message : message.substring(0, colon)).strip();
-    }
-
-    private static int port(URI endpoint) {
-        if (endpoint.getPort() > 0) {
-            return endpoint.getPort();
-        }
-        return "https".equalsIgnoreCase(endpoint.getScheme()) ? 443 : 80;
     }
 }

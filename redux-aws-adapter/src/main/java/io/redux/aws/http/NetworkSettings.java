@@ -65,6 +65,11 @@ public record NetworkSettings(
         return proxy == null || bypasses(endpoint.getHost()) ? null : proxy;
     }
 
+    /** The variable that sets the proxy for {@code endpoint}, as messages name it. */
+    public static String proxyVariable(URI endpoint) {
+        return "http".equals(endpoint.getScheme()) ? "HTTP_PROXY" : "HTTPS_PROXY";
+    }
+
     /** The NO_PROXY entries in the SDK clients' syntax (Java's {@code http.nonProxyHosts} wildcards). */
     public Set<String> nonProxyHostPatterns() {
         return noProxy.stream().map(h -> h.startsWith(".") ? "*" + h : h).collect(Collectors.toSet());

@@ -62,7 +62,7 @@ class AwsCredentialSourceTest {
     }
 
     @Test
-    void environment_keys_win_and_the_identity_comes_from_sts() {
+    void environmentKeysWinAndTheIdentityComesFromSts() {
         env.put("AWS_ACCESS_KEY_ID", ENV_KEY);
         env.put("AWS_SECRET_ACCESS_KEY", ENV_SECRET);
         env.put("AWS_REGION", "eu-west-1");
@@ -75,7 +75,7 @@ class AwsCredentialSourceTest {
     }
 
     @Test
-    void the_default_profile_comes_from_the_credentials_file_with_its_region_from_config() throws IOException {
+    void theDefaultProfileComesFromTheCredentialsFileWithItsRegionFromConfig() throws IOException {
         profiles();
 
         CallerIdentity identity = identity(null);
@@ -87,7 +87,7 @@ class AwsCredentialSourceTest {
     }
 
     @Test
-    void aws_profile_picks_a_profile_and_cli_profile_beats_it() throws IOException {
+    void awsProfilePicksAProfileAndCliProfileBeatsIt() throws IOException {
         profiles();
         env.put("AWS_PROFILE", "work");
 
@@ -99,7 +99,7 @@ class AwsCredentialSourceTest {
     }
 
     @Test
-    void cli_profile_beats_environment_keys_but_aws_profile_does_not() throws IOException {
+    void cliProfileBeatsEnvironmentKeysButAwsProfileDoesNot() throws IOException {
         profiles();
         env.put("AWS_ACCESS_KEY_ID", ENV_KEY);
         env.put("AWS_SECRET_ACCESS_KEY", ENV_SECRET);
@@ -110,7 +110,7 @@ class AwsCredentialSourceTest {
     }
 
     @Test
-    void a_missing_named_profile_is_an_error_naming_it_and_the_profiles_there() throws IOException {
+    void aMissingNamedProfileIsAnErrorNamingItAndTheProfilesThere() throws IOException {
         profiles();
         env.put("AWS_EC2_METADATA_SERVICE_ENDPOINT", imds.endpoint().toString());
 
@@ -124,7 +124,7 @@ class AwsCredentialSourceTest {
     }
 
     @Test
-    void a_credential_process_profile_runs_its_command() throws IOException {
+    void aCredentialProcessProfileRunsItsCommand() throws IOException {
         Path aws = Files.createDirectories(home.resolve(".aws"));
         Files.writeString(aws.resolve("config"), String.join("\n", "[profile tool]",
                 "credential_process = printf '{\"Version\":1,\"AccessKeyId\":\"AKIAPROCESS000000001\",\"SecretAccessKey\":\"p\"}'", ""));
@@ -137,7 +137,7 @@ class AwsCredentialSourceTest {
     }
 
     @Test
-    void a_malformed_config_file_is_an_error_naming_the_file_and_the_line() throws IOException {
+    void aMalformedConfigFileIsAnErrorNamingTheFileAndTheLine() throws IOException {
         Path config = Files.writeString(Files.createDirectories(home.resolve(".aws")).resolve("config"),
                 String.join("\n", "[default]", "region = us-west-2", "this line has no equals sign", ""));
         env.put("AWS_ACCESS_KEY_ID", ENV_KEY);
@@ -149,7 +149,7 @@ class AwsCredentialSourceTest {
     }
 
     @Test
-    void a_malformed_credentials_file_is_an_error_naming_it_without_echoing_the_line() throws IOException {
+    void aMalformedCredentialsFileIsAnErrorNamingItWithoutEchoingTheLine() throws IOException {
         Path credentials = Files.writeString(Files.createDirectories(home.resolve(".aws")).resolve("credentials"),
                 String.join("\n", "[work]", "aws_access_key_id = AKIAWORKPROFILE00001",
                         "aws_secret_access_key work-secret-never-shown", ""));
@@ -160,7 +160,7 @@ class AwsCredentialSourceTest {
     }
 
     @Test
-    void web_identity_assumes_the_role_through_sts_with_the_token_file() throws IOException {
+    void webIdentityAssumesTheRoleThroughStsWithTheTokenFile() throws IOException {
         Path token = Files.writeString(home.resolve("token"), "eyJ-the-oidc-token\n");
         sts.webIdentity("eyJ-the-oidc-token", ACCOUNT, "arn:aws:sts::123456789012:assumed-role/irsa-role/redux");
         env.put("AWS_WEB_IDENTITY_TOKEN_FILE", token.toString());
@@ -175,7 +175,7 @@ class AwsCredentialSourceTest {
     }
 
     @Test
-    void instance_metadata_uses_the_imdsv2_token_flow() {
+    void instanceMetadataUsesTheImdsv2TokenFlow() {
         env.put("AWS_EC2_METADATA_SERVICE_ENDPOINT", imds.endpoint().toString());
 
         CallerIdentity identity = identity(null);
@@ -188,7 +188,7 @@ class AwsCredentialSourceTest {
     }
 
     @Test
-    void container_credentials_carry_the_authorization_token() {
+    void containerCredentialsCarryTheAuthorizationToken() {
         env.put("AWS_CONTAINER_CREDENTIALS_FULL_URI", ecs.fullUri());
         env.put("AWS_CONTAINER_AUTHORIZATION_TOKEN", "Bearer task-auth");
 
@@ -199,7 +199,7 @@ class AwsCredentialSourceTest {
     }
 
     @Test
-    void inside_a_container_the_task_role_comes_before_the_instance_role() {
+    void insideAContainerTheTaskRoleComesBeforeTheInstanceRole() {
         env.put("AWS_CONTAINER_CREDENTIALS_FULL_URI", ecs.fullUri());
         env.put("AWS_CONTAINER_AUTHORIZATION_TOKEN", "Bearer task-auth");
         env.put("AWS_EC2_METADATA_SERVICE_ENDPOINT", imds.endpoint().toString());
@@ -209,7 +209,7 @@ class AwsCredentialSourceTest {
     }
 
     @Test
-    void a_configured_container_source_that_fails_is_an_error_not_a_fall_through_to_the_instance_role() {
+    void aConfiguredContainerSourceThatFailsIsAnErrorNotAFallThroughToTheInstanceRole() {
         env.put("AWS_CONTAINER_CREDENTIALS_FULL_URI", ecs.fullUri());
         env.put("AWS_CONTAINER_AUTHORIZATION_TOKEN", "Bearer wrong");
         env.put("AWS_EC2_METADATA_SERVICE_ENDPOINT", imds.endpoint().toString());
@@ -220,7 +220,7 @@ class AwsCredentialSourceTest {
     }
 
     @Test
-    void a_metadata_answer_that_is_not_json_never_carries_its_secret_into_the_error() throws IOException {
+    void aMetadataAnswerThatIsNotJsonNeverCarriesItsSecretIntoTheError() throws IOException {
         HttpServer container = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         container.createContext("/creds", exchange -> {
             byte[] body = ("{\"AccessKeyId\": \"ASIATASKROLE00000001\", \"SecretAccessKey\": " + ENV_SECRET + "}")
@@ -246,7 +246,7 @@ class AwsCredentialSourceTest {
     }
 
     @Test
-    void with_no_credentials_anywhere_the_error_lists_every_source_tried_and_how_to_fix_it() throws IOException {
+    void withNoCredentialsAnywhereTheErrorListsEverySourceTriedAndHowToFixIt() throws IOException {
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
@@ -260,7 +260,7 @@ class AwsCredentialSourceTest {
     }
 
     @Test
-    void a_full_container_uri_to_another_plain_http_host_is_refused() {
+    void aFullContainerUriToAnotherPlainHttpHostIsRefused() {
         env.put("AWS_CONTAINER_CREDENTIALS_FULL_URI", "http://203.0.113.10/creds");
 
         assertThatThrownBy(() -> identity(null)).isInstanceOf(CredentialsException.class)
@@ -268,7 +268,7 @@ class AwsCredentialSourceTest {
     }
 
     @Test
-    void a_malformed_sts_endpoint_is_a_usage_error_naming_the_variable() {
+    void aMalformedStsEndpointIsAUsageErrorNamingTheVariable() {
         env.put("AWS_ACCESS_KEY_ID", ENV_KEY);
         env.put("AWS_SECRET_ACCESS_KEY", ENV_SECRET);
         env.put("AWS_ENDPOINT_URL_STS", "https://sts example.com");
@@ -278,7 +278,7 @@ class AwsCredentialSourceTest {
     }
 
     @Test
-    void a_malformed_container_uri_is_a_usage_error_naming_the_variable() {
+    void aMalformedContainerUriIsAUsageErrorNamingTheVariable() {
         env.put("AWS_CONTAINER_CREDENTIALS_FULL_URI", "http://127.0.0.1:[80]/creds");
 
         assertThatThrownBy(() -> identity(null)).isInstanceOf(InvalidInputException.class)
@@ -286,7 +286,7 @@ class AwsCredentialSourceTest {
     }
 
     @Test
-    void no_secret_or_full_key_id_appears_in_identity_or_resolved_credentials() {
+    void noSecretOrFullKeyIdAppearsInIdentityOrResolvedCredentials() {
         env.put("AWS_ACCESS_KEY_ID", ENV_KEY);
         env.put("AWS_SECRET_ACCESS_KEY", ENV_SECRET);
         env.put("AWS_SESSION_TOKEN", "session-token-never-shown");
@@ -298,7 +298,7 @@ class AwsCredentialSourceTest {
     }
 
     @Test
-    void an_unknown_sts_host_names_the_identity_source_the_endpoint_and_what_to_check() {
+    void anUnknownStsHostNamesTheIdentitySourceTheEndpointAndWhatToCheck() {
         env.put("AWS_ACCESS_KEY_ID", ENV_KEY);
         env.put("AWS_SECRET_ACCESS_KEY", ENV_SECRET);
         env.put("AWS_ENDPOINT_URL_STS", "http://no-such-host.invalid:8999");
@@ -311,7 +311,7 @@ class AwsCredentialSourceTest {
     }
 
     @Test
-    void a_refused_sts_connection_names_the_endpoint() throws IOException {
+    void aRefusedStsConnectionNamesTheEndpoint() throws IOException {
         env.put("AWS_ACCESS_KEY_ID", ENV_KEY);
         env.put("AWS_SECRET_ACCESS_KEY", ENV_SECRET);
         int closedPort;
@@ -327,7 +327,7 @@ class AwsCredentialSourceTest {
     }
 
     @Test
-    void the_identity_is_asked_of_sts_once_per_source() {
+    void theIdentityIsAskedOfStsOncePerSource() {
         env.put("AWS_ACCESS_KEY_ID", ENV_KEY);
         env.put("AWS_SECRET_ACCESS_KEY", ENV_SECRET);
         try (AwsCredentialSource source = source(null)) {

@@ -38,7 +38,7 @@ class CredentialProcessTest {
     }
 
     @Test
-    void a_hanging_command_times_out_naming_the_profile_and_the_command_and_is_killed_with_its_children()
+    void aHangingCommandTimesOutNamingTheProfileAndTheCommandAndIsKilledWithItsChildren()
             throws IOException {
         Path childPid = home.resolve("child.pid");
         String command = "sleep 600 & echo $! > " + childPid + "; wait";
@@ -53,7 +53,7 @@ class CredentialProcessTest {
     }
 
     @Test
-    void malformed_output_never_carries_the_secret_into_the_error_or_its_causes() throws IOException {
+    void malformedOutputNeverCarriesTheSecretIntoTheErrorOrItsCauses() throws IOException {
         // The output in a file: the error names the command, which must not hold the secret itself.
         Path output = Files.writeString(home.resolve("output.json"),
                 "{\"Version\": 1, \"AccessKeyId\": \"AKIAPROCESS000000001\", \"SecretAccessKey\": " + SECRET + "}");
@@ -67,7 +67,7 @@ class CredentialProcessTest {
     }
 
     @Test
-    void a_failing_command_shows_what_it_said_on_stderr_and_no_sso_advice() throws IOException {
+    void aFailingCommandShowsWhatItSaidOnStderrAndNoSsoAdvice() throws IOException {
         config("[profile tool]", "credential_process = sh -c 'echo \"token expired, run corp-login.\" >&2; exit 3'");
 
         Throwable failure = catchThrowable(() -> resolve("tool", AwsCredentialSource.CREDENTIAL_PROCESS_TIMEOUT));
@@ -78,7 +78,7 @@ class CredentialProcessTest {
     }
 
     @Test
-    void output_without_a_secret_key_is_an_error_naming_the_missing_field() throws IOException {
+    void outputWithoutASecretKeyIsAnErrorNamingTheMissingField() throws IOException {
         config("[profile tool]",
                 "credential_process = printf '{\"Version\": 1, \"AccessKeyId\": \"AKIAPROCESS000000001\"}'");
 
@@ -88,7 +88,7 @@ class CredentialProcessTest {
     }
 
     @Test
-    void a_failed_resolution_is_remembered_so_a_second_caller_does_not_run_the_command_again() throws IOException {
+    void aFailedResolutionIsRememberedSoASecondCallerDoesNotRunTheCommandAgain() throws IOException {
         Path runs = home.resolve("runs.log");
         config("[profile tool]", "credential_process = echo run >> " + runs + "; exit 1");
         Map<String, String> variables = Map.of("AWS_EC2_METADATA_DISABLED", "true");
@@ -104,7 +104,7 @@ class CredentialProcessTest {
     }
 
     @Test
-    void the_callers_timeout_setting_is_asked_only_when_a_credential_process_runs() throws IOException {
+    void theCallersTimeoutSettingIsAskedOnlyWhenACredentialProcessRuns() throws IOException {
         config("[profile tool]", "credential_process = printf '{}'");
         Map<String, String> keys = Map.of("AWS_ACCESS_KEY_ID", "AKIAFAKEFAKEFAKE1234", "AWS_SECRET_ACCESS_KEY", "fake");
         Supplier<Duration> malformed = () -> {

@@ -36,7 +36,7 @@ class CaBundleTest {
     }
 
     @Test
-    void a_certificate_from_a_private_ca_is_refused_without_the_bundle_with_a_hint_to_set_it() {
+    void aCertificateFromAPrivateCaIsRefusedWithoutTheBundleWithAHintToSetIt() {
         try (AwsModelGateway gateway = new AwsModelGateway(TestGateways.against(stub.endpoint()))) {
             ModelInvocationException error = catchThrowableOfType(ModelInvocationException.class,
                     () -> gateway.converse(ask(MODEL, "hi")));
@@ -47,7 +47,7 @@ class CaBundleTest {
     }
 
     @Test
-    void with_aws_ca_bundle_both_the_plain_and_the_streaming_client_trust_it() throws URISyntaxException {
+    void withAwsCaBundleBothThePlainAndTheStreamingClientTrustIt() throws URISyntaxException {
         Path bundle = Path.of(getClass().getResource("/tls/stub-ca.pem").toURI());
         NetworkSettings network = NetworkSettings.fromEnvironment(Map.of("AWS_CA_BUNDLE", bundle.toString()));
         try (AwsModelGateway gateway = new AwsModelGateway(TestGateways.against(stub.endpoint()).withNetwork(network))) {
@@ -57,7 +57,7 @@ class CaBundleTest {
     }
 
     @Test
-    void the_bundle_is_parsed_once_per_version_of_its_file(@TempDir Path folder) throws Exception {
+    void theBundleIsParsedOncePerVersionOfItsFile(@TempDir Path folder) throws Exception {
         Path bundle = Files.copy(Path.of(getClass().getResource("/tls/stub-ca.pem").toURI()), folder.resolve("ca.pem"));
 
         TrustManager[] first = TrustedCertificates.withBundle(bundle);

@@ -16,7 +16,7 @@ class NetworkSettingsTest {
     private static final URI BEDROCK = URI.create("https://bedrock-runtime.us-east-1.amazonaws.com");
 
     @Test
-    void https_proxy_applies_to_https_endpoints_and_http_proxy_to_http_ones() {
+    void httpsProxyAppliesToHttpsEndpointsAndHttpProxyToHttpOnes() {
         NetworkSettings settings = NetworkSettings.fromEnvironment(Map.of(
                 "HTTPS_PROXY", "http://proxy.corp:3128", "http_proxy", "proxy.corp:8080"));
 
@@ -25,7 +25,7 @@ class NetworkSettingsTest {
     }
 
     @Test
-    void no_proxy_names_hosts_and_domain_suffixes_reached_directly() {
+    void noProxyNamesHostsAndDomainSuffixesReachedDirectly() {
         NetworkSettings settings = NetworkSettings.fromEnvironment(Map.of(
                 "HTTPS_PROXY", "http://proxy.corp:3128", "NO_PROXY", "localhost, .amazonaws.com,vpce.internal"));
 
@@ -36,34 +36,34 @@ class NetworkSettingsTest {
     }
 
     @Test
-    void no_proxy_star_bypasses_every_proxy() {
+    void noProxyStarBypassesEveryProxy() {
         NetworkSettings settings = NetworkSettings.fromEnvironment(Map.of("HTTPS_PROXY", "http://p:1", "no_proxy", "*"));
 
         assertThat(settings.proxyFor(BEDROCK)).isNull();
     }
 
     @Test
-    void aws_ca_bundle_is_read_from_the_environment() {
+    void awsCaBundleIsReadFromTheEnvironment() {
         assertThat(NetworkSettings.fromEnvironment(Map.of("AWS_CA_BUNDLE", "/etc/corp/ca.pem")).caBundle())
                 .isEqualTo(Path.of("/etc/corp/ca.pem"));
         assertThat(NetworkSettings.fromEnvironment(Map.of()).caBundle()).isNull();
     }
 
     @Test
-    void the_environment_leaves_the_read_timeout_at_its_default() {
+    void theEnvironmentLeavesTheReadTimeoutAtItsDefault() {
         assertThat(NetworkSettings.fromEnvironment(Map.of()).readTimeout()).isEqualTo(Duration.ofSeconds(90));
         assertThat(NetworkSettings.fromEnvironment(Map.of()).withReadTimeout(Duration.ofMinutes(5)).readTimeout())
                 .isEqualTo(Duration.ofMinutes(5));
     }
 
     @Test
-    void a_proxy_without_a_host_is_a_usage_error_naming_the_variable() {
+    void aProxyWithoutAHostIsAUsageErrorNamingTheVariable() {
         assertThatThrownBy(() -> NetworkSettings.fromEnvironment(Map.of("HTTPS_PROXY", "http://:8080")))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("HTTPS_PROXY");
     }
 
     @Test
-    void a_malformed_proxy_is_a_usage_error_naming_the_variable_but_not_its_password() {
+    void aMalformedProxyIsAUsageErrorNamingTheVariableButNotItsPassword() {
         assertThatThrownBy(() -> NetworkSettings.fromEnvironment(Map.of("HTTPS_PROXY", "http://user:p%zz@proxy:8080")))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("HTTPS_PROXY")
                 .hasMessageNotContaining("p%zz");
@@ -73,7 +73,7 @@ class NetworkSettingsTest {
     }
 
     @Test
-    void a_missing_ca_bundle_is_a_usage_error_naming_it() {
+    void aMissingCaBundleIsAUsageErrorNamingIt() {
         assertThatThrownBy(() -> TrustedCertificates.withBundle(Path.of("/nonexistent/ca.pem")))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("AWS_CA_BUNDLE");
     }

@@ -475,6 +475,16 @@ class ChatCommandIT {
     }
 
     @Test
+    void aPipedConversationIsTitledWithThePromptAlone() throws IOException {
+        bedrock.enqueue(StubReply.text("Looks fine."));
+        cli().stdin("diff --git a/README.md b/README.md\n").run("chat", "--no-interactive", "Review this change");
+
+        JsonNode listed = JSON.readTree(cli().run("conversations", "list", "--json").stdout());
+
+        assertThat(listed.get(0).get("title").asText()).isEqualTo("Review this change");
+    }
+
+    @Test
     void pipedInputOverTheLimitIsRefusedBeforeAnythingIsSentOrStored() throws IOException {
         String huge = "x".repeat(1024 * 1024) + "\n";
 
@@ -588,5 +598,15 @@ class ChatCommandIT {
             }
         }
         throw new AssertionError("no " + role + " message in " + conversation);
+    }
+
+    @Test
+    void aModelIdWithAnEscapeSequenceIsABadUsageAndSendsNothing() {
+        Result result = cli().run("chat", "--model-id", "custom:us-east-1:anthropic:x\u001b]0;owned\u0007:1", "hello");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.stderrLines()).singleElement().asString()
+                .contains("the model-id", "U+001B", "custom:<region>").doesNotContain("\u001b", "\u0007");
+        assertThat(bedrock.modelRequests()).isEmpty();
     }
 }

@@ -107,6 +107,7 @@ class ConversationsCommandIT {
         Result deleted = cli().run("conversations", "delete", EXAMPLE_ID, "--yes");
         assertThat(deleted.exitCode()).isZero();
         assertThat(example).doesNotExist();
+        assertThat(folder.resolve("." + EXAMPLE_ID + ".lock")).as("no lock file left behind").doesNotExist();
     }
 
     @Test
@@ -136,7 +137,8 @@ class ConversationsCommandIT {
     private static final String HOSTILE_ID = "22222222-2222-4222-8222-222222222222";
     private static final String HOSTILE_PROMPT = "Hi \u001b]0;owned\u0007 there";
     private static final String HOSTILE_ANSWER = "Sure \u001b]52;c;cm0gLXJmIH4=\u0007\u001b[2J\u001b[8mhidden\u009b0m \u202eevil";
-    private static final String HOSTILE_MODEL = "custom:us-east-1:bedrock:evil\u001b]0;model\u0007:1";
+    /** A model id with control characters makes its file unreadable: errorLinesShowControlCharactersFromTheFile. */
+    private static final String PLAIN_MODEL = "custom:us-east-1:bedrock:evil-model:1";
 
     private Path writeHostileConversation(String id, String modelId) throws IOException {
         ObjectNode tree = (ObjectNode) JSON.readTree(example.toFile());
@@ -155,7 +157,7 @@ class ConversationsCommandIT {
 
     @Test
     void showListAndMarkdownExportShowControlCharactersInsteadOfSendingThem() throws IOException {
-        writeHostileConversation(HOSTILE_ID, HOSTILE_MODEL);
+        writeHostileConversation(HOSTILE_ID, PLAIN_MODEL);
 
         Result show = cli().run("conversations", "show", HOSTILE_ID);
         Result list = cli().run("conversations", "list");
@@ -164,23 +166,23 @@ class ConversationsCommandIT {
         assertThat(show.exitCode()).isZero();
         assertNothingATerminalWouldObey(show.stdout());
         assertThat(show.stdout()).contains("Hi ^[]0;owned^G there",
-                "Sure ^[]52;c;cm0gLXJmIH4=^G^[[2J^[[8mhidden<U+009B>0m <U+202E>evil", "evil^[]0;model^G");
+                "Sure ^[]52;c;cm0gLXJmIH4=^G^[[2J^[[8mhidden<U+009B>0m <U+202E>evil");
         assertThat(list.exitCode()).isZero();
         assertNothingATerminalWouldObey(list.stdout());
-        assertThat(list.stdout()).contains("custom:us-east-1:bedrock:evil^[]0;model^G:1", "Hi ^[]0;owned^G there");
+        assertThat(list.stdout()).contains(PLAIN_MODEL, "Hi ^[]0;owned^G there");
         assertThat(markdown.stdout()).isEqualTo(show.stdout());
     }
 
     @Test
     void jsonKeepsTheExactText() throws IOException {
-        Path file = writeHostileConversation(HOSTILE_ID, HOSTILE_MODEL);
+        Path file = writeHostileConversation(HOSTILE_ID, PLAIN_MODEL);
 
         JsonNode listed = JSON.readTree(cli().run("conversations", "list", "--json").stdout());
         Result exported = cli().run("conversations", "export", HOSTILE_ID, "--format", "json");
 
         JsonNode hostile = listed.get(0).get("conversation_id").asText().equals(HOSTILE_ID) ? listed.get(0) : listed.get(1);
         assertThat(hostile.get("title").asText()).isEqualTo(HOSTILE_PROMPT);
-        assertThat(hostile.get("model_id").asText()).isEqualTo(HOSTILE_MODEL);
+        assertThat(hostile.get("model_id").asText()).isEqualTo(PLAIN_MODEL);
         assertThat(JSON.readTree(exported.stdout())).isEqualTo(JSON.readTree(file.toFile()));
         assertThat(JSON.readTree(exported.stdout()).at("/messages/1/content").asText()).isEqualTo(HOSTILE_ANSWER);
     }
@@ -245,7 +247,8 @@ class ConversationsCommandIT {
         assertThat(list.stdout()).contains(EXAMPLE_ID);
         assertThat(list.stderrLines()).singleElement().asString().contains(fifo.toString(), "not a regular file");
         assertThat(show.exitCode()).isEqualTo(1);
-        assertThat(show.stderrLines()).singleElement().asString().contains(fifo.toString(), "not a regular file");
+        assertThat(show.stderrLines()).singleElement().asString().contains(fifo.toString(), "not a regular file")
+                .containsOnlyOnce("move it away");
     }
 
     @Test

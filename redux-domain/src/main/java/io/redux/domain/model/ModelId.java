@@ -19,13 +19,13 @@ public record ModelId(String region, String service, String modelName, String ve
     /** Partitions such as {@code us}, {@code us-gov}, {@code cn}, {@code ap}, then a direction, then a number. */
     private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-[0-9]{1,2}");
     private static final Pattern SERVICE = Pattern.compile("[a-z0-9][a-z0-9-]*");
-    private static final Pattern NO_WHITESPACE = Pattern.compile("\\S+");
+    private static final Pattern NO_SPACE = Pattern.compile("[^ ]+");
 
     public ModelId {
         require(region, REGION, "region", "an AWS region such as us-east-1");
         require(service, SERVICE, "service", "lower-case letters, digits and '-', such as bedrock, sagemaker or anthropic");
-        require(modelName, NO_WHITESPACE, "model-id", "a model or endpoint name without spaces");
-        require(version, NO_WHITESPACE, "version", "a version such as 0, 1 or latest, without spaces or ':'");
+        require(modelName, NO_SPACE, "model-id", "a model or endpoint name without spaces");
+        require(version, NO_SPACE, "version", "a version such as 0, 1 or latest, without spaces or ':'");
         if (version.indexOf(':') >= 0) {
             throw invalid(toString(region, service, modelName, version), "the version " + InvalidInputException.quote(version) + " contains ':'");
         }
@@ -67,10 +67,25 @@ public record ModelId(String region, String service, String modelName, String ve
             throw new InvalidInputException("Invalid model id: the " + segment + " part is empty; expected "
                     + expected + ". Use the form " + FORM + ", e.g. " + EXAMPLE);
         }
+        // Named by code point too: quoted, the character may be invisible (a no-break space) or, in a terminal, be
+        // shown escaped.
+        value.codePoints().filter(ModelId::invisible).findFirst().ifPresent(c -> {
+            throw new InvalidInputException("Invalid model id: the " + segment + " " + InvalidInputException.quote(value)
+                    + " contains " + String.format("U+%04X", c) + ", a control character or whitespace; expected "
+                    + expected + ". Use the form " + FORM + ", e.g. " + EXAMPLE);
+        });
         if (!pattern.matcher(value).matches()) {
             throw new InvalidInputException("Invalid model id: the " + segment + " " + InvalidInputException.quote(value)
                     + " is not " + expected + ". Use the form " + FORM + ", e.g. " + EXAMPLE);
         }
+    }
+
+    /** A control or format character, or whitespace other than a plain space (which the patterns name in quotes). */
+    private static boolean invisible(int c) {
+        int type = Character.getType(c);
+        return Character.isISOControl(c) || type == Character.FORMAT || type == Character.LINE_SEPARATOR
+                || type == Character.PARAGRAPH_SEPARATOR || (type == Character.SPACE_SEPARATOR && c != ' ')
+                || Character.isWhitespace(c) && c != ' ';
     }
 
     private static InvalidInputException invalid(String text, String why) {

@@ -1,6 +1,9 @@
 package io.redux.domain.model;
 
-/** Turns a prompt into a one-line title. */
+/**
+ * Turns the first user message into a one-line title: its first line, which is the prompt (input piped after it, a
+ * pasted trace, follows on later lines), cut to {@link #MAX_LENGTH} characters.
+ */
 public final class Titles {
 
     public static final int MAX_LENGTH = 60;
@@ -9,7 +12,9 @@ public final class Titles {
     }
 
     public static String shorten(String text) {
-        String oneLine = text.strip().replaceAll("\\s+", " ");
+        String stripped = text.strip();
+        int newline = stripped.indexOf('\n');
+        String oneLine = (newline < 0 ? stripped : stripped.substring(0, newline)).strip().replaceAll("\\s+", " ");
         if (oneLine.length() <= MAX_LENGTH) {
             return oneLine;
         }

@@ -80,13 +80,21 @@ class ConversationTest {
     void titleIsTheFirstUserPromptOnOneShortLine() {
         Conversation conversation = Conversation.start(ID, MODEL, ConversationMetadata.EMPTY, T0)
                 .append(new AssistantMessage("a0", T0, "Welcome"))
-                .append(new UserMessage("u1", T0, "  Explain\nthis stack trace, which is rather long and goes on and on and on and on  "));
+                .append(new UserMessage("u1", T0, "  Explain this stack trace, which is rather long and goes on and on and on and on  "));
 
         assertThat(conversation.title())
                 .startsWith("Explain this stack trace")
                 .hasSizeLessThanOrEqualTo(Titles.MAX_LENGTH)
                 .endsWith("…")
                 .doesNotContain("\n");
+    }
+
+    @Test
+    void titleIsTheFirstLineOfThePromptNotTheInputPipedAfterIt() {
+        Conversation conversation = Conversation.start(ID, MODEL, ConversationMetadata.EMPTY, T0)
+                .append(new UserMessage("u1", T0, "\n Review this change\n\n<stdin>\ndiff --git a/README.md b/README.md\n</stdin>"));
+
+        assertThat(conversation.title()).isEqualTo("Review this change");
     }
 
     @Test

@@ -54,6 +54,26 @@ class ModelIdTest {
                 .satisfies(e -> assertThat(((InvalidInputException) e).isUsageError()).isTrue());
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "custom:us-east-1:anthropic:x\u001b]0;owned\u0007:1 | model-id | U+001B",
+            "'custom:us-east-1:anthropic:claude:1\u0007'        | version | U+0007",
+            "custom:us\u001b-east-1:anthropic:claude:1          | region | U+001B",
+            "custom:us-east-1:anth\u0085ropic:claude:1          | service | U+0085",
+            "custom:us-east-1:anthropic:clau\u202Ede:1          | model-id | U+202E",
+            "custom:us-east-1:anthropic:claude\tx:1             | model-id | U+0009",
+            "custom:us-east-1:anthropic:claude\u00A0x:1         | model-id | U+00A0",
+            "custom:us-east-1:anthropic:claude:1\u2028          | version | U+2028"})
+    void rejectsControlCharactersAndWhitespaceInEverySegmentNamingTheCodePoint(String text, String segment,
+                                                                                String codePoint) {
+        assertThatThrownBy(() -> ModelId.parse(text))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("the " + segment + " \"")
+                .hasMessageContaining("contains " + codePoint + ", a control character or whitespace")
+                .hasMessageContaining(ModelId.FORM)
+                .satisfies(e -> assertThat(((InvalidInputException) e).isUsageError()).isTrue());
+    }
+
     @Test
     void rejectsEmptyInput() {
         assertThatThrownBy(() -> ModelId.parse("")).hasMessageContaining("empty");

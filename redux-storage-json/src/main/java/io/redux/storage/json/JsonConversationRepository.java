@@ -178,6 +178,7 @@ public final class JsonConversationRepository implements ConversationRepository 
         try (ConversationLocks.Held lock = lock(id)) {
             recentWrites.forget(id);
             AtomicFileWriter.delete(fileOf(id));
+            lock.removeFile();
         } catch (NoSuchFileException e) {
             throw new ConversationNotFoundException(id);
         } catch (IOException e) {

@@ -82,11 +82,11 @@ final class RegularFileReader {
         if (attributes.isDirectory()) {
             return "it is a folder, not a regular file";
         }
-        return "it is not a regular file (a FIFO, socket or device); move it away";
+        return "it is not a regular file (a FIFO, socket or device)";
     }
 
     private static UnsuitableFileException tooLarge(Path file, long size) {
         return new UnsuitableFileException(file, "it is larger than " + (LARGEST_FILE >> 20) + " MB ("
-                + (size >> 20) + " MB), the most Redux reads; move it away");
+                + (size >> 20) + " MB), the most Redux reads");
     }
 }

@@ -97,6 +97,7 @@ class SpecialFilesTest {
         assertThatThrownBy(() -> repository.find(ID)).isInstanceOfSatisfying(CorruptConversationException.class, e -> {
             assertThat(e.location()).isEqualTo(file.toString());
             assertThat(e.reason()).contains(reason);
+            assertThat(e.getMessage()).as("one sentence of advice").containsOnlyOnce("move it away");
         });
         assertThatThrownBy(() -> repository.append(ID, new UserMessage("new", Instant.now(), "lost?")))
                 .isInstanceOf(CorruptConversationException.class);

@@ -19,7 +19,8 @@ final class EchoModel {
 
     /**
      * The text of the last user message of a chat request body, or "" when there is none. Bedrock Converse gives a
-     * message's content as a list of blocks, the OpenAI chat API (SageMaker) as a string.
+     * message's content as a list of blocks (their texts joined with newlines), the OpenAI chat API (SageMaker) as
+     * a string.
      */
     @SuppressWarnings("unchecked")
     static String lastUserText(Object chatRequest) {
@@ -39,7 +40,8 @@ final class EchoModel {
                 for (Object block : blocks) {
                     Object t = ((Map<String, Object>) block).get("text");
                     if (t instanceof String s) {
-                        text.append(s);
+                        // One line each: history repair merges repeated user messages into one turn of blocks.
+                        text.append(text.length() > 0 ? "\n" : "").append(s);
                     }
                 }
                 if (text.length() > 0) {
