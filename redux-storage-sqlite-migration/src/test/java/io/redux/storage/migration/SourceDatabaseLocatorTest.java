@@ -1,5 +1,6 @@
 package io.redux.storage.migration;
 
+import io.redux.domain.error.HistoryDatabaseNotFoundException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -65,7 +66,7 @@ class SourceDatabaseLocatorTest {
         var locator = new SourceDatabaseLocator(Map.of("XDG_DATA_HOME", home.resolve("xdg").toString()), home, "Linux");
 
         assertThatThrownBy(locator::findAll)
-                .isInstanceOf(SourceDatabaseNotFoundException.class)
+                .isInstanceOf(HistoryDatabaseNotFoundException.class)
                 .hasMessageContaining(home.resolve("xdg/amazon-q/data.sqlite3").toString())
                 .hasMessageContaining(home.resolve(".local/share/amazon-q/data.sqlite3").toString())
                 .hasMessageContaining(home.resolve("xdg/kiro-cli/data.sqlite3").toString())
