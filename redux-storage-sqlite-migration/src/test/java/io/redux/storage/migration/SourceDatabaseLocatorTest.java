@@ -1,13 +1,17 @@
 package io.redux.storage.migration;
 
 import io.redux.domain.error.HistoryDatabaseNotFoundException;
+import io.redux.domain.port.MigrationProgress;
+import io.redux.testkit.InMemoryConversationRepository;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -59,6 +63,18 @@ class SourceDatabaseLocatorTest {
         var found = new SourceDatabaseLocator(Map.of(), home, "Linux").findAll();
 
         assertThat(found).containsExactly(new SourceDatabase(amazonQ, "amazon-q"), new SourceDatabase(kiro, "kiro-cli"));
+    }
+
+    @Test
+    void noDatabaseFoundByTheImportIsTheDomainErrorWithThePlacesItLooked() {
+        var history = new SqliteHistoryImport(new InMemoryConversationRepository(), Clock.systemUTC(),
+                new SourceDatabaseLocator(Map.of(), home, "Linux"), home.resolve("cache"));
+
+        assertThatThrownBy(() -> history.importHistory(Optional.empty(), HistoryMigrationTest.TARGET, false,
+                MigrationProgress.NONE))
+                .isInstanceOfSatisfying(HistoryDatabaseNotFoundException.class, e -> assertThat(e.placesLookedAt())
+                        .containsExactly(home.resolve(".local/share/amazon-q/data.sqlite3"),
+                                home.resolve(".local/share/kiro-cli/data.sqlite3")));
     }
 
     @Test
