@@ -4,9 +4,9 @@ import io.redux.domain.chat.ModelRequiredException;
 import io.redux.domain.chat.NoConversationInFolderException;
 import io.redux.domain.error.ConversationNotFoundException;
 import io.redux.domain.error.ConversationsFolderException;
+import io.redux.domain.error.HistoryDatabaseNotFoundException;
 import io.redux.domain.error.ReduxException;
 import io.redux.domain.model.ModelId;
-import io.redux.storage.migration.SourceDatabaseNotFoundException;
 
 /**
  * An error's line for the user: the domain's reason, then what to do next in the command line's words. The domain
@@ -34,7 +34,7 @@ public final class Hints {
         if (e instanceof ConversationsFolderException) {
             return reason + " (or set " + CliEnvironment.CONVERSATIONS_FOLDER_VARIABLE + " to another folder)";
         }
-        if (e instanceof SourceDatabaseNotFoundException) {
+        if (e instanceof HistoryDatabaseNotFoundException) {
             return reason + " (pass the original CLI's data.sqlite3 with --from FILE)";
         }
         return reason;

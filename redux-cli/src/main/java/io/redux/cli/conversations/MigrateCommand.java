@@ -2,28 +2,23 @@ package io.redux.cli.conversations;
 
 import io.redux.cli.CliEnvironment;
 import io.redux.cli.ModelChoice;
+import io.redux.cli.output.MigrationReportJson;
 import io.redux.cli.output.TerminalText;
 import io.redux.domain.error.InvalidInputException;
-import io.redux.domain.port.ConversationRepository;
-import io.redux.storage.migration.HistoryMigration;
-import io.redux.storage.migration.MigrationOptions;
-import io.redux.storage.migration.MigrationProgress;
-import io.redux.storage.migration.MigrationReport;
-import io.redux.storage.migration.MigrationReportJson;
-import io.redux.storage.migration.RowOutcome;
-import io.redux.storage.migration.RowReport;
-import io.redux.storage.migration.SourceDatabase;
-import io.redux.storage.migration.SourceDatabaseLocator;
-import io.redux.storage.migration.SqliteNativeLibrary;
+import io.redux.domain.model.ModelId;
+import io.redux.domain.port.HistoryImport;
+import io.redux.domain.port.MigrationProgress;
+import io.redux.domain.port.MigrationReport;
+import io.redux.domain.port.RowOutcome;
+import io.redux.domain.port.RowReport;
 import jakarta.inject.Inject;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 @Command(name = "migrate", mixinStandardHelpOptions = true,
@@ -49,21 +44,12 @@ final class MigrateCommand implements Callable<Integer> {
     CliEnvironment environment;
 
     @Inject
-    ConversationRepository repository;
-
-    @Inject
-    Clock clock;
+    HistoryImport history;
 
     @Override
     public Integer call() {
-        // Else every migration, above all a killed one, leaves a copy of sqlite-jdbc's native library in the tmp folder.
-        SqliteNativeLibrary.cacheIn(SqliteNativeLibrary.defaultCacheFolder(environment.variables(), environment.userHome()));
-        HistoryMigration migration = new HistoryMigration(repository, clock, ModelChoice.resolve(modelId, environment));
-        MigrationOptions options = MigrationOptions.DEFAULT.withDryRun(dryRun);
-        List<MigrationReport> reports = new ArrayList<>();
-        for (Path database : sources()) {
-            reports.add(migration.migrate(database, options, progress()));
-        }
+        ModelId continueWith = ModelChoice.resolve(modelId, environment);
+        List<MigrationReport> reports = history.importHistory(source(), continueWith, dryRun, progress());
         if (json) {
             environment.out().println("[" + String.join(",\n", reports.stream().map(MigrationReportJson::render).toList()) + "]");
         } else {
@@ -72,17 +58,16 @@ final class MigrateCommand implements Callable<Integer> {
         return reports.stream().anyMatch(MigrationReport::hasFailures) ? 1 : 0;
     }
 
-    private List<Path> sources() {
-        if (from != null) {
-            Path file = environment.workingDirectory().resolve(from);
-            if (!Files.isRegularFile(file)) {
-                throw new InvalidInputException("--from " + from + " is not a file; give the path of a data.sqlite3");
-            }
-            return List.of(file);
+    /** The file {@code --from} names; none: the import looks where the original CLI keeps its history. */
+    private Optional<Path> source() {
+        if (from == null) {
+            return Optional.empty();
         }
-        SourceDatabaseLocator locator = new SourceDatabaseLocator(environment.variables(), environment.userHome(),
-                System.getProperty("os.name"));
-        return locator.findAll().stream().map(SourceDatabase::file).toList();
+        Path file = environment.workingDirectory().resolve(from);
+        if (!Files.isRegularFile(file)) {
+            throw new InvalidInputException("--from " + from + " is not a file; give the path of a data.sqlite3");
+        }
+        return Optional.of(file);
     }
 
     /** A counter that rewrites one line of stderr, only for a person at a terminal. */

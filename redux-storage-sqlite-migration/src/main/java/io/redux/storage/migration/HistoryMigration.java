@@ -10,6 +10,10 @@ import io.redux.domain.model.MigrationOrigin;
 import io.redux.domain.model.ModelId;
 import io.redux.domain.model.SessionType;
 import io.redux.domain.port.ConversationRepository;
+import io.redux.domain.port.MigrationProgress;
+import io.redux.domain.port.MigrationReport;
+import io.redux.domain.port.RowOutcome;
+import io.redux.domain.port.RowReport;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -38,7 +42,7 @@ import java.util.stream.Collectors;
  * <p>Running it again is safe: a conversation already migrated and unchanged at the source is left alone; one that
  * changed at the source is rewritten; one the user continued in Redux since is never overwritten (it is reported).
  */
-public final class HistoryMigration {
+final class HistoryMigration {
 
     private final ConversationRepository target;
     private final Clock clock;
@@ -50,7 +54,7 @@ public final class HistoryMigration {
      * @param clock       the time recorded as {@code migrated_at}
      * @param targetModel the model the migrated conversations continue with in Redux
      */
-    public HistoryMigration(ConversationRepository target, Clock clock, ModelId targetModel) {
+    HistoryMigration(ConversationRepository target, Clock clock, ModelId targetModel) {
         this.target = Objects.requireNonNull(target, "target");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.targetModel = Objects.requireNonNull(targetModel, "targetModel");
@@ -63,7 +67,7 @@ public final class HistoryMigration {
      * @throws SourceDatabaseException when the database as a whole cannot be opened or listed (missing, not SQLite,
      *                                 locked for longer than the busy timeout)
      */
-    public MigrationReport migrate(Path sqliteFile, MigrationOptions options, MigrationProgress progress) {
+    MigrationReport migrate(Path sqliteFile, MigrationOptions options, MigrationProgress progress) {
         Objects.requireNonNull(sqliteFile, "sqliteFile");
         MigrationOptions chosen = options == null ? MigrationOptions.DEFAULT : options;
         MigrationProgress listener = progress == null ? MigrationProgress.NONE : progress;

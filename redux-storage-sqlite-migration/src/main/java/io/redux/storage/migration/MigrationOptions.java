@@ -11,7 +11,7 @@ import java.time.Duration;
  * @param busyTimeout how long to wait for a lock another program (the original CLI) holds on the source before
  *                    giving up with a clear error
  */
-public record MigrationOptions(boolean dryRun, Duration busyTimeout) {
+record MigrationOptions(boolean dryRun, Duration busyTimeout) {
 
     public static final Duration DEFAULT_BUSY_TIMEOUT = Duration.ofSeconds(5);
 

@@ -8,7 +8,7 @@ import java.nio.file.Path;
  * @param file   the {@code data.sqlite3} file
  * @param source {@value #AMAZON_Q} or {@value #KIRO_CLI}: the product that wrote it
  */
-public record SourceDatabase(Path file, String source) {
+record SourceDatabase(Path file, String source) {
 
     public static final String AMAZON_Q = "amazon-q";
     public static final String KIRO_CLI = "kiro-cli";

@@ -1,6 +1,6 @@
 package io.redux.storage.migration;
 
-import io.redux.domain.environment.UserHome;
+import io.redux.domain.error.HistoryDatabaseNotFoundException;
 
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -20,7 +20,7 @@ import java.util.Set;
  *
  * <p>Environment, home folder and OS name are given, not read from the JVM, so tests and embedders choose them.
  */
-public final class SourceDatabaseLocator {
+final class SourceDatabaseLocator {
 
     private static final List<String> PRODUCT_FOLDERS = List.of(SourceDatabase.AMAZON_Q, SourceDatabase.KIRO_CLI);
 
@@ -32,12 +32,6 @@ public final class SourceDatabaseLocator {
         this.environment = Map.copyOf(Objects.requireNonNull(environment, "environment"));
         this.userHome = Objects.requireNonNull(userHome, "userHome");
         this.osName = Objects.requireNonNull(osName, "osName").toLowerCase(Locale.ROOT);
-    }
-
-    /** A locator for the running JVM's environment, home folder and operating system. */
-    public static SourceDatabaseLocator forThisSystem() {
-        return new SourceDatabaseLocator(System.getenv(), UserHome.current(),
-                System.getProperty("os.name"));
     }
 
     /** Every place a database is looked for, in order: the {@code amazon-q} ones first, then {@code kiro-cli}. */
@@ -54,7 +48,7 @@ public final class SourceDatabaseLocator {
     /**
      * The databases that exist, {@code amazon-q} first.
      *
-     * @throws SourceDatabaseException when there is none, naming every place it looked
+     * @throws HistoryDatabaseNotFoundException when there is none, naming every place it looked
      */
     public List<SourceDatabase> findAll() {
         List<SourceDatabase> found = new ArrayList<>();
@@ -64,8 +58,7 @@ public final class SourceDatabaseLocator {
             }
         }
         if (found.isEmpty()) {
-            throw new SourceDatabaseNotFoundException("No Amazon Q or Kiro CLI history database found; looked for "
-                    + String.join(", ", candidates().stream().map(Path::toString).toList()));
+            throw new HistoryDatabaseNotFoundException(candidates());
         }
         return List.copyOf(found);
     }

@@ -70,7 +70,7 @@ final class SqliteHistoryReader implements AutoCloseable {
 
     static SqliteHistoryReader open(Path file, Duration busyTimeout) {
         if (!Files.isRegularFile(file)) {
-            throw new SourceDatabaseNotFoundException("No history database at " + file + ": "
+            throw new SourceDatabaseException("No history database at " + file + ": "
                     + (Files.exists(file) ? "it is not a file" : "the file does not exist"));
         }
         byte[] header = readHeader(file);
@@ -222,7 +222,7 @@ final class SqliteHistoryReader implements AutoCloseable {
             int read = in.readNBytes(header, 0, header.length);
             for (int i = 0; i < MAGIC.length; i++) {
                 if (read < header.length || header[i] != MAGIC[i]) {
-                    throw new SourceDatabaseNotFoundException("The file " + file + " is not a SQLite database");
+                    throw new SourceDatabaseException("The file " + file + " is not a SQLite database");
                 }
             }
             return header;

@@ -25,7 +25,7 @@ import java.util.UUID;
  * driver version and platform into a folder of the user's cache and has the driver load that copy
  * ({@code org.sqlite.lib.path} and {@code org.sqlite.lib.name}), so nothing is written to the temporary folder.
  */
-public final class SqliteNativeLibrary {
+final class SqliteNativeLibrary {
 
     private static final String LIBRARY_PATH = "org.sqlite.lib.path";
     private static final String LIBRARY_NAME = "org.sqlite.lib.name";

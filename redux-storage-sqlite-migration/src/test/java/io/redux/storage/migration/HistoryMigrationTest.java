@@ -7,6 +7,10 @@ import io.redux.domain.model.MigrationOrigin;
 import io.redux.domain.model.ModelId;
 import io.redux.domain.model.SessionType;
 import io.redux.domain.model.UserMessage;
+import io.redux.domain.port.MigrationProgress;
+import io.redux.domain.port.MigrationReport;
+import io.redux.domain.port.RowOutcome;
+import io.redux.domain.port.RowReport;
 import io.redux.testkit.InMemoryConversationRepository;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -271,16 +275,6 @@ class HistoryMigrationTest {
                 (done, total) -> calls.add(done + "/" + total));
 
         assertThat(calls).containsExactly("1/4", "2/4", "3/4", "4/4");
-    }
-
-    @Test
-    void theReportRendersAsJsonForScripts() {
-        MigrationReport report = migrate(v1StoreWithEveryFixture().conversation("/x", "nope").file());
-
-        String json = MigrationReportJson.render(report);
-
-        assertThat(json).contains("\"found\" : 5", "\"migrated\" : 4", "\"failed\" : 1", "\"outcome\" : \"failed\"",
-                "\"conversation_id\" : \"26a591e0-dd86-44ee-84e2-7c44ddda8fdb\"");
     }
 
     private List<Conversation> all() {

@@ -6,6 +6,8 @@ import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import io.redux.domain.port.MigrationProgress;
+import io.redux.domain.port.MigrationReport;
 import io.redux.storage.json.JsonConversationRepository;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -2,6 +2,9 @@ package io.redux.storage.migration;
 
 import io.redux.domain.model.ModelId;
 import io.redux.domain.port.ConversationRepository;
+import io.redux.domain.port.HistoryImport;
+import io.redux.domain.port.MigrationProgress;
+import io.redux.domain.port.MigrationReport;
 import io.redux.storage.json.JsonConversationRepository;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -11,6 +14,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,16 +30,16 @@ class LibraryUseExampleTest {
                 .conversation("/work", SourceStore.fixture(SourceStore.BASIC));
         SourceStore.v2(home.resolve(".local/share/kiro-cli/data.sqlite3"))
                 .conversation("/work", SourceStore.fixture(SourceStore.CANCELLED));
-        SourceDatabaseLocator locator = new SourceDatabaseLocator(Map.of(), home, "Linux");
+        Map<String, String> environment = Map.of();
         Path folder = home.resolve(".amazon-q/conversations");
         List<String> printed = new ArrayList<>();
 
         // --- the example ---
         ConversationRepository target = new JsonConversationRepository(folder);
-        HistoryMigration migration = new HistoryMigration(target, Clock.systemUTC(),
-                ModelId.parse("custom:us-east-1:anthropic:claude-3-5-sonnet-20241022-v2:0"));
-        for (SourceDatabase source : locator.findAll()) {
-            MigrationReport report = migration.migrate(source.file(), MigrationOptions.DEFAULT, MigrationProgress.NONE);
+        HistoryImport history = new SqliteHistoryImport(target, Clock.systemUTC(), environment, home);
+        for (MigrationReport report : history.importHistory(Optional.empty(),
+                ModelId.parse("custom:us-east-1:anthropic:claude-3-5-sonnet-20241022-v2:0"), false,
+                MigrationProgress.NONE)) {
             printed.add(report.summary());
         }
         // --- end of the example ---

@@ -1,12 +1,17 @@
 package io.redux.storage.migration;
 
+import io.redux.domain.error.HistoryDatabaseNotFoundException;
+import io.redux.domain.port.MigrationProgress;
+import io.redux.testkit.InMemoryConversationRepository;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -61,11 +66,23 @@ class SourceDatabaseLocatorTest {
     }
 
     @Test
+    void noDatabaseFoundByTheImportIsTheDomainErrorWithThePlacesItLooked() {
+        var history = new SqliteHistoryImport(new InMemoryConversationRepository(), Clock.systemUTC(),
+                new SourceDatabaseLocator(Map.of(), home, "Linux"), home.resolve("cache"));
+
+        assertThatThrownBy(() -> history.importHistory(Optional.empty(), HistoryMigrationTest.TARGET, false,
+                MigrationProgress.NONE))
+                .isInstanceOfSatisfying(HistoryDatabaseNotFoundException.class, e -> assertThat(e.placesLookedAt())
+                        .containsExactly(home.resolve(".local/share/amazon-q/data.sqlite3"),
+                                home.resolve(".local/share/kiro-cli/data.sqlite3")));
+    }
+
+    @Test
     void noDatabaseIsAnErrorNamingEveryPlaceItLooked() {
         var locator = new SourceDatabaseLocator(Map.of("XDG_DATA_HOME", home.resolve("xdg").toString()), home, "Linux");
 
         assertThatThrownBy(locator::findAll)
-                .isInstanceOf(SourceDatabaseNotFoundException.class)
+                .isInstanceOf(HistoryDatabaseNotFoundException.class)
                 .hasMessageContaining(home.resolve("xdg/amazon-q/data.sqlite3").toString())
                 .hasMessageContaining(home.resolve(".local/share/amazon-q/data.sqlite3").toString())
                 .hasMessageContaining(home.resolve("xdg/kiro-cli/data.sqlite3").toString())

@@ -2,11 +2,11 @@ package io.redux.storage.migration.bench;
 
 import io.redux.domain.model.ModelId;
 import io.redux.domain.port.ConversationRepository;
+import io.redux.domain.port.HistoryImport;
+import io.redux.domain.port.MigrationProgress;
+import io.redux.domain.port.MigrationReport;
 import io.redux.storage.json.JsonConversationRepository;
-import io.redux.storage.migration.HistoryMigration;
-import io.redux.storage.migration.MigrationOptions;
-import io.redux.storage.migration.MigrationProgress;
-import io.redux.storage.migration.MigrationReport;
+import io.redux.storage.migration.SqliteHistoryImport;
 import io.redux.testkit.InMemoryConversationRepository;
 
 import java.io.IOException;
@@ -20,6 +20,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -71,12 +72,13 @@ public final class MigrationBenchmark {
             }
         }
         ConversationRepository target = json ? new JsonConversationRepository(folder) : new InMemoryConversationRepository();
-        HistoryMigration migration = new HistoryMigration(target, Clock.systemUTC(),
-                ModelId.parse("custom:us-east-1:anthropic:claude-3-5-sonnet-20241022-v2:0"));
+        HistoryImport history = SqliteHistoryImport.forThisSystem(target, Clock.systemUTC());
         var threads = java.lang.management.ManagementFactory.getThreadMXBean();
         long start = System.nanoTime();
         long cpuStart = threads.getCurrentThreadCpuTime();
-        MigrationReport report = migration.migrate(source, MigrationOptions.DEFAULT, MigrationProgress.NONE);
+        MigrationReport report = history.importHistory(Optional.of(source),
+                ModelId.parse("custom:us-east-1:anthropic:claude-3-5-sonnet-20241022-v2:0"), false,
+                MigrationProgress.NONE).get(0);
         long millis = (System.nanoTime() - start) / 1_000_000;
         long cpuMillis = (threads.getCurrentThreadCpuTime() - cpuStart) / 1_000_000;
         System.out.println(report.summary());

@@ -1,4 +1,4 @@
-package io.redux.storage.migration;
+package io.redux.domain.port;
 
 /** Told after each source row is handled, so a terminal can show how far a large store has got. */
 @FunctionalInterface

@@ -1,4 +1,4 @@
-package io.redux.storage.migration;
+package io.redux.domain.port;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -53,7 +53,7 @@ public record MigrationReport(Path sourceFile, String source, boolean dryRun, Li
         return rows.stream().mapToInt(RowReport::imagesReplaced).sum();
     }
 
-    /** The CLI exits 0 when this is false, 1 when it is true. */
+    /** Whether a row could not be read or written: a command line exits non-zero for it. */
     public boolean hasFailures() {
         return failed() > 0;
     }

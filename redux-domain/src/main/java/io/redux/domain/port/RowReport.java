@@ -1,4 +1,4 @@
-package io.redux.storage.migration;
+package io.redux.domain.port;
 
 import io.redux.domain.model.ConversationId;
 

@@ -1,4 +1,4 @@
-package io.redux.storage.migration;
+package io.redux.domain.port;
 
 /** What happened to one source row. */
 public enum RowOutcome {

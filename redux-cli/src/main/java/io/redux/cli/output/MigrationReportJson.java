@@ -1,10 +1,12 @@
-package io.redux.storage.migration;
+package io.redux.cli.output;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.redux.domain.port.MigrationReport;
+import io.redux.domain.port.RowReport;
 
 /** The report as JSON, for {@code conversations migrate --json}; field names are snake_case like the file format. */
 public final class MigrationReportJson {
