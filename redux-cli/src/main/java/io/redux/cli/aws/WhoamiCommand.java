@@ -33,6 +33,7 @@ public final class WhoamiCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        aws.check(profile);
         CallerIdentity identity = aws.credentials(profile).identity();
         PrintWriter out = environment.out();
         if (json) {

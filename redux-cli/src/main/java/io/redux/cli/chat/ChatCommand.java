@@ -158,6 +158,7 @@ public final class ChatCommand implements Callable<Integer> {
 
     /** Every option and setting is checked before anything is read from stdin or written. */
     private void checkOptions() {
+        aws.check(profile);
         if (ResumeOption.isPromptWord(resume)) {
             prompt = ResumeOption.withFirstWord(resume, prompt);
             resume = ResumeOption.LATEST;
