@@ -5,6 +5,7 @@ import io.redux.cli.ConversationIdConverter;
 import io.redux.cli.ModelChoice;
 import io.redux.cli.ModelIdConverter;
 import io.redux.cli.aws.AwsAccess;
+import io.redux.cli.output.ConversationExport;
 import io.redux.domain.chat.Chat;
 import io.redux.domain.chat.ChatSession;
 import io.redux.domain.chat.OpenConversation;
@@ -104,7 +105,7 @@ public final class ChatCommand implements Callable<Integer> {
     Terminals terminals;
 
     @Inject
-    TranscriptExport export;
+    ConversationExport export;
 
     @Override
     public Integer call() {

@@ -1,6 +1,8 @@
 package io.redux.cli.chat;
 
 import io.redux.cli.Hints;
+import io.redux.cli.output.ConversationExport;
+import io.redux.cli.output.ExportFormat;
 import io.redux.cli.output.TerminalText;
 import io.redux.domain.chat.Chat;
 import io.redux.domain.chat.ChatSession;
@@ -45,14 +47,14 @@ final class SlashCommands {
     private final ToolRegistry tools;
     private final ToolPolicy policy;
     private final SessionMetadata metadata;
-    private final TranscriptExport export;
+    private final ConversationExport export;
     private final Path workingDirectory;
     private final PrintWriter out;
     private final Style style;
 
     /** @param routes refuses a model id its service cannot call, before {@code /model} switches to it */
     SlashCommands(Chat chat, ModelRoutes routes, ToolRegistry tools, ToolPolicy policy,
-                  SessionMetadata metadata, TranscriptExport export, Path workingDirectory, PrintWriter out,
+                  SessionMetadata metadata, ConversationExport export, Path workingDirectory, PrintWriter out,
                   Style style) {
         this.chat = chat;
         this.routes = routes;
@@ -171,14 +173,14 @@ final class SlashCommands {
     }
 
     private void export(List<String> arguments, ChatSession session) {
-        String format = "markdown";
+        ExportFormat format = ExportFormat.MARKDOWN;
         String file = null;
         for (int i = 0; i < arguments.size(); i++) {
             String argument = arguments.get(i);
             if (argument.equals("--format") && i + 1 < arguments.size()) {
-                format = arguments.get(++i);
+                format = ExportFormat.named(arguments.get(++i));
             } else if (argument.startsWith("--format=")) {
-                format = argument.substring("--format=".length());
+                format = ExportFormat.named(argument.substring("--format=".length()));
             } else if (file == null && !argument.startsWith("--")) {
                 file = argument;
             } else {
@@ -193,7 +195,7 @@ final class SlashCommands {
                     + " is stored with its first message.");
         }
         Path target = workingDirectory.resolve(file);
-        export.export(session.id(), format, target);
+        export.write(session.id(), format, target, false);
         out.println(style.dim("Exported conversation " + session.id() + " to " + TerminalText.escape(target.toString())
                 + "."));
     }

@@ -1,6 +1,7 @@
 package io.redux.cli.chat;
 
 import io.redux.cli.CliEnvironment;
+import io.redux.cli.output.ConversationExport;
 import io.redux.cli.ModelChoice;
 import io.redux.domain.error.ModelInvocationException;
 import io.redux.domain.json.JsonValue;
@@ -354,7 +355,7 @@ class InteractiveChatTest {
         command.chats = new ChatFactory(conversations, aws, Clock.systemUTC(), environment);
         command.tools = BuiltInTools.registry(work);
         command.terminals = terminal::terminal;
-        command.export = new TranscriptExport(conversations);
+        command.export = new ConversationExport(conversations);
         return CompletableFuture.supplyAsync(command::call);
     }
 
