@@ -19,6 +19,7 @@ import io.redux.domain.port.ToolApprover;
 import io.redux.domain.tool.ToolPolicy;
 import io.redux.domain.tool.ToolRegistry;
 import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import org.jline.terminal.Terminal;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -93,19 +94,19 @@ public final class ChatCommand implements Callable<Integer> {
     CliEnvironment environment;
 
     @Inject
-    ChatFactory chats;
+    Provider<ChatFactory> chats;
 
     @Inject
-    AwsAccess aws;
+    Provider<AwsAccess> aws;
 
     @Inject
-    ToolRegistry tools;
+    Provider<ToolRegistry> tools;
 
     @Inject
     Terminals terminals;
 
     @Inject
-    ConversationExport export;
+    Provider<ConversationExport> export;
 
     @Override
     public Integer call() {
@@ -113,14 +114,14 @@ public final class ChatCommand implements Callable<Integer> {
         boolean oneShot = !prompt.isEmpty() || noInteractive || json || !environment.interactive();
         String question = oneShot ? OneShotQuestion.from(prompt, environment.in(), environment.inputPiped()) : null;
         ToolPolicy policy = new ToolPolicy(environment.workingDirectory(), trustAllTools, trustTools);
-        SessionMetadata metadata = SessionMetadata.lookUp(aws.credentials(profile), profileName(),
+        SessionMetadata metadata = SessionMetadata.lookUp(aws.get().credentials(profile), profileName(),
                 oneShot ? SessionType.NON_INTERACTIVE : SessionType.INTERACTIVE,
                 environment.workingDirectory().toString());
         return oneShot ? oneShot(question, policy, metadata) : interactive(policy, metadata);
     }
 
     private int oneShot(String question, ToolPolicy policy, SessionMetadata metadata) {
-        Chat chat = chats.create(profile, tools, policy, new OneShotToolApprover(environment.err()));
+        Chat chat = chats.get().create(profile, tools.get(), policy, new OneShotToolApprover(environment.err()));
         ChatSession session = open(chat, metadata);
         CompletableFuture<Void> recording = metadata.recordOn(session);
         try {
@@ -139,11 +140,11 @@ public final class ChatCommand implements Callable<Integer> {
             ConsoleInput input = new ConsoleInput(terminal, environment.userHome().resolve(HISTORY_FILE));
             try {
                 ToolApprover approver = new TerminalToolApprover(input, terminal.writer(), style);
-                Chat chat = chats.create(profile, tools, policy, approver);
+                Chat chat = chats.get().create(profile, tools.get(), policy, approver);
                 ChatSession session = open(chat, metadata);
                 CompletableFuture<Void> recording = metadata.recordOn(session);
-                SlashCommands commands = new SlashCommands(chat, aws.routes(), tools, policy, metadata,
-                        export, environment.workingDirectory(), terminal.writer(),
+                SlashCommands commands = new SlashCommands(chat, aws.get().routes(), tools.get(), policy, metadata,
+                        export.get(), environment.workingDirectory(), terminal.writer(),
                         style);
                 AnswerRenderer renderer = new AnswerRenderer(terminal.writer(), style, capable);
                 new InteractiveChat(terminal, input, commands, renderer, style).run(session);
@@ -159,7 +160,7 @@ public final class ChatCommand implements Callable<Integer> {
 
     /** Every option and setting is checked before anything is read from stdin or written. */
     private void checkOptions() {
-        aws.check(profile);
+        aws.get().check(profile);
         if (ResumeOption.isPromptWord(resume)) {
             prompt = ResumeOption.withFirstWord(resume, prompt);
             resume = ResumeOption.LATEST;
@@ -169,11 +170,11 @@ public final class ChatCommand implements Callable<Integer> {
                     + "or continues, --resume only continues.");
         }
         if (!trustTools.isEmpty()) {
-            tools.requireKnown(trustTools, "--trust-tools");
+            tools.get().requireKnown(trustTools, "--trust-tools");
         }
         // A model id can be well formed and still name nothing its service can call (a SageMaker component= without
         // a name): routing it now makes that bad usage before a conversation is touched, not a failed first turn.
-        aws.routes().describe(modelId != null ? modelId : ModelChoice.resolve(null, environment));
+        aws.get().routes().describe(modelId != null ? modelId : ModelChoice.resolve(null, environment));
     }
 
     /** Opens the conversation, says which unreadable ones a --resume passed over, and checks its model's route. */
@@ -184,7 +185,7 @@ public final class ChatCommand implements Callable<Integer> {
                     + "could not be read (" + skipped.reason() + ") and may be a newer conversation of this folder");
         }
         environment.err().flush();
-        aws.routes().describe(session.model());
+        aws.get().routes().describe(session.model());
         return session;
     }
 

@@ -1,16 +1,18 @@
 package io.redux.cli.composition;
 
+import com.google.inject.ConfigurationException;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import com.google.inject.Stage;
 import io.redux.aws.Closeables;
 import io.redux.cli.CliEnvironment;
-import jakarta.inject.Inject;
-
-import java.lang.reflect.Field;
+import picocli.CommandLine;
 
 /**
- * The composition root: builds the object graph with Guice the first time a command needs it, and closes what the
- * graph opened when the command ends.
+ * The composition root, the one place objects are made: picocli gets every command from it
+ * ({@link #commandFactory()}), and Guice builds each on demand. Bindings are lazy (development stage: no singleton
+ * built ahead; what a command uses only through a {@code Provider} is built when it asks), so {@code --help} builds
+ * no AWS client and no storage. When the command ends, the root closes what the graph opened.
  */
 public final class Composition implements AutoCloseable {
 
@@ -22,33 +24,34 @@ public final class Composition implements AutoCloseable {
         this.environment = environment;
     }
 
-    public void injectMembers(Object command) {
-        injector().injectMembers(command);
-    }
-
-    /** Whether the command declares {@code @Inject} fields, so commands that need nothing skip Guice entirely. */
-    public static boolean needsInjection(Object command) {
-        for (Class<?> type = command.getClass(); type != Object.class; type = type.getSuperclass()) {
-            for (Field field : type.getDeclaredFields()) {
-                if (field.isAnnotationPresent(Inject.class)) {
-                    return true;
+    /**
+     * Makes picocli's objects with Guice: commands, converters, version providers. What Guice cannot make (the
+     * collections picocli fills for multi-valued options, which are interfaces) picocli's own factory makes.
+     */
+    public CommandLine.IFactory commandFactory() {
+        return new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> type) throws Exception {
+                try {
+                    return injector().getInstance(type);
+                } catch (ConfigurationException e) {
+                    return CommandLine.defaultFactory().create(type);
                 }
             }
-        }
-        return false;
+        };
     }
 
     private synchronized Injector injector() {
         if (injector == null) {
-            injector = Guice.createInjector(new CliModule(environment, resources), new StorageModule(), new AwsModule(),
-                    new ChatModule());
+            injector = Guice.createInjector(Stage.DEVELOPMENT, new CliModule(environment, resources),
+                    new StorageModule(), new AwsModule(), new ChatModule());
         }
         return injector;
     }
 
     /**
-     * Closes the AWS clients a command built. Their threads would otherwise outlive it, and the JVM's exit waits for
-     * a thread still in native code, such as an idle event loop in {@code epoll_wait}.
+     * Closes what the command opened: the AWS clients, whose threads would otherwise outlive it (the JVM's exit waits
+     * for a thread still in native code, such as an idle event loop in {@code epoll_wait}), and the terminal.
      */
     @Override
     public void close() {

@@ -10,14 +10,9 @@ import io.redux.storage.json.JsonConversationRepository;
 /** Conversations live in JSON files in the environment's folder ({@link CliEnvironment#conversationsFolder()}). */
 final class StorageModule extends AbstractModule {
 
-    @Override
-    protected void configure() {
-        bind(ConversationRepository.class).to(JsonConversationRepository.class);
-    }
-
     @Provides
     @Singleton
-    JsonConversationRepository jsonRepository(CliEnvironment environment) {
+    ConversationRepository conversations(CliEnvironment environment) {
         return new JsonConversationRepository(environment.conversationsFolder());
     }
 }

@@ -6,6 +6,7 @@ import io.redux.cli.output.ConversationExport;
 import io.redux.cli.output.ExportFormat;
 import io.redux.domain.model.ConversationId;
 import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -34,15 +35,15 @@ final class ExportCommand implements Callable<Integer> {
     CliEnvironment environment;
 
     @Inject
-    ConversationExport export;
+    Provider<ConversationExport> export;
 
     @Override
     public Integer call() {
         if (output == null) {
-            export.write(id, format, environment.out());
+            export.get().write(id, format, environment.out());
             environment.out().flush();
         } else {
-            export.write(id, format, environment.workingDirectory().resolve(output), force);
+            export.get().write(id, format, environment.workingDirectory().resolve(output), force);
             environment.err().println("Exported conversation " + id + " to " + output);
         }
         return 0;

@@ -16,6 +16,7 @@ import io.redux.storage.migration.SourceDatabase;
 import io.redux.storage.migration.SourceDatabaseLocator;
 import io.redux.storage.migration.SqliteNativeLibrary;
 import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -49,7 +50,7 @@ final class MigrateCommand implements Callable<Integer> {
     CliEnvironment environment;
 
     @Inject
-    ConversationRepository repository;
+    Provider<ConversationRepository> repository;
 
     @Inject
     Clock clock;
@@ -58,7 +59,7 @@ final class MigrateCommand implements Callable<Integer> {
     public Integer call() {
         // Else every migration, above all a killed one, leaves a copy of sqlite-jdbc's native library in the tmp folder.
         SqliteNativeLibrary.cacheIn(SqliteNativeLibrary.defaultCacheFolder(environment.variables(), environment.userHome()));
-        HistoryMigration migration = new HistoryMigration(repository, clock, ModelChoice.resolve(modelId, environment));
+        HistoryMigration migration = new HistoryMigration(repository.get(), clock, ModelChoice.resolve(modelId, environment));
         MigrationOptions options = MigrationOptions.DEFAULT.withDryRun(dryRun);
         List<MigrationReport> reports = new ArrayList<>();
         for (Path database : sources()) {

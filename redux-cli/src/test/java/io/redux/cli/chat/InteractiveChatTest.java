@@ -351,11 +351,12 @@ class InteractiveChatTest {
         picocli.CommandLine.populateCommand(command, options);
         command.environment = environment;
         FakeAwsAccess aws = new FakeAwsAccess(gateway);
-        command.aws = aws;
-        command.chats = new ChatFactory(conversations, aws, Clock.systemUTC(), environment);
-        command.tools = BuiltInTools.registry(work);
+        command.aws = () -> aws;
+        command.chats = () -> new ChatFactory(conversations, aws, Clock.systemUTC(), environment);
+        ToolRegistry tools = BuiltInTools.registry(work);
+        command.tools = () -> tools;
         command.terminals = terminal::terminal;
-        command.export = new ConversationExport(conversations);
+        command.export = () -> new ConversationExport(conversations);
         return CompletableFuture.supplyAsync(command::call);
     }
 
