@@ -1,6 +1,5 @@
 package io.redux.cli.composition;
 
-import com.google.inject.ConfigurationException;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Stage;
@@ -25,20 +24,22 @@ public final class Composition implements AutoCloseable {
     }
 
     /**
-     * Makes picocli's objects with Guice: commands, converters, version providers. What Guice cannot make (the
-     * collections picocli fills for multi-valued options, which are interfaces) picocli's own factory makes.
+     * Makes the commands with Guice. picocli's own parts (type converters, the version provider, the collections it
+     * fills) need nothing and are made as picocli makes them; picocli makes a command only when it needs the object,
+     * so a run that never does, such as {@code --help}, never starts Guice.
      */
     public CommandLine.IFactory commandFactory() {
         return new CommandLine.IFactory() {
             @Override
             public <K> K create(Class<K> type) throws Exception {
-                try {
-                    return injector().getInstance(type);
-                } catch (ConfigurationException e) {
-                    return CommandLine.defaultFactory().create(type);
-                }
+                return madeByPicocli(type) ? CommandLine.defaultFactory().create(type) : injector().getInstance(type);
             }
         };
+    }
+
+    private static boolean madeByPicocli(Class<?> type) {
+        return type.isInterface() || CommandLine.ITypeConverter.class.isAssignableFrom(type)
+                || CommandLine.IVersionProvider.class.isAssignableFrom(type);
     }
 
     private synchronized Injector injector() {
