@@ -5,28 +5,22 @@ import io.redux.cli.ConversationIdConverter;
 import io.redux.cli.ModelChoice;
 import io.redux.cli.ModelIdConverter;
 import io.redux.cli.aws.AwsAccess;
-import io.redux.cli.output.ConversationExport;
 import io.redux.domain.chat.Chat;
 import io.redux.domain.chat.ChatSession;
 import io.redux.domain.chat.OpenConversation;
 import io.redux.domain.error.InvalidInputException;
-import io.redux.domain.error.StorageException;
 import io.redux.domain.model.ConversationId;
 import io.redux.domain.model.ConversationListing.UnreadableConversation;
 import io.redux.domain.model.ModelId;
 import io.redux.domain.model.SessionType;
-import io.redux.domain.port.ToolApprover;
 import io.redux.domain.tool.ToolPolicy;
 import io.redux.domain.tool.ToolRegistry;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
-import org.jline.terminal.Terminal;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -53,8 +47,6 @@ import java.util.concurrent.CompletableFuture;
                 "  redux_cli chat --conversation-id 550e8400-e29b-41d4-a716-446655440000 \\",
                 "      \"next step?\""})
 public final class ChatCommand implements Callable<Integer> {
-
-    static final String HISTORY_FILE = ".amazon-q/redux_history";
 
     @Option(names = "--model-id", paramLabel = "ID", converter = ModelIdConverter.class,
             description = "The model, as " + ModelId.FORM + ".")
@@ -102,11 +94,16 @@ public final class ChatCommand implements Callable<Integer> {
     @Inject
     Provider<ToolRegistry> tools;
 
+    /** Made by the composition; opened here, before the parts below that draw on it are made. */
     @Inject
-    Terminals terminals;
+    Provider<ChatTerminal> terminal;
 
     @Inject
-    Provider<ConversationExport> export;
+    Provider<TerminalToolApprover> approvers;
+
+    @Inject
+    Provider<InteractiveChat> interactiveChats;
+
 
     @Override
     public Integer call() {
@@ -133,29 +130,14 @@ public final class ChatCommand implements Callable<Integer> {
     }
 
     private int interactive(ToolPolicy policy, SessionMetadata metadata) {
-        try (Terminal terminal = terminals.open()) {
-            boolean capable = !terminal.getType().startsWith(Terminal.TYPE_DUMB);
-            Style style = new Style(capable && environment.colour(),
-                    StandardCharsets.UTF_8.equals(terminal.encoding()));
-            ConsoleInput input = new ConsoleInput(terminal, environment.userHome().resolve(HISTORY_FILE));
-            try {
-                ToolApprover approver = new TerminalToolApprover(input, terminal.writer(), style);
-                Chat chat = chats.get().create(profile, tools.get(), policy, approver);
-                ChatSession session = open(chat, metadata);
-                CompletableFuture<Void> recording = metadata.recordOn(session);
-                SlashCommands commands = new SlashCommands(chat, aws.get().routes(), tools.get(), policy, metadata,
-                        export.get(), environment.workingDirectory(), terminal.writer(),
-                        style);
-                AnswerRenderer renderer = new AnswerRenderer(terminal.writer(), style, capable);
-                new InteractiveChat(terminal, input, commands, renderer, style).run(session);
-                SessionMetadata.await(recording);
-            } finally {
-                input.close();
-            }
-            return 0;
-        } catch (IOException e) {
-            throw new StorageException("Cannot open the terminal: " + e.getMessage(), e);
+        try (ChatTerminal opened = terminal.get().open()) {
+            Chat chat = chats.get().create(profile, tools.get(), policy, approvers.get());
+            ChatSession session = open(chat, metadata);
+            CompletableFuture<Void> recording = metadata.recordOn(session);
+            interactiveChats.get().run(session, new ChatRun(chat, policy, metadata));
+            SessionMetadata.await(recording);
         }
+        return 0;
     }
 
     /** Every option and setting is checked before anything is read from stdin or written. */

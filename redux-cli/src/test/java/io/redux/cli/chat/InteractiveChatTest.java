@@ -355,8 +355,13 @@ class InteractiveChatTest {
         command.chats = () -> new ChatFactory(conversations, aws, Clock.systemUTC(), environment);
         ToolRegistry tools = BuiltInTools.registry(work);
         command.tools = () -> tools;
-        command.terminals = terminal::terminal;
-        command.export = () -> new ConversationExport(conversations);
+        // What the composition binds, by hand: one terminal for the run, and the parts drawn on it.
+        ChatTerminal chatTerminal = new ChatTerminal(terminal::terminal, environment);
+        command.terminal = () -> chatTerminal;
+        command.approvers = () -> new TerminalToolApprover(chatTerminal);
+        command.interactiveChats = () -> new InteractiveChat(chatTerminal,
+                new SlashCommands(aws, tools, new ConversationExport(conversations), environment, chatTerminal),
+                new AnswerRenderer(chatTerminal));
         return CompletableFuture.supplyAsync(command::call);
     }
 
