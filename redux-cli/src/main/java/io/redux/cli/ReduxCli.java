@@ -15,11 +15,10 @@ public final class ReduxCli {
     public static int execute(CliEnvironment environment, String... args) {
         try (Composition composition = new Composition(environment)) {
             ErrorReporter errors = new ErrorReporter(environment.err());
-            CommandLine commandLine = ReduxCommand.commandLineFor(args)
+            CommandLine commandLine = ReduxCommand.commandLineFor(composition.commandFactory(), args)
                     .setOut(environment.out())
                     .setErr(environment.err())
                     .setCaseInsensitiveEnumValuesAllowed(true)
-                    .setExecutionStrategy(new InjectingExecutionStrategy(composition))
                     .setParameterExceptionHandler(errors)
                     .setExecutionExceptionHandler(errors);
             try {

@@ -20,11 +20,15 @@ import java.util.Map;
         description = "AWS-native AI chat: models on Amazon Bedrock and SageMaker, conversations kept as JSON files.",
         footer = {"",
                 "Environment:",
-                "  REDUX_CONVERSATIONS_DIR  conversations folder (~/.amazon-q/conversations)",
-                "  REDUX_MODEL_ID           the model used when none is given",
-                "  REDUX_ENDPOINT_URL       replaces the AWS endpoint of model calls",
-                "  REDUX_READ_TIMEOUT       seconds of silence before a model call, or a stalled answer, fails (90)",
-                "  AWS_PROFILE, AWS_*       the standard AWS variables",
+                "  REDUX_CONVERSATIONS_DIR     conversations folder (~/.amazon-q/conversations)",
+                "  REDUX_MODEL_ID              the model used when none is given",
+                "  REDUX_ENDPOINT_URL          replaces the AWS endpoint of model calls",
+                "  REDUX_READ_TIMEOUT          seconds of silence before a model call, or an",
+                "                              answer that stalls, fails (90; at most 3600)",
+                "  REDUX_CREDENTIAL_PROCESS_TIMEOUT",
+                "                              seconds a profile's credential_process may run",
+                "                              (at most 3600)",
+                "  AWS_PROFILE, AWS_*          the standard AWS variables",
                 "",
                 "Exit codes: 0 success, 1 failure, 2 bad usage."})
 public final class ReduxCommand {
@@ -42,9 +46,9 @@ public final class ReduxCommand {
             description = "Show the stack trace of an unexpected error.")
     boolean debug;
 
-    /** The command line with every subcommand, for help, completion and the man page. */
+    /** The command line with every subcommand, for help, completion and the man page: its model, nothing injected. */
     public static CommandLine commandLine() {
-        return commandLineFor();
+        return commandLineFor(CommandLine.defaultFactory());
     }
 
     /**
@@ -52,25 +56,25 @@ public final class ReduxCommand {
      * they name); none for {@code --version}; every one for help, a missing command or a typo, whose messages list
      * them. No option before a command name takes a value, so the first words that are not options name them.
      */
-    public static CommandLine commandLineFor(String... args) {
-        CommandLine root = new CommandLine(new ReduxCommand());
+    public static CommandLine commandLineFor(CommandLine.IFactory factory, String... args) {
+        CommandLine root = new CommandLine(new ReduxCommand(), factory);
         List<String> words = Arrays.stream(args).filter(arg -> !arg.startsWith("-")).toList();
         String command = words.isEmpty() ? null : words.get(0);
         if (command != null && SUBCOMMANDS.containsKey(command)) {
-            root.addSubcommand(command, commandLineOf(command, words.size() > 1 ? words.get(1) : null));
+            root.addSubcommand(command, commandLineOf(factory, command, words.size() > 1 ? words.get(1) : null));
         } else if (command != null || !asksForTheVersionWithoutHelp(args)) {
             // A loop, not a method reference to CommandLine: a lambda on a Java 5 class makes the class-data archive
             // dump link it early and then leave it out ("Old class has been linked").
             for (String name : SUBCOMMANDS.keySet()) {
-                root.addSubcommand(name, commandLineOf(name, null));
+                root.addSubcommand(name, commandLineOf(factory, name, null));
             }
         }
         return root;
     }
 
     /** Command {@code name}; for a group, with only its subcommand {@code invoked} when that names one, else all. */
-    private static CommandLine commandLineOf(String name, String invoked) {
-        CommandLine command = new CommandLine(SUBCOMMANDS.get(name));
+    private static CommandLine commandLineOf(CommandLine.IFactory factory, String name, String invoked) {
+        CommandLine command = new CommandLine(SUBCOMMANDS.get(name), factory);
         Map<String, Class<?>> subcommands = GROUPS.getOrDefault(name, Map.of());
         if (invoked != null && subcommands.containsKey(invoked)) {
             command.addSubcommand(invoked, subcommands.get(invoked));

@@ -39,4 +39,22 @@ class ReduxCliTest {
                     .noneMatch(thread -> thread.getName().equals("redux-aws-netty") && thread.isAlive());
         }
     }
+
+    @Test
+    void helpBuildsNoStorageNorAws(@TempDir Path home) {
+        // Building the storage would fail on this folder (no path holds a NUL), and so would the help if it built it.
+        for (String[] args : new String[][] {{"--help"}, {"chat", "--help"}, {"conversations", "list", "--help"}}) {
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            CliEnvironment environment = new CliEnvironment(Map.of("REDUX_CONVERSATIONS_DIR", "no\0folder",
+                    "REDUX_ENDPOINT_URL", "not a url", "REDUX_READ_TIMEOUT", "soon"), home, home,
+                    InputStream.nullInputStream(), new PrintWriter(out, true), new PrintWriter(err, true), false);
+
+            int exit = ReduxCli.execute(environment, args);
+
+            assertThat(exit).as(String.join(" ", args)).isZero();
+            assertThat(out.toString()).contains("Usage:");
+            assertThat(err.toString()).isEmpty();
+        }
+    }
 }

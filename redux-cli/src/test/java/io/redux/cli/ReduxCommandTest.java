@@ -10,7 +10,7 @@ class ReduxCommandTest {
 
     @Test
     void aSubcommandOfAGroupGetsItsGroupAndItselfOnly() {
-        CommandLine root = ReduxCommand.commandLineFor("conversations", "list", "--limit", "3");
+        CommandLine root = commandLineFor("conversations", "list", "--limit", "3");
 
         assertThat(root.getSubcommands()).containsOnlyKeys("conversations");
         assertThat(root.getSubcommands().get("conversations").getSubcommands()).containsOnlyKeys("list");
@@ -18,24 +18,24 @@ class ReduxCommandTest {
 
     @Test
     void aGroupWithoutASubcommandOrWithATypoGetsAllOfItsSubcommands() {
-        assertThat(ReduxCommand.commandLineFor("conversations", "--help").getSubcommands().get("conversations")
+        assertThat(commandLineFor("conversations", "--help").getSubcommands().get("conversations")
                 .getSubcommands()).containsOnlyKeys("list", "show", "export", "delete", "migrate");
-        assertThat(ReduxCommand.commandLineFor("conversations", "lsit").getSubcommands().get("conversations")
+        assertThat(commandLineFor("conversations", "lsit").getSubcommands().get("conversations")
                 .getSubcommands()).hasSize(5);
     }
 
     @Test
     void helpAndAnUnknownCommandGetEveryCommand() {
-        CommandLine help = ReduxCommand.commandLineFor("--help");
+        CommandLine help = commandLineFor("--help");
 
         assertThat(help.getSubcommands()).containsOnlyKeys("chat", "conversations", "models", "whoami");
         assertThat(help.getSubcommands().get("models").getSubcommands()).containsOnlyKeys("describe");
-        assertThat(ReduxCommand.commandLineFor("chta").getSubcommands()).hasSize(4);
+        assertThat(commandLineFor("chta").getSubcommands()).hasSize(4);
     }
 
     @Test
     void theVersionNeedsNoCommand() {
-        assertThat(ReduxCommand.commandLineFor("--debug", "--version").getSubcommands()).isEmpty();
+        assertThat(commandLineFor("--debug", "--version").getSubcommands()).isEmpty();
     }
 
     @Test
@@ -44,5 +44,9 @@ class ReduxCommandTest {
 
         assertThat(all.getSubcommands().get("conversations").getSubcommands()).hasSize(5);
         assertThat(all.getSubcommands().get("chat").getSubcommands()).isEmpty();
+    }
+
+    private static CommandLine commandLineFor(String... args) {
+        return ReduxCommand.commandLineFor(CommandLine.defaultFactory(), args);
     }
 }

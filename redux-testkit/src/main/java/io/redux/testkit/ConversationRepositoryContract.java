@@ -22,6 +22,7 @@ import io.redux.domain.port.ConversationRepository;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -130,6 +131,48 @@ public abstract class ConversationRepositoryContract {
                 throw new AssertionError("called for a missing conversation");
             }
         })).isInstanceOf(ConversationNotFoundException.class).hasMessageContaining(missing.toString());
+    }
+
+    @Test
+    void theStoredDocumentIsCopiedAsItIsWithEveryMessage() {
+        Conversation conversation = withMessages(ConversationId.random(), T0, 2);
+        repository.create(conversation);
+
+        String first = copy(conversation.id());
+        String again = copy(conversation.id());
+        repository.append(conversation.id(), new AssistantMessage("later", T0.plusSeconds(30), "Appended answer"));
+        String appended = copy(conversation.id());
+
+        assertThat(again).isEqualTo(first);
+        assertThat(first).contains(conversation.id().toString(), "Question 0 about the build", "Answer 1")
+                .doesNotContain("Appended answer");
+        assertThat(appended).contains("Question 0 about the build", "Answer 1", "Appended answer");
+    }
+
+    @Test
+    void copyingAMissingConversationFailsNamingItAndWritesNothing() {
+        ConversationId missing = ConversationId.random();
+        StringWriter out = new StringWriter();
+
+        assertThatThrownBy(() -> repository.copyDocument(missing, out))
+                .isInstanceOf(ConversationNotFoundException.class).hasMessageContaining(missing.toString());
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void theCopiedDocumentKeepsFieldsThisVersionDoesNotKnow() {
+        assumeTrue(supportsUnknownFieldPreservation(), "this store keeps only the fields it knows");
+        Conversation conversation = withMessages(ConversationId.random(), T0, 1);
+        repository.create(conversation);
+        putUnknownField(conversation.id(), "written_by_a_newer_version", "keep me");
+
+        assertThat(copy(conversation.id())).contains("written_by_a_newer_version", "keep me");
+    }
+
+    private String copy(ConversationId id) {
+        StringWriter out = new StringWriter();
+        repository.copyDocument(id, out);
+        return out.toString();
     }
 
     @Test

@@ -8,6 +8,9 @@ import io.redux.domain.model.ConversationListing;
 import io.redux.domain.model.ConversationSummary;
 import io.redux.domain.port.ConversationRepository;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -30,6 +33,20 @@ public final class InMemoryConversationRepository implements ConversationReposit
     @Override
     public Optional<Conversation> find(ConversationId id) {
         return Optional.ofNullable(conversations.get(id));
+    }
+
+    /**
+     * This store keeps objects, not documents: its document is the stored conversation's text form
+     * ({@link Conversation#toString()}), which names every field it holds.
+     */
+    @Override
+    public void copyDocument(ConversationId id, Writer out) {
+        String document = load(id).toString();
+        try {
+            out.write(document);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override

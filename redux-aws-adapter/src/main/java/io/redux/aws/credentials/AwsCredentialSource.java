@@ -86,6 +86,16 @@ public final class AwsCredentialSource implements CredentialSource, AwsCredentia
     }
 
     /**
+     * Fails, reading only the profile files, when the profile this source was given is not there: what
+     * {@link #resolve()} would say, before anything is started that the missing profile would only interrupt.
+     *
+     * @throws CredentialsException when the profile given is missing
+     */
+    public void requireProfile() {
+        chain.requireChosenProfile();
+    }
+
+    /**
      * For SDK clients, which sign requests with it: resolves the chain on first use, then asks the winning provider
      * (which refreshes itself).
      */

@@ -122,15 +122,32 @@ final class CredentialChain {
                 + " or set AWS_PROFILE, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.");
     }
 
+    /**
+     * Fails as {@link #resolve()} would when the profile chosen explicitly is not in the profile files; reads only
+     * those files, so a caller can check it before starting anything.
+     */
+    void requireChosenProfile() {
+        if (cliProfile != null) {
+            ProfileFiles profiles = new ProfileFiles(environment);
+            if (profiles.profile(cliProfile).isEmpty()) {
+                throw missingProfile(profiles, cliProfile, profileSetting == null ? "" : " (from " + profileSetting + ")");
+            }
+        }
+    }
+
+    private static CredentialsException missingProfile(ProfileFiles profiles, String requested, String from) {
+        return new CredentialsException("The AWS profile '" + requested + "'" + from + " is not in "
+                + profiles.locations() + ". Profiles there: " + profiles.names()
+                + ". Fix the name, or create it with 'aws configure --profile " + requested + "'.");
+    }
+
     private Optional<ResolvedCredentials> profile(ProfileFiles profiles, String name, String region, List<String> tried) {
         String requested = name == null ? DEFAULT_PROFILE : name;
         String from = cliProfile == null ? " (from AWS_PROFILE)" : profileSetting == null ? "" : " (from " + profileSetting + ")";
         Optional<Profile> profile = profiles.profile(requested);
         if (profile.isEmpty()) {
             if (name != null) {
-                throw new CredentialsException("The AWS profile '" + requested + "'" + from + " is not in "
-                        + profiles.locations() + ". Profiles there: " + profiles.names()
-                        + ". Fix the name, or create it with 'aws configure --profile " + requested + "'.");
+                throw missingProfile(profiles, requested, from);
             }
             tried.add("profile (no 'default' profile in " + profiles.locations() + ")");
             return Optional.empty();

@@ -10,6 +10,15 @@ import io.redux.domain.port.ModelRoutes;
  */
 public interface AwsAccess {
 
+    /**
+     * Checks every setting the AWS side will read ({@code REDUX_*}, proxies) and that the profile chosen exists,
+     * calling nothing: a command that uses AWS calls it first, so a mistake is one line before anything is read or
+     * written, whichever credentials would have won.
+     *
+     * @param profile {@code --profile}, or null for the standard chain
+     */
+    void check(String profile);
+
     /** @param profile {@code --profile}, or null for the standard chain ({@code AWS_PROFILE} and the rest) */
     CredentialSource credentials(String profile);
 

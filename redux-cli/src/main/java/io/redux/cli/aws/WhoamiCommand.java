@@ -5,6 +5,7 @@ import io.redux.cli.output.Json;
 import io.redux.cli.output.Table;
 import io.redux.domain.port.CallerIdentity;
 import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -29,11 +30,13 @@ public final class WhoamiCommand implements Callable<Integer> {
     CliEnvironment environment;
 
     @Inject
-    AwsAccess aws;
+    Provider<AwsAccess> aws;
 
     @Override
     public Integer call() {
-        CallerIdentity identity = aws.credentials(profile).identity();
+        AwsAccess access = aws.get();
+        access.check(profile);
+        CallerIdentity identity = access.credentials(profile).identity();
         PrintWriter out = environment.out();
         if (json) {
             Map<String, Object> document = new LinkedHashMap<>();

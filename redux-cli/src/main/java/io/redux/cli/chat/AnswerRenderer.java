@@ -1,5 +1,6 @@
 package io.redux.cli.chat;
 
+import jakarta.inject.Inject;
 import io.redux.cli.output.TerminalText;
 import io.redux.domain.chat.ChatListener;
 import io.redux.domain.model.AssistantMessage;
@@ -23,6 +24,11 @@ final class AnswerRenderer implements ChatListener {
     private final Style style;
     private final MarkdownStream answer;
     private final Spinner spinner;
+
+    @Inject
+    AnswerRenderer(ChatTerminal terminal) {
+        this(terminal.writer(), terminal.style(), terminal.capable());
+    }
 
     /**
      * @param animate whether a spinner may be drawn (a terminal that understands carriage returns and ANSI erases)

@@ -9,22 +9,18 @@ import io.redux.domain.chat.Chat;
 import io.redux.domain.chat.ChatSession;
 import io.redux.domain.chat.OpenConversation;
 import io.redux.domain.error.InvalidInputException;
-import io.redux.domain.error.StorageException;
 import io.redux.domain.model.ConversationId;
 import io.redux.domain.model.ConversationListing.UnreadableConversation;
 import io.redux.domain.model.ModelId;
 import io.redux.domain.model.SessionType;
-import io.redux.domain.port.ToolApprover;
 import io.redux.domain.tool.ToolPolicy;
 import io.redux.domain.tool.ToolRegistry;
 import jakarta.inject.Inject;
-import org.jline.terminal.Terminal;
+import jakarta.inject.Provider;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -51,8 +47,6 @@ import java.util.concurrent.CompletableFuture;
                 "  redux_cli chat --conversation-id 550e8400-e29b-41d4-a716-446655440000 \\",
                 "      \"next step?\""})
 public final class ChatCommand implements Callable<Integer> {
-
-    static final String HISTORY_FILE = ".amazon-q/redux_history";
 
     @Option(names = "--model-id", paramLabel = "ID", converter = ModelIdConverter.class,
             description = "The model, as " + ModelId.FORM + ".")
@@ -92,19 +86,24 @@ public final class ChatCommand implements Callable<Integer> {
     CliEnvironment environment;
 
     @Inject
-    ChatFactory chats;
+    Provider<ChatFactory> chats;
 
     @Inject
-    AwsAccess aws;
+    Provider<AwsAccess> aws;
 
     @Inject
-    ToolRegistry tools;
+    Provider<ToolRegistry> tools;
+
+    /** Made by the composition; opened here, before the parts below that draw on it are made. */
+    @Inject
+    Provider<ChatTerminal> terminal;
 
     @Inject
-    Terminals terminals;
+    Provider<TerminalToolApprover> approvers;
 
     @Inject
-    TranscriptExport export;
+    Provider<InteractiveChat> interactiveChats;
+
 
     @Override
     public Integer call() {
@@ -112,14 +111,14 @@ public final class ChatCommand implements Callable<Integer> {
         boolean oneShot = !prompt.isEmpty() || noInteractive || json || !environment.interactive();
         String question = oneShot ? OneShotQuestion.from(prompt, environment.in(), environment.inputPiped()) : null;
         ToolPolicy policy = new ToolPolicy(environment.workingDirectory(), trustAllTools, trustTools);
-        SessionMetadata metadata = SessionMetadata.lookUp(aws.credentials(profile), profileName(),
+        SessionMetadata metadata = SessionMetadata.lookUp(aws.get().credentials(profile), profileName(),
                 oneShot ? SessionType.NON_INTERACTIVE : SessionType.INTERACTIVE,
                 environment.workingDirectory().toString());
         return oneShot ? oneShot(question, policy, metadata) : interactive(policy, metadata);
     }
 
     private int oneShot(String question, ToolPolicy policy, SessionMetadata metadata) {
-        Chat chat = chats.create(profile, tools, policy, new OneShotToolApprover(environment.err()));
+        Chat chat = chats.get().create(profile, tools.get(), policy, new OneShotToolApprover(environment.err()));
         ChatSession session = open(chat, metadata);
         CompletableFuture<Void> recording = metadata.recordOn(session);
         try {
@@ -131,33 +130,19 @@ public final class ChatCommand implements Callable<Integer> {
     }
 
     private int interactive(ToolPolicy policy, SessionMetadata metadata) {
-        try (Terminal terminal = terminals.open()) {
-            boolean capable = !terminal.getType().startsWith(Terminal.TYPE_DUMB);
-            Style style = new Style(capable && environment.colour(),
-                    StandardCharsets.UTF_8.equals(terminal.encoding()));
-            ConsoleInput input = new ConsoleInput(terminal, environment.userHome().resolve(HISTORY_FILE));
-            try {
-                ToolApprover approver = new TerminalToolApprover(input, terminal.writer(), style);
-                Chat chat = chats.create(profile, tools, policy, approver);
-                ChatSession session = open(chat, metadata);
-                CompletableFuture<Void> recording = metadata.recordOn(session);
-                SlashCommands commands = new SlashCommands(chat, aws.routes(), tools, policy, metadata,
-                        export, environment.workingDirectory(), terminal.writer(),
-                        style);
-                AnswerRenderer renderer = new AnswerRenderer(terminal.writer(), style, capable);
-                new InteractiveChat(terminal, input, commands, renderer, style).run(session);
-                SessionMetadata.await(recording);
-            } finally {
-                input.close();
-            }
-            return 0;
-        } catch (IOException e) {
-            throw new StorageException("Cannot open the terminal: " + e.getMessage(), e);
+        try (ChatTerminal opened = terminal.get().open()) {
+            Chat chat = chats.get().create(profile, tools.get(), policy, approvers.get());
+            ChatSession session = open(chat, metadata);
+            CompletableFuture<Void> recording = metadata.recordOn(session);
+            interactiveChats.get().run(session, new ChatRun(chat, policy, metadata));
+            SessionMetadata.await(recording);
         }
+        return 0;
     }
 
     /** Every option and setting is checked before anything is read from stdin or written. */
     private void checkOptions() {
+        aws.get().check(profile);
         if (ResumeOption.isPromptWord(resume)) {
             prompt = ResumeOption.withFirstWord(resume, prompt);
             resume = ResumeOption.LATEST;
@@ -167,11 +152,11 @@ public final class ChatCommand implements Callable<Integer> {
                     + "or continues, --resume only continues.");
         }
         if (!trustTools.isEmpty()) {
-            tools.requireKnown(trustTools, "--trust-tools");
+            tools.get().requireKnown(trustTools, "--trust-tools");
         }
         // A model id can be well formed and still name nothing its service can call (a SageMaker component= without
         // a name): routing it now makes that bad usage before a conversation is touched, not a failed first turn.
-        aws.routes().describe(modelId != null ? modelId : ModelChoice.resolve(null, environment));
+        aws.get().routes().describe(modelId != null ? modelId : ModelChoice.resolve(null, environment));
     }
 
     /** Opens the conversation, says which unreadable ones a --resume passed over, and checks its model's route. */
@@ -182,7 +167,7 @@ public final class ChatCommand implements Callable<Integer> {
                     + "could not be read (" + skipped.reason() + ") and may be a newer conversation of this folder");
         }
         environment.err().flush();
-        aws.routes().describe(session.model());
+        aws.get().routes().describe(session.model());
         return session;
     }
 

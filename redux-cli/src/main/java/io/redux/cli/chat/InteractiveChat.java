@@ -5,6 +5,7 @@ import io.redux.cli.output.TerminalText;
 import io.redux.domain.chat.ChatSession;
 import io.redux.domain.error.ModelInvocationException;
 import io.redux.domain.error.ReduxException;
+import jakarta.inject.Inject;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.Terminal.Signal;
 import org.jline.terminal.Terminal.SignalHandler;
@@ -25,18 +26,18 @@ final class InteractiveChat {
     private final PrintWriter out;
     private final Style style;
 
-    InteractiveChat(Terminal terminal, ConsoleInput input, SlashCommands commands, AnswerRenderer renderer,
-                    Style style) {
-        this.terminal = terminal;
-        this.input = input;
+    @Inject
+    InteractiveChat(ChatTerminal terminal, SlashCommands commands, AnswerRenderer renderer) {
+        this.terminal = terminal.terminal();
+        this.input = terminal.input();
         this.commands = commands;
         this.renderer = renderer;
         this.out = terminal.writer();
-        this.style = style;
+        this.style = terminal.style();
     }
 
     /** Runs until the user leaves; returns the session last used. */
-    ChatSession run(ChatSession first) {
+    ChatSession run(ChatSession first, ChatRun run) {
         ChatSession session = first;
         out.println(style.dim("Conversation " + session.id() + " with " + TerminalText.escape(session.model().toString())
                 + ". /help for commands, "
@@ -50,7 +51,7 @@ final class InteractiveChat {
                 continue;
             }
             if (SlashCommands.isCommand(line)) {
-                SlashCommands.Outcome outcome = command(session, line);
+                SlashCommands.Outcome outcome = command(session, line, run);
                 session = outcome.session();
                 if (outcome.quit()) {
                     break;
@@ -68,10 +69,10 @@ final class InteractiveChat {
     }
 
     /** A slash command; Ctrl-C stops what it asks of the model ({@code /compact}) instead of ending the process. */
-    private SlashCommands.Outcome command(ChatSession session, String line) {
+    private SlashCommands.Outcome command(ChatSession session, String line, ChatRun run) {
         SignalHandler previous = terminal.handle(Signal.INT, signal -> session.cancel());
         try {
-            return commands.run(line, session, renderer);
+            return commands.run(line, session, renderer, run);
         } catch (ReduxException e) {
             renderer.endTurn();
             out.println(style.error("redux_cli: " + TerminalText.escape(Hints.line(e))));

@@ -1,19 +1,22 @@
 package io.redux.cli.chat;
 
+import io.redux.cli.CliEnvironment;
 import io.redux.cli.Hints;
+import io.redux.cli.aws.AwsAccess;
+import io.redux.cli.output.ConversationExport;
+import io.redux.cli.output.ExportFormat;
 import io.redux.cli.output.TerminalText;
-import io.redux.domain.chat.Chat;
 import io.redux.domain.chat.ChatSession;
 import io.redux.domain.chat.CompactResult;
 import io.redux.domain.chat.OpenConversation;
 import io.redux.domain.error.InvalidInputException;
 import io.redux.domain.model.ModelId;
 import io.redux.domain.model.TokenUsage;
-import io.redux.domain.port.ModelRoutes;
 import io.redux.domain.tool.DefaultTrust;
 import io.redux.domain.tool.Tool;
 import io.redux.domain.tool.ToolPolicy;
 import io.redux.domain.tool.ToolRegistry;
+import jakarta.inject.Inject;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -40,29 +43,23 @@ final class SlashCommands {
     record Outcome(boolean quit, ChatSession session) {
     }
 
-    private final Chat chat;
-    private final ModelRoutes routes;
+    private final AwsAccess aws;
     private final ToolRegistry tools;
-    private final ToolPolicy policy;
-    private final SessionMetadata metadata;
-    private final TranscriptExport export;
+    private final ConversationExport export;
     private final Path workingDirectory;
     private final PrintWriter out;
     private final Style style;
 
-    /** @param routes refuses a model id its service cannot call, before {@code /model} switches to it */
-    SlashCommands(Chat chat, ModelRoutes routes, ToolRegistry tools, ToolPolicy policy,
-                  SessionMetadata metadata, TranscriptExport export, Path workingDirectory, PrintWriter out,
-                  Style style) {
-        this.chat = chat;
-        this.routes = routes;
+    /** @param aws its routes refuse a model id its service cannot call, before {@code /model} switches to it */
+    @Inject
+    SlashCommands(AwsAccess aws, ToolRegistry tools, ConversationExport export, CliEnvironment environment,
+                  ChatTerminal terminal) {
+        this.aws = aws;
         this.tools = tools;
-        this.policy = policy;
-        this.metadata = metadata;
         this.export = export;
-        this.workingDirectory = workingDirectory;
-        this.out = out;
-        this.style = style;
+        this.workingDirectory = environment.workingDirectory();
+        this.out = terminal.writer();
+        this.style = terminal.style();
     }
 
     static boolean isCommand(String line) {
@@ -70,7 +67,7 @@ final class SlashCommands {
     }
 
     /** Runs one command line; a bad one is explained and the session goes on. */
-    Outcome run(String line, ChatSession session, AnswerRenderer renderer) {
+    Outcome run(String line, ChatSession session, AnswerRenderer renderer, ChatRun run) {
         List<String> words = Arrays.asList(line.strip().split("\\s+"));
         String name = words.get(0);
         List<String> arguments = words.subList(1, words.size());
@@ -81,11 +78,11 @@ final class SlashCommands {
                     return new Outcome(true, session);
                 }
                 case "/clear" -> {
-                    return new Outcome(false, clear(session));
+                    return new Outcome(false, clear(session, run));
                 }
                 case "/model" -> model(arguments, session);
                 case "/usage" -> usage(session);
-                case "/tools" -> tools(arguments);
+                case "/tools" -> tools(arguments, run.policy());
                 case "/export" -> export(arguments, session);
                 case "/compact" -> compact(session, renderer);
                 default -> out.println(style.error("Unknown command " + TerminalText.escape(name)
@@ -112,9 +109,10 @@ final class SlashCommands {
                 : style.dim("Nothing to compact."));
     }
 
-    private ChatSession clear(ChatSession session) {
-        ChatSession fresh = chat.open(OpenConversation.start(session.model(), metadata.forNewConversation()));
-        metadata.recordOn(fresh);
+    private ChatSession clear(ChatSession session, ChatRun run) {
+        ChatSession fresh = run.chat().open(OpenConversation.start(session.model(),
+                run.metadata().forNewConversation()));
+        run.metadata().recordOn(fresh);
         out.println(style.dim("New conversation " + fresh.id() + (session.isSaved() ? " (the previous one, "
                 + session.id() + ", is kept)." : ".")));
         return fresh;
@@ -129,7 +127,7 @@ final class SlashCommands {
             throw new InvalidInputException("Usage: /model [" + ModelId.FORM + "]");
         }
         ModelId model = ModelId.parse(arguments.get(0));
-        routes.describe(model);
+        aws.routes().describe(model);
         session.switchModel(model);
         out.println(style.dim("Continuing with " + TerminalText.escape(session.model().toString()) + "."));
     }
@@ -142,7 +140,7 @@ final class SlashCommands {
                 + " tokens of history; /compact shortens it."));
     }
 
-    private void tools(List<String> arguments) {
+    private void tools(List<String> arguments, ToolPolicy policy) {
         if (arguments.isEmpty()) {
             for (String name : new TreeSet<>(tools.names())) {
                 String note = policy.trusts(name) ? "runs without asking" : defaultNote(name);
@@ -171,14 +169,14 @@ final class SlashCommands {
     }
 
     private void export(List<String> arguments, ChatSession session) {
-        String format = "markdown";
+        ExportFormat format = ExportFormat.MARKDOWN;
         String file = null;
         for (int i = 0; i < arguments.size(); i++) {
             String argument = arguments.get(i);
             if (argument.equals("--format") && i + 1 < arguments.size()) {
-                format = arguments.get(++i);
+                format = ExportFormat.named(arguments.get(++i));
             } else if (argument.startsWith("--format=")) {
-                format = argument.substring("--format=".length());
+                format = ExportFormat.named(argument.substring("--format=".length()));
             } else if (file == null && !argument.startsWith("--")) {
                 file = argument;
             } else {
@@ -193,7 +191,7 @@ final class SlashCommands {
                     + " is stored with its first message.");
         }
         Path target = workingDirectory.resolve(file);
-        export.export(session.id(), format, target);
+        export.write(session.id(), format, target, false);
         out.println(style.dim("Exported conversation " + session.id() + " to " + TerminalText.escape(target.toString())
                 + "."));
     }

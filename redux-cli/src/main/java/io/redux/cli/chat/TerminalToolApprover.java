@@ -3,6 +3,7 @@ package io.redux.cli.chat;
 import io.redux.cli.output.TerminalText;
 import io.redux.domain.model.ToolCall;
 import io.redux.domain.port.ToolApprover;
+import jakarta.inject.Inject;
 
 import java.io.PrintWriter;
 import java.util.Locale;
@@ -16,6 +17,11 @@ final class TerminalToolApprover implements ToolApprover {
     private final ConsoleInput input;
     private final PrintWriter out;
     private final Style style;
+
+    @Inject
+    TerminalToolApprover(ChatTerminal terminal) {
+        this(terminal.input(), terminal.writer(), terminal.style());
+    }
 
     TerminalToolApprover(ConsoleInput input, PrintWriter out, Style style) {
         this.input = input;

@@ -8,6 +8,7 @@ import io.redux.aws.http.NetworkSettings;
 import io.redux.aws.ModelRouter;
 import io.redux.cli.CliEnvironment;
 import io.redux.cli.aws.AwsAccess;
+import io.redux.domain.error.InvalidInputException;
 import io.redux.domain.port.CredentialSource;
 import io.redux.domain.port.ModelGateway;
 import io.redux.domain.port.ModelRoutes;
@@ -29,6 +30,18 @@ final class AdapterAwsAccess implements AwsAccess, AutoCloseable {
 
     AdapterAwsAccess(CliEnvironment environment) {
         this.environment = environment;
+    }
+
+    @Override
+    public synchronized void check(String profile) {
+        if (profile != null && profile.isBlank()) {
+            throw new InvalidInputException(AwsVariables.PROFILE_OPTION + " needs a profile name; leave it out to use "
+                    + "AWS_PROFILE or the environment's keys.");
+        }
+        router();
+        network();
+        AwsVariables.credentialProcessTimeout(environment.variables());
+        source(profile).requireProfile();
     }
 
     @Override

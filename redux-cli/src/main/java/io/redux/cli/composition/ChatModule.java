@@ -18,8 +18,21 @@ final class ChatModule extends AbstractModule {
         return BuiltInTools.registry(environment.workingDirectory());
     }
 
+    /**
+     * The first JDK that warns on stderr when a library loads native code without {@code --enable-native-access}
+     * (JEP 472), as JLine's default terminal providers do. The launcher gives that flag to {@code migrate} only: on
+     * these JDKs it turns off the archived module graph, which every start would pay for.
+     */
+    static final int WARNS_ON_NATIVE_ACCESS = 24;
+
     @Provides
     Terminals terminals() {
-        return () -> TerminalBuilder.builder().system(true).name("redux_cli").build();
+        return () -> terminalBuilder(Runtime.version().feature()).build();
+    }
+
+    /** Where the JDK would warn, JLine's exec provider: it drives the terminal with {@code stty}, no native code. */
+    static TerminalBuilder terminalBuilder(int jdkFeatureVersion) {
+        TerminalBuilder builder = TerminalBuilder.builder().system(true).name("redux_cli");
+        return jdkFeatureVersion >= WARNS_ON_NATIVE_ACCESS ? builder.provider("exec") : builder;
     }
 }

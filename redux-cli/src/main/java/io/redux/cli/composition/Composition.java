@@ -2,15 +2,16 @@ package io.redux.cli.composition;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import com.google.inject.Stage;
 import io.redux.aws.Closeables;
 import io.redux.cli.CliEnvironment;
-import jakarta.inject.Inject;
-
-import java.lang.reflect.Field;
+import picocli.CommandLine;
 
 /**
- * The composition root: builds the object graph with Guice the first time a command needs it, and closes what the
- * graph opened when the command ends.
+ * The composition root, the one place objects are made: picocli gets every command from it
+ * ({@link #commandFactory()}), and Guice builds each on demand. Bindings are lazy (development stage: no singleton
+ * built ahead; what a command uses only through a {@code Provider} is built when it asks), so {@code --help} builds
+ * no AWS client and no storage. When the command ends, the root closes what the graph opened.
  */
 public final class Composition implements AutoCloseable {
 
@@ -22,33 +23,36 @@ public final class Composition implements AutoCloseable {
         this.environment = environment;
     }
 
-    public void injectMembers(Object command) {
-        injector().injectMembers(command);
+    /**
+     * Makes the commands with Guice. picocli's own parts (type converters, the version provider, the collections it
+     * fills) need nothing and are made as picocli makes them; picocli makes a command only when it needs the object,
+     * so a run that never does, such as {@code --help}, never starts Guice.
+     */
+    public CommandLine.IFactory commandFactory() {
+        return new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> type) throws Exception {
+                return madeByPicocli(type) ? CommandLine.defaultFactory().create(type) : injector().getInstance(type);
+            }
+        };
     }
 
-    /** Whether the command declares {@code @Inject} fields, so commands that need nothing skip Guice entirely. */
-    public static boolean needsInjection(Object command) {
-        for (Class<?> type = command.getClass(); type != Object.class; type = type.getSuperclass()) {
-            for (Field field : type.getDeclaredFields()) {
-                if (field.isAnnotationPresent(Inject.class)) {
-                    return true;
-                }
-            }
-        }
-        return false;
+    private static boolean madeByPicocli(Class<?> type) {
+        return type.isInterface() || CommandLine.ITypeConverter.class.isAssignableFrom(type)
+                || CommandLine.IVersionProvider.class.isAssignableFrom(type);
     }
 
     private synchronized Injector injector() {
         if (injector == null) {
-            injector = Guice.createInjector(new CliModule(environment, resources), new StorageModule(), new AwsModule(),
-                    new ChatModule());
+            injector = Guice.createInjector(Stage.DEVELOPMENT, new CliModule(environment, resources),
+                    new StorageModule(), new AwsModule(), new ChatModule());
         }
         return injector;
     }
 
     /**
-     * Closes the AWS clients a command built. Their threads would otherwise outlive it, and the JVM's exit waits for
-     * a thread still in native code, such as an idle event loop in {@code epoll_wait}.
+     * Closes what the command opened: the AWS clients, whose threads would otherwise outlive it (the JVM's exit waits
+     * for a thread still in native code, such as an idle event loop in {@code epoll_wait}), and the terminal.
      */
     @Override
     public void close() {

@@ -17,11 +17,6 @@ import java.time.Clock;
  */
 final class StorageModule extends AbstractModule {
 
-    @Override
-    protected void configure() {
-        bind(ConversationRepository.class).to(JsonConversationRepository.class);
-    }
-
     /** The original CLI's history is imported from SQLite, found from the environment's variables and home. */
     @Provides
     HistoryImport historyImport(ConversationRepository conversations, Clock clock, CliEnvironment environment) {
@@ -30,7 +25,7 @@ final class StorageModule extends AbstractModule {
 
     @Provides
     @Singleton
-    JsonConversationRepository jsonRepository(CliEnvironment environment) {
+    ConversationRepository conversations(CliEnvironment environment) {
         return new JsonConversationRepository(environment.conversationsFolder());
     }
 }

@@ -9,6 +9,7 @@ import io.redux.domain.model.Conversation;
 import io.redux.domain.model.ConversationId;
 import io.redux.domain.port.ConversationRepository;
 import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -35,7 +36,7 @@ final class DeleteCommand implements Callable<Integer> {
     CliEnvironment environment;
 
     @Inject
-    ConversationRepository repository;
+    Provider<ConversationRepository> repository;
 
     /** Deleting never reads the file: an unreadable conversation is deleted like any other. */
     @Override
@@ -49,7 +50,7 @@ final class DeleteCommand implements Callable<Integer> {
                 return 1;
             }
         }
-        repository.delete(id);
+        repository.get().delete(id);
         environment.err().println("Deleted conversation " + id + ".");
         return 0;
     }
@@ -58,7 +59,7 @@ final class DeleteCommand implements Callable<Integer> {
     private String description() {
         Conversation conversation;
         try {
-            conversation = repository.load(id);
+            conversation = repository.get().load(id);
         } catch (CorruptConversationException e) {
             return "unreadable conversation " + id + " (" + TerminalText.escape(e.reason()) + ")";
         }

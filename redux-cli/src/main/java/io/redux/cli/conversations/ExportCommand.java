@@ -2,11 +2,11 @@ package io.redux.cli.conversations;
 
 import io.redux.cli.CliEnvironment;
 import io.redux.cli.ConversationIdConverter;
+import io.redux.cli.output.ConversationExport;
 import io.redux.cli.output.ExportFormat;
-import io.redux.cli.output.SafeFileWriter;
 import io.redux.domain.model.ConversationId;
-import io.redux.storage.json.JsonConversationRepository;
 import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -35,16 +35,15 @@ final class ExportCommand implements Callable<Integer> {
     CliEnvironment environment;
 
     @Inject
-    JsonConversationRepository repository;
+    Provider<ConversationExport> export;
 
     @Override
     public Integer call() {
         if (output == null) {
-            format.write(repository, id, environment.out());
+            export.get().write(id, format, environment.out());
             environment.out().flush();
         } else {
-            SafeFileWriter.write(environment.workingDirectory().resolve(output), out -> format.write(repository, id, out),
-                    force);
+            export.get().write(id, format, environment.workingDirectory().resolve(output), force);
             environment.err().println("Exported conversation " + id + " to " + output);
         }
         return 0;

@@ -9,6 +9,7 @@ import io.redux.domain.model.ConversationListing;
 import io.redux.domain.model.ConversationSummary;
 import io.redux.domain.port.ConversationRepository;
 import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -31,14 +32,14 @@ final class ListCommand implements Callable<Integer> {
     CliEnvironment environment;
 
     @Inject
-    ConversationRepository repository;
+    Provider<ConversationRepository> repository;
 
     @Override
     public Integer call() {
         if (limit != null && limit < 1) {
             throw new InvalidInputException("--limit must be at least 1, not " + limit);
         }
-        ConversationListing listing = repository.list();
+        ConversationListing listing = repository.get().list();
         List<ConversationSummary> shown = limit == null
                 ? listing.conversations()
                 : listing.conversations().subList(0, Math.min(limit, listing.conversations().size()));

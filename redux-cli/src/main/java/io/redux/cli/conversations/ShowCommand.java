@@ -6,6 +6,7 @@ import io.redux.cli.output.MarkdownTranscript;
 import io.redux.domain.model.ConversationId;
 import io.redux.domain.port.ConversationRepository;
 import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -21,12 +22,12 @@ final class ShowCommand implements Callable<Integer> {
     CliEnvironment environment;
 
     @Inject
-    ConversationRepository repository;
+    Provider<ConversationRepository> repository;
 
     @Override
     public Integer call() {
         // Message by message: a conversation larger than the heap is shown all the same.
-        repository.read(id, MarkdownTranscript.writingTo(environment.out()));
+        repository.get().read(id, MarkdownTranscript.writingTo(environment.out()));
         environment.out().flush();
         return 0;
     }

@@ -8,6 +8,7 @@ import io.redux.cli.output.Table;
 import io.redux.domain.model.ModelId;
 import io.redux.domain.port.ModelRouteDescription;
 import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -33,11 +34,11 @@ final class DescribeCommand implements Callable<Integer> {
     CliEnvironment environment;
 
     @Inject
-    AwsAccess aws;
+    Provider<AwsAccess> aws;
 
     @Override
     public Integer call() {
-        ModelRouteDescription route = aws.routes().describe(model);
+        ModelRouteDescription route = aws.get().routes().describe(model);
         PrintWriter out = environment.out();
         if (json) {
             Map<String, Object> document = new LinkedHashMap<>();

@@ -1,34 +1,21 @@
 package io.redux.cli.output;
 
-import io.redux.domain.model.ConversationId;
-import io.redux.storage.json.JsonConversationRepository;
+import io.redux.domain.error.InvalidInputException;
 
-import java.io.StringWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 /** What a conversation is exported as: the stored JSON document, or a readable Markdown transcript. */
 public enum ExportFormat {
     JSON,
     MARKDOWN;
 
-    /**
-     * Writes conversation {@code id} in this format to {@code out}, holding one message at a time. The whole
-     * conversation is checked first either way, so a missing or corrupt one is reported as such and writes nothing;
-     * JSON is then the file's own text, so fields this version does not know are exported too.
-     */
-    public void write(JsonConversationRepository repository, ConversationId id, Writer out) {
-        if (this == MARKDOWN) {
-            repository.read(id, MarkdownTranscript.writingTo(out));
-        } else {
-            repository.copyDocument(id, out);
-        }
-    }
-
-    /** {@link #write} into memory, for a conversation known to be small. */
-    public byte[] render(JsonConversationRepository repository, ConversationId id) {
-        StringWriter out = new StringWriter();
-        write(repository, id, out);
-        return out.toString().getBytes(StandardCharsets.UTF_8);
+    /** The format a user names: {@code json}, {@code markdown} or {@code md}, in any case. */
+    public static ExportFormat named(String name) {
+        return switch (name.toLowerCase(Locale.ROOT)) {
+            case "markdown", "md" -> MARKDOWN;
+            case "json" -> JSON;
+            default -> throw new InvalidInputException("Unknown export format " + InvalidInputException.quote(name)
+                    + "; use markdown or json");
+        };
     }
 }

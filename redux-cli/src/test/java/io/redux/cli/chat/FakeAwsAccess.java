@@ -22,6 +22,10 @@ final class FakeAwsAccess implements AwsAccess {
     }
 
     @Override
+    public void check(String profile) {
+    }
+
+    @Override
     public CredentialSource credentials(String profile) {
         return StaticCredentialSource.of(IDENTITY);
     }

@@ -1,6 +1,7 @@
 package io.redux.cli.chat;
 
 import io.redux.cli.CliEnvironment;
+import io.redux.cli.output.ConversationExport;
 import io.redux.cli.ModelChoice;
 import io.redux.domain.error.ModelInvocationException;
 import io.redux.domain.json.JsonValue;
@@ -350,11 +351,17 @@ class InteractiveChatTest {
         picocli.CommandLine.populateCommand(command, options);
         command.environment = environment;
         FakeAwsAccess aws = new FakeAwsAccess(gateway);
-        command.aws = aws;
-        command.chats = new ChatFactory(conversations, aws, Clock.systemUTC(), environment);
-        command.tools = BuiltInTools.registry(work);
-        command.terminals = terminal::terminal;
-        command.export = new TranscriptExport(conversations);
+        command.aws = () -> aws;
+        command.chats = () -> new ChatFactory(conversations, aws, Clock.systemUTC(), environment);
+        ToolRegistry tools = BuiltInTools.registry(work);
+        command.tools = () -> tools;
+        // What the composition binds, by hand: one terminal for the run, and the parts drawn on it.
+        ChatTerminal chatTerminal = new ChatTerminal(terminal::terminal, environment);
+        command.terminal = () -> chatTerminal;
+        command.approvers = () -> new TerminalToolApprover(chatTerminal);
+        command.interactiveChats = () -> new InteractiveChat(chatTerminal,
+                new SlashCommands(aws, tools, new ConversationExport(conversations), environment, chatTerminal),
+                new AnswerRenderer(chatTerminal));
         return CompletableFuture.supplyAsync(command::call);
     }
 

@@ -41,4 +41,18 @@ class AwsVariablesTest {
                 .isEqualTo(Duration.ofMillis(500));
         assertThat(AwsVariables.credentialProcessTimeout(Map.of())).isNull();
     }
+
+    @Test
+    void timeouts_longer_than_an_hour_are_refused_naming_the_maximum() {
+        assertThat(AwsVariables.readTimeout(Map.of("REDUX_READ_TIMEOUT", "3600"))).isEqualTo(Duration.ofHours(1));
+        assertThat(AwsVariables.credentialProcessTimeout(Map.of("REDUX_CREDENTIAL_PROCESS_TIMEOUT", "3600")))
+                .isEqualTo(Duration.ofHours(1));
+        for (String bad : new String[] {"1e9", "3600.5", "86400"}) {
+            assertThatThrownBy(() -> AwsVariables.readTimeout(Map.of("REDUX_READ_TIMEOUT", bad)))
+                    .as(bad).isInstanceOf(InvalidInputException.class).hasMessageContaining("3600");
+            assertThatThrownBy(() -> AwsVariables.credentialProcessTimeout(
+                    Map.of("REDUX_CREDENTIAL_PROCESS_TIMEOUT", bad)))
+                    .as(bad).isInstanceOf(InvalidInputException.class).hasMessageContaining("3600");
+        }
+    }
 }

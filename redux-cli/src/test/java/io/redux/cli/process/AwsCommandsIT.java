@@ -183,6 +183,47 @@ class AwsCommandsIT {
         assertThat(result.stderrLines()).singleElement().asString().contains("nowhere");
     }
 
+    @ParameterizedTest
+    @CsvSource({"REDUX_CREDENTIAL_PROCESS_TIMEOUT, abc", "REDUX_READ_TIMEOUT, 1e9",
+            "REDUX_CREDENTIAL_PROCESS_TIMEOUT, 86400", "REDUX_ENDPOINT_URL, not a url"})
+    void everySettingIsCheckedBeforeAnythingEvenWithKeysInTheEnvironment(String variable, String value) {
+        try (BedrockRuntimeStub bedrock = new BedrockRuntimeStub()) {
+            for (List<String> args : List.of(List.of("whoami"), List.of("chat", "hello"))) {
+                CliProcess cli = withKeys().env("REDUX_ENDPOINT_URL", bedrock.endpoint().toString()).env(variable, value);
+
+                Result result = cli.run(args.toArray(String[]::new));
+
+                assertThat(result.exitCode()).as(args + " exit code").isEqualTo(2);
+                assertThat(result.stderrLines()).as(args.toString()).singleElement().asString().contains(variable);
+            }
+            assertThat(bedrock.modelRequests()).as("model calls").isEmpty();
+        }
+        assertThat(home.resolve(".amazon-q")).as("nothing written").doesNotExist();
+    }
+
+    @Test
+    void aMissingProfileIsFoundBeforeAConversationStarts() {
+        try (BedrockRuntimeStub bedrock = new BedrockRuntimeStub()) {
+            Result result = withKeys().env("REDUX_ENDPOINT_URL", bedrock.endpoint().toString())
+                    .run("chat", "--profile", "nowhere", "hello");
+
+            assertThat(result.exitCode()).isEqualTo(1);
+            assertThat(result.stderrLines()).singleElement().asString().contains("nowhere");
+            assertThat(bedrock.modelRequests()).as("model calls").isEmpty();
+        }
+        assertThat(home.resolve(".amazon-q")).as("no conversation").doesNotExist();
+    }
+
+    @Test
+    void anEmptyProfileIsBadUsageNotTheEnvironmentKeys() {
+        for (List<String> args : List.of(List.of("whoami", "--profile", ""), List.of("chat", "--profile", "", "hi"))) {
+            Result result = withKeys().run(args.toArray(String[]::new));
+
+            assertThat(result.exitCode()).as(args.toString()).isEqualTo(2);
+            assertThat(result.stderrLines()).as(args.toString()).singleElement().asString().contains("--profile");
+        }
+    }
+
     /** {@code chat} or {@code whoami} with profiles from {@code aws-config}, no keys in the environment. */
     private Result runWithProfiles(String command, String... options) {
         try (BedrockRuntimeStub bedrock = new BedrockRuntimeStub()) {

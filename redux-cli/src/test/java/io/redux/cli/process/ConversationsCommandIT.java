@@ -15,6 +15,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -338,6 +339,17 @@ class ConversationsCommandIT {
         Result help = cli().run("--help");
         assertThat(help.exitCode()).isZero();
         assertThat(help.stdout()).contains("conversations", "REDUX_CONVERSATIONS_DIR");
+    }
+
+    @Test
+    void theHelpListsEverySettingWithItsDescriptionIndentedAtAnyWidth() {
+        Result help = cli().env("COLUMNS", "200").run("--help");
+
+        List<String> environment = help.stdout().lines().dropWhile(line -> !line.equals("Environment:")).skip(1)
+                .takeWhile(line -> !line.isEmpty()).toList();
+        assertThat(environment).allMatch(line -> line.startsWith("  "), "indented");
+        assertThat(String.join("\n", environment)).contains("REDUX_READ_TIMEOUT", "REDUX_CREDENTIAL_PROCESS_TIMEOUT",
+                "REDUX_ENDPOINT_URL", "REDUX_MODEL_ID", "REDUX_CONVERSATIONS_DIR");
     }
 
     @Test

@@ -8,6 +8,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -16,7 +19,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -83,6 +89,43 @@ class NewerJdkIT {
                     List.of("conversations", "delete", id, "--yes"))) {
                 assertNoWarning(cli, command.toArray(String[]::new));
             }
+        }
+    }
+
+    @Test
+    void theInteractiveChatAtATerminalOnTheNewestJdkPrintsNoWarning() throws IOException, InterruptedException {
+        Optional<Path> newerJdk = newestJdkAfter17();
+        assumeTrue(newerJdk.isPresent(), "no JDK newer than 17 under /usr/lib/jvm");
+        Path script = Path.of("/usr/bin/script");
+        assumeTrue(Files.isExecutable(script), "no util-linux script(1) to give the chat a pseudo-terminal");
+        try (BedrockRuntimeStub bedrock = new BedrockRuntimeStub()) {
+            // script(1) runs the launcher on a pseudo-terminal, so the chat is interactive and builds its terminal.
+            ProcessBuilder builder = new ProcessBuilder(script.toString(), "-qec", CliProcess.LAUNCHER + " chat",
+                    "/dev/null").directory(home.toFile()).redirectErrorStream(true);
+            builder.environment().clear();
+            builder.environment().putAll(Map.of("PATH", "/usr/bin:/bin", "HOME", home.toString(), "TERM", "xterm",
+                    "JAVA_HOME", newerJdk.get().toString(), "REDUX_ENDPOINT_URL", bedrock.endpoint().toString(),
+                    "AWS_ACCESS_KEY_ID", "AKIAFAKEFAKEFAKE1234", "AWS_SECRET_ACCESS_KEY", "fake",
+                    "AWS_EC2_METADATA_DISABLED", "true"));
+            Process process = builder.start();
+            CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            try (OutputStream keyboard = process.getOutputStream()) {
+                keyboard.write("/quit\n".getBytes(StandardCharsets.UTF_8));
+            }
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError("the interactive chat did not end within 60 s");
+            }
+            String screen = output.join();
+
+            assertThat(process.exitValue()).as(screen).isZero();
+            assertThat(screen).contains("Ctrl-D to leave").doesNotContain("WARNING");
         }
     }
 

@@ -9,6 +9,7 @@ import io.redux.domain.model.ConversationListing;
 import io.redux.domain.model.ConversationSummary;
 import io.redux.domain.model.Message;
 
+import java.io.Writer;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -44,6 +45,17 @@ public interface ConversationRepository {
                 conversation.modelId(), conversation.region(), List.of(), conversation.metadata()), conversation.title());
         conversation.messages().forEach(reader::message);
     }
+
+    /**
+     * Writes the conversation as this store keeps it, fields this version does not know included, without holding
+     * it whole: an export that loses nothing. The whole stored conversation is checked first, as {@link #find}
+     * checks it, so a missing or unreadable one writes nothing.
+     *
+     * @throws ConversationNotFoundException when there is none
+     * @throws CorruptConversationException  when it cannot be read
+     * @throws java.io.UncheckedIOException  when {@code out} fails
+     */
+    void copyDocument(ConversationId id, Writer out);
 
     /** Appends one message to the latest stored state and returns that new state. */
     default Conversation append(ConversationId id, Message message) {

@@ -85,14 +85,8 @@ public final class JsonConversationRepository implements ConversationRepository 
         stream(id, file -> ConversationStreamer.read(file, id, reader));
     }
 
-    /**
-     * Writes the conversation's file as it is, fields this version does not know included, without holding it
-     * whole, once it is checked as {@link #find} checks it.
-     *
-     * @throws UncheckedIOException          when {@code out} fails
-     * @throws ConversationNotFoundException when there is none
-     * @throws CorruptConversationException  when it cannot be read
-     */
+    /** The conversation's file as it is, once checked as {@link #find} checks it. */
+    @Override
     public void copyDocument(ConversationId id, Writer out) {
         stream(id, file -> ConversationStreamer.copy(file, id, out));
     }

@@ -541,6 +541,11 @@ class ChatSessionTest {
             }
 
             @Override
+            public void copyDocument(ConversationId id, java.io.Writer out) {
+                repository.copyDocument(id, out);
+            }
+
+            @Override
             public void delete(ConversationId id) {
                 repository.delete(id);
             }
