@@ -1,5 +1,7 @@
 package io.redux.storage.json;
 
+import io.redux.domain.error.StorageException;
+
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -68,7 +70,9 @@ final class ConversationLocks {
             // Only a removed file is ever marked: one at the path was written by something else, and would be
             // opened again and again.
             if (markedAtPath(lockFile)) {
-                throw new IOException("lock file " + lockFile + " is not empty; remove it");
+                // Not an I/O failure of the folder: the one way out is to remove that file.
+                throw new StorageException("Lock file " + lockFile + " is not empty (a lock file always is), so the"
+                        + " conversation was left as it is; remove it");
             }
             return null;
         } catch (IOException | RuntimeException | Error e) {

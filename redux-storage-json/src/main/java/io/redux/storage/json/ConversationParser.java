@@ -25,6 +25,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Reads a conversation file into the domain, refusing anything that is not exactly the format, with a reason that
@@ -42,14 +43,10 @@ final class ConversationParser {
      * @throws CorruptConversationException when the content is not a valid conversation
      */
     static StoredConversation parse(String location, byte[] content, ConversationId expectedId) {
-        try {
+        return checked(location, () -> {
             ObjectNode tree = readTree(content);
             return new StoredConversation(tree, toConversation(tree, expectedId));
-        } catch (Problem problem) {
-            throw new CorruptConversationException(location, problem.getMessage());
-        } catch (InvalidInputException invalid) {
-            throw new CorruptConversationException(location, invalid.getMessage());
-        }
+        });
     }
 
     /**
@@ -58,13 +55,7 @@ final class ConversationParser {
      * @throws CorruptConversationException when a field outside the messages is not valid
      */
     static Conversation parseOutline(String location, ObjectNode outline, ConversationId expectedId) {
-        try {
-            return toConversation(outline, expectedId);
-        } catch (Problem problem) {
-            throw new CorruptConversationException(location, problem.getMessage());
-        } catch (InvalidInputException invalid) {
-            throw new CorruptConversationException(location, invalid.getMessage());
-        }
+        return checked(location, () -> toConversation(outline, expectedId));
     }
 
     /**
@@ -74,8 +65,13 @@ final class ConversationParser {
      * @throws CorruptConversationException when it is not a valid message
      */
     static Message parseMessage(String location, JsonNode node, String path) {
+        return checked(location, () -> message(node, path));
+    }
+
+    /** What {@code reading} gives, or the reason it fails as the one error every reader of {@code location} throws. */
+    private static <T> T checked(String location, Supplier<T> reading) {
         try {
-            return message(node, path);
+            return reading.get();
         } catch (Problem problem) {
             throw new CorruptConversationException(location, problem.getMessage());
         } catch (InvalidInputException invalid) {

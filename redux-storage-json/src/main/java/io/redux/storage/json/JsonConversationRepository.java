@@ -102,11 +102,20 @@ public final class JsonConversationRepository implements ConversationRepository 
         } catch (NoSuchFileException e) {
             folder.requireNotAFile();
             throw new ConversationNotFoundException(id);
-        } catch (RegularFileReader.UnsuitableFileException e) {
-            throw new CorruptConversationException(file.toString(), e.reason());
         } catch (IOException e) {
-            throw new CorruptConversationException(file.toString(), "it cannot be read: " + e);
+            throw readFailure(file, e);
         }
+    }
+
+    /** A file that could not be read, by a load or a stream alike: the folder's problem, else this file's. */
+    private RuntimeException readFailure(Path file, IOException e) {
+        if (e instanceof RegularFileReader.UnsuitableFileException unsuitable) {
+            return new CorruptConversationException(file.toString(), unsuitable.reason());
+        }
+        if (Files.exists(folder.directory()) && !Files.isDirectory(folder.directory())) {
+            return folder.notAFolder();
+        }
+        return new CorruptConversationException(file.toString(), "it cannot be read: " + e);
     }
 
     @Override
@@ -248,13 +257,8 @@ public final class JsonConversationRepository implements ConversationRepository 
         } catch (NoSuchFileException e) {
             folder.requireNotAFile();
             return Optional.empty();
-        } catch (RegularFileReader.UnsuitableFileException e) {
-            throw new CorruptConversationException(file.toString(), e.reason());
         } catch (IOException e) {
-            if (Files.exists(folder.directory()) && !Files.isDirectory(folder.directory())) {
-                throw folder.notAFolder();
-            }
-            throw new CorruptConversationException(file.toString(), "it cannot be read: " + e);
+            throw readFailure(file, e);
         }
         return Optional.of(ConversationParser.parse(file.toString(), content, id));
     }

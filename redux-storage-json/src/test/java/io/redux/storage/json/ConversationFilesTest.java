@@ -7,12 +7,15 @@ import io.redux.domain.model.AssistantMessage;
 import io.redux.domain.model.Conversation;
 import io.redux.domain.model.ConversationId;
 import io.redux.domain.model.ConversationMetadata;
+import io.redux.domain.model.Message;
 import io.redux.domain.model.ModelId;
 import io.redux.domain.model.UserMessage;
+import io.redux.domain.port.ConversationReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -154,6 +157,16 @@ class ConversationFilesTest {
                 () -> repository.create(conversation),
                 repository::list,
                 () -> repository.find(conversation.id()),
+                () -> repository.read(conversation.id(), new ConversationReader() {
+                    @Override
+                    public void begin(Conversation outline, String title) {
+                    }
+
+                    @Override
+                    public void message(Message message) {
+                    }
+                }),
+                () -> repository.copyDocument(conversation.id(), new StringWriter()),
                 () -> repository.append(conversation.id(), new UserMessage("m", T0, "x")),
                 () -> repository.delete(conversation.id())}) {
             assertThatThrownBy(use::run)

@@ -1,5 +1,6 @@
 package io.redux.storage.json;
 
+import io.redux.domain.error.StorageException;
 import io.redux.domain.model.Conversation;
 import io.redux.domain.model.ConversationId;
 import io.redux.domain.model.ConversationMetadata;
@@ -16,6 +17,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Lock files live as long as their conversation, and removing one never lets two writers in at once. */
 class ConversationLocksTest {
@@ -56,5 +58,20 @@ class ConversationLocksTest {
             }
             assertThat(Files.readAllLines(repository.fileOf(id))).isNotEmpty();
         }
+    }
+
+    @Test
+    void aLockFileSomethingElseWroteToIsOneLineNamingIt() throws IOException {
+        JsonConversationRepository repository = new JsonConversationRepository(directory);
+        ConversationId id = ConversationId.random();
+        repository.create(Conversation.start(id, MODEL, ConversationMetadata.EMPTY, T0));
+        Path lockFile = Files.writeString(directory.resolve("." + id + ".lock"), "not a lock");
+
+        assertThatThrownBy(() -> repository.append(id, new UserMessage("u1", T0, "hello")))
+                .isInstanceOf(StorageException.class)
+                .hasMessageContaining(lockFile.toString())
+                .hasMessageContaining("remove it")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("java.io", "\n"));
+        assertThat(repository.load(id).messages()).isEmpty();
     }
 }

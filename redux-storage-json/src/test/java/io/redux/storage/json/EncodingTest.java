@@ -1,10 +1,14 @@
 package io.redux.storage.json;
 
 import io.redux.domain.error.CorruptConversationException;
+import io.redux.domain.model.Conversation;
 import io.redux.domain.model.ConversationId;
 import io.redux.domain.model.ConversationListing;
+import io.redux.domain.model.Message;
 import io.redux.domain.model.UserMessage;
+import io.redux.domain.port.ConversationReader;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -17,6 +21,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -64,6 +70,29 @@ class EncodingTest {
         assertThat(listing.unreadable()).singleElement().satisfies(unreadable ->
                 assertThat(unreadable.reason()).contains(reason));
         assertThat(Files.readAllBytes(file)).isEqualTo(content);
+    }
+
+    /** docs/conversation-format.md: "a UTF-8 byte order mark is ignored", by a load, a listing and a streamed read. */
+    @Test
+    void aUtf8ByteOrderMarkIsIgnored() throws IOException {
+        Files.write(file, bytes(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, EXAMPLE, StandardCharsets.UTF_8));
+        List<Message> streamed = new ArrayList<>();
+
+        repository.read(ID, new ConversationReader() {
+            @Override
+            public void begin(Conversation outline, String title) {
+            }
+
+            @Override
+            public void message(Message message) {
+                streamed.add(message);
+            }
+        });
+
+        assertThat(repository.load(ID).messages().get(0).text()).isEqualTo("Caf\u00e9?");
+        assertThat(streamed).isEqualTo(repository.load(ID).messages());
+        assertThat(repository.list().conversations()).singleElement()
+                .satisfies(summary -> assertThat(summary.title()).isEqualTo("Caf\u00e9?"));
     }
 
     private static byte[] bytes(byte[] bom, String text, Charset charset) {

@@ -3,7 +3,6 @@ package io.redux.storage.migration;
 import io.redux.domain.error.HistoryDatabaseNotFoundException;
 
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -66,7 +65,7 @@ final class SourceDatabaseLocator {
     private List<Path> dataFolders() {
         List<Path> folders = new ArrayList<>();
         if (osName.startsWith("windows")) {
-            absolute(environment.get("LOCALAPPDATA")).ifPresent(folders::add);
+            EnvironmentPaths.absolute(environment.get("LOCALAPPDATA")).ifPresent(folders::add);
             folders.add(userHome.resolve("AppData").resolve("Local"));
             return folders;
         }
@@ -74,20 +73,8 @@ final class SourceDatabaseLocator {
             folders.add(userHome.resolve("Library").resolve("Application Support"));
         }
         // The XDG base directory spec ignores a relative XDG_DATA_HOME.
-        absolute(environment.get("XDG_DATA_HOME")).ifPresent(folders::add);
+        EnvironmentPaths.absolute(environment.get("XDG_DATA_HOME")).ifPresent(folders::add);
         folders.add(userHome.resolve(".local").resolve("share"));
         return folders;
-    }
-
-    private static java.util.Optional<Path> absolute(String value) {
-        if (value == null || value.isBlank()) {
-            return java.util.Optional.empty();
-        }
-        try {
-            Path path = Path.of(value);
-            return path.isAbsolute() ? java.util.Optional.of(path) : java.util.Optional.empty();
-        } catch (InvalidPathException e) {
-            return java.util.Optional.empty();
-        }
     }
 }

@@ -38,8 +38,7 @@ final class SqliteNativeLibrary {
      * {@code <userHome>/.cache/redux_cli/sqlite}: the cache the launcher uses too.
      */
     public static Path defaultCacheFolder(Map<String, String> environment, Path userHome) {
-        String xdg = environment.get("XDG_CACHE_HOME");
-        Path cache = xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute() ? Path.of(xdg) : userHome.resolve(".cache");
+        Path cache = EnvironmentPaths.absolute(environment.get("XDG_CACHE_HOME")).orElse(userHome.resolve(".cache"));
         return cache.resolve("redux_cli").resolve("sqlite");
     }
 
