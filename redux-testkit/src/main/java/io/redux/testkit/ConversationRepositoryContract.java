@@ -334,9 +334,9 @@ public abstract class ConversationRepositoryContract {
         repository.create(newerHere);
         repository.create(newestElsewhere);
 
-        assertThat(repository.findLatestIn("/work/a")).map(ConversationSummary::id).contains(newerHere.id());
-        assertThat(repository.findLatestIn("/work/b")).map(ConversationSummary::id).contains(newestElsewhere.id());
-        assertThat(repository.findLatestIn("/work/none")).isEmpty();
+        assertThat(repository.list().latestIn("/work/a")).map(ConversationSummary::id).contains(newerHere.id());
+        assertThat(repository.list().latestIn("/work/b")).map(ConversationSummary::id).contains(newestElsewhere.id());
+        assertThat(repository.list().latestIn("/work/none")).isEmpty();
     }
 
     @Test

@@ -6,7 +6,6 @@ import io.redux.domain.error.CorruptConversationException;
 import io.redux.domain.model.Conversation;
 import io.redux.domain.model.ConversationId;
 import io.redux.domain.model.ConversationListing;
-import io.redux.domain.model.ConversationSummary;
 import io.redux.domain.model.Message;
 
 import java.io.Writer;
@@ -74,9 +73,4 @@ public interface ConversationRepository {
 
     /** @throws ConversationNotFoundException when there is none */
     void delete(ConversationId id);
-
-    /** The most recently updated conversation started in {@code workingDirectory}. */
-    default Optional<ConversationSummary> findLatestIn(String workingDirectory) {
-        return list().latestIn(workingDirectory);
-    }
 }

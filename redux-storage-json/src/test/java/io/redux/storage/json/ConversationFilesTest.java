@@ -47,7 +47,7 @@ class ConversationFilesTest {
 
         assertThat(repository.list().conversations()).isEmpty();
         assertThat(repository.find(id)).isEmpty();
-        assertThat(repository.findLatestIn("/work")).isEmpty();
+        assertThat(repository.list().latestIn("/work")).isEmpty();
         assertThatThrownBy(() -> repository.append(id, new UserMessage("m", T0, "x")))
                 .isInstanceOf(ConversationNotFoundException.class);
         assertThatThrownBy(() -> repository.delete(id)).isInstanceOf(ConversationNotFoundException.class);
