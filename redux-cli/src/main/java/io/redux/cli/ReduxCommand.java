@@ -27,7 +27,7 @@ import java.util.Map;
                 "                              answer that stalls, fails (90; at most 3600)",
                 "  REDUX_CREDENTIAL_PROCESS_TIMEOUT",
                 "                              seconds a profile's credential_process may run",
-                "                              (at most 3600)",
+                "                              (60; at most 3600)",
                 "  AWS_PROFILE, AWS_*          the standard AWS variables",
                 "",
                 "Exit codes: 0 success, 1 failure, 2 bad usage."})

@@ -34,6 +34,13 @@ class ReduxCommandTest {
     }
 
     @Test
+    void theHelpGivesTheDefaultOfBothTimeoutsAsTheReadmeDoes() {
+        String help = ReduxCommand.commandLine().getUsageMessage(CommandLine.Help.Ansi.OFF);
+
+        assertThat(help).contains("answer that stalls, fails (90; at most 3600)", "(60; at most 3600)");
+    }
+
+    @Test
     void theVersionNeedsNoCommand() {
         assertThat(commandLineFor("--debug", "--version").getSubcommands()).isEmpty();
     }

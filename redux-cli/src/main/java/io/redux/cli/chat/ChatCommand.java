@@ -5,6 +5,7 @@ import io.redux.cli.ConversationIdConverter;
 import io.redux.cli.ModelChoice;
 import io.redux.cli.ModelIdConverter;
 import io.redux.cli.aws.AwsAccess;
+import io.redux.cli.output.TerminalText;
 import io.redux.domain.chat.Chat;
 import io.redux.domain.chat.ChatSession;
 import io.redux.domain.chat.OpenConversation;
@@ -104,7 +105,6 @@ public final class ChatCommand implements Callable<Integer> {
     @Inject
     Provider<InteractiveChat> interactiveChats;
 
-
     @Override
     public Integer call() {
         checkOptions();
@@ -163,8 +163,9 @@ public final class ChatCommand implements Callable<Integer> {
     private ChatSession open(Chat chat, SessionMetadata metadata) {
         ChatSession session = chat.open(openCommand(metadata));
         for (UnreadableConversation skipped : session.unreadableSkipped()) {
-            environment.err().println("redux_cli: warning: --resume passed over " + skipped.location() + ", which "
-                    + "could not be read (" + skipped.reason() + ") and may be a newer conversation of this folder");
+            environment.err().println(TerminalText.escape("redux_cli: warning: --resume passed over "
+                    + skipped.location() + ", which could not be read (" + skipped.reason() + ") and may be a newer "
+                    + "conversation of this folder"));
         }
         environment.err().flush();
         aws.get().routes().describe(session.model());

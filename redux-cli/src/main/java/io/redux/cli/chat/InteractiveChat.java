@@ -74,8 +74,7 @@ final class InteractiveChat {
         try {
             return commands.run(line, session, renderer, run);
         } catch (ReduxException e) {
-            renderer.endTurn();
-            out.println(style.error("redux_cli: " + TerminalText.escape(Hints.line(e))));
+            report(e);
             return new SlashCommands.Outcome(false, session);
         } finally {
             terminal.handle(Signal.INT, previous);
@@ -86,22 +85,26 @@ final class InteractiveChat {
         SignalHandler previous = terminal.handle(Signal.INT, signal -> session.cancel());
         try {
             session.send(prompt, renderer);
-        } catch (ModelInvocationException e) {
-            renderer.endTurn();
-            out.println(style.error("redux_cli: " + TerminalText.escape(Hints.line(e))));
-            if (e.reason() == ModelInvocationException.Reason.INPUT_TOO_LONG && mayCompact && offerCompaction()) {
+        } catch (ReduxException e) {
+            report(e);
+            if (e instanceof ModelInvocationException failed
+                    && failed.reason() == ModelInvocationException.Reason.INPUT_TOO_LONG && mayCompact
+                    && offerCompaction()) {
                 terminal.handle(Signal.INT, previous);
                 commands.compact(session, renderer);
                 turn(session, prompt, false);
             }
-        } catch (ReduxException e) {
-            renderer.endTurn();
-            out.println(style.error("redux_cli: " + TerminalText.escape(Hints.line(e))));
         } finally {
             terminal.handle(Signal.INT, previous);
             renderer.endTurn();
             out.flush();
         }
+    }
+
+    /** The error's line, after what the turn had printed so far. */
+    private void report(ReduxException e) {
+        renderer.endTurn();
+        out.println(style.error("redux_cli: " + TerminalText.escape(Hints.line(e))));
     }
 
     private boolean offerCompaction() {

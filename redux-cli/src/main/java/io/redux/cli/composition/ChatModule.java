@@ -20,8 +20,8 @@ final class ChatModule extends AbstractModule {
 
     /**
      * The first JDK that warns on stderr when a library loads native code without {@code --enable-native-access}
-     * (JEP 472), as JLine's default terminal providers do. The launcher gives that flag to {@code migrate} only: on
-     * these JDKs it turns off the archived module graph, which every start would pay for.
+     * (JEP 472), as JLine's default terminal providers do. The launcher gives that flag to {@code conversations migrate}
+     * only: on these JDKs it turns off the archived module graph, which every start would pay for.
      */
     static final int WARNS_ON_NATIVE_ACCESS = 24;
 

@@ -1,23 +1,22 @@
 package io.redux.cli.output;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.redux.domain.port.MigrationReport;
 import io.redux.domain.port.RowReport;
 
-/** The report as JSON, for {@code conversations migrate --json}; field names are snake_case like the file format. */
+/**
+ * The report as JSON, for {@code conversations migrate --json}; field names are snake_case like the file format.
+ * Written by {@link Json}, as every JSON output of the CLI.
+ */
 public final class MigrationReportJson {
-
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private MigrationReportJson() {
     }
 
     public static String render(MigrationReport report) {
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
         root.put("source_file", report.sourceFile().toString());
         root.put("source", report.source());
         root.put("dry_run", report.dryRun());
@@ -44,10 +43,6 @@ public final class MigrationReportJson {
             node.put("repairs", row.repairs());
             node.put("images_replaced", row.imagesReplaced());
         }
-        try {
-            return JSON.writeValueAsString(root);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A tree of strings and numbers always serialises", e);
-        }
+        return Json.write(root);
     }
 }

@@ -26,10 +26,6 @@ public final class SafeFileWriter {
         void writeTo(Writer out) throws IOException;
     }
 
-    public static void write(Path target, byte[] content, boolean replace) {
-        write(target, out -> out.write(new String(content, StandardCharsets.UTF_8)), replace);
-    }
-
     /**
      * Writes UTF-8 text produced as it goes, so it need not fit in memory: into a temporary file next to
      * {@code target}, renamed over it only when all of it is written.

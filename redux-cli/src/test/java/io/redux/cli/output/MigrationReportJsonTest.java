@@ -20,6 +20,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -68,6 +69,15 @@ class MigrationReportJsonTest {
 
         assertThat(json).contains("\"found\" : 2", "\"migrated\" : 1", "\"failed\" : 1", "\"outcome\" : \"failed\"",
                 "\"conversation_id\" : \"26a591e0-dd86-44ee-84e2-7c44ddda8fdb\"");
+    }
+
+    @Test
+    void charactersATerminalWouldObeyAreEscapedAsTheOtherJsonOutputsEscapeThem() {
+        MigrationReport hostile = new MigrationReport(report.sourceFile(), report.source(), false, report.rows(),
+                List.of("the source changed \u202eevil\u009b2J\u007f"));
+
+        assertThat(MigrationReportJson.render(hostile)).doesNotContain("\u202e", "\u009b", "\u007f")
+                .contains("\\u202E", "\\u009B", "\\u007F");
     }
 
     @Test

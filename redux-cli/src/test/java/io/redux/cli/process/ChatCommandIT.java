@@ -2,6 +2,7 @@ package io.redux.cli.process;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
@@ -281,6 +282,22 @@ class ChatCommandIT {
         assertThat(roles(onlyConversation())).hasSize(6);
         assertThat(unknown.exitCode()).isEqualTo(1);
         assertThat(unknown.stderrLines()).singleElement().asString().contains("does not exist");
+    }
+
+    @Test
+    void theWarningOfAResumeShowsControlCharactersFromAnUnreadableFileInsteadOfSendingThem() throws IOException {
+        bedrock.enqueue(StubReply.text("One."), StubReply.text("Two."));
+        cli().run("chat", "first");
+        ObjectNode unreadable = (ObjectNode) onlyConversation();
+        String id = "22222222-2222-4222-8222-222222222222";
+        unreadable.put("conversation_id", id);
+        unreadable.put("model_id", "custom:\u001b]0;owned\u0007:bedrock:m:1");
+        JSON.writeValue(home.resolve(".amazon-q/conversations/" + id + ".json").toFile(), unreadable);
+
+        Result result = cli().run("chat", "--resume", "--", "second");
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.stderr()).contains("passed over", id, "^[]0;owned^G").doesNotContain("\u001b", "\u0007");
     }
 
     @Test

@@ -101,6 +101,22 @@ class DistributionIT {
     }
 
     @Test
+    void onlyTheMigrateCommandGetsNativeAccessNotAPromptThatIsTheWordMigrate(@TempDir Path jdk) throws IOException {
+        // A JDK whose java prints the arguments the launcher gives it, one a line.
+        Path java = Files.createDirectories(jdk.resolve("bin")).resolve("java");
+        Files.writeString(java, "#!/bin/sh\nprintf '%s\\n' \"$@\"\n");
+        assertThat(java.toFile().setExecutable(true)).isTrue();
+        CliProcess cli = CliProcess.launcher(home.resolve("bin/redux_cli")).in(unpacked)
+                .env("JAVA_HOME", jdk.toString()).env("REDUX_CDS", "off");
+
+        assertThat(cli.run("conversations", "migrate").stdout()).contains("--enable-native-access=ALL-UNNAMED");
+        assertThat(cli.run("--debug", "conversations", "migrate", "--dry-run").stdout())
+                .contains("--enable-native-access=ALL-UNNAMED");
+        assertThat(cli.run("chat", "migrate").stdout()).doesNotContain("--enable-native-access");
+        assertThat(cli.run("conversations", "export", "migrate").stdout()).doesNotContain("--enable-native-access");
+    }
+
+    @Test
     void leavesOutTheClassDataSharingArchiveThatOnlyWorksWhereItWasBuilt() {
         assertThat(home.resolve("lib/redux_cli.jsa")).doesNotExist();
         assertThat(home.resolve("bin/redux_cli")).isExecutable();
