@@ -31,7 +31,7 @@ final class BedrockModelGateway implements ModelGateway, AutoCloseable {
     public ModelResponse converseStream(ModelRequest request, ModelStreamListener listener) {
         ModelRoute route = settings.router().route(request.model(), ModelTarget.BEDROCK);
         CallContext context = CallContext.of(request.model(), route, settings);
-        return invoker.stream(context, () -> new AnswerCollector(listener, settings.network().readTimeout()),
+        return invoker.stream(context, () -> new AnswerCollector(listener),
                 collector -> stream(route, request, collector, context));
     }
 

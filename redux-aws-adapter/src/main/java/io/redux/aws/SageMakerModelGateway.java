@@ -45,7 +45,7 @@ final class SageMakerModelGateway implements ModelGateway, AutoCloseable {
                 .contentType(format.contentType())
                 .body(SdkBytes.fromByteArray(format.request(request, true)))
                 .build();
-        return invoker.stream(context, () -> new AnswerCollector(listener, settings.network().readTimeout()),
+        return invoker.stream(context, () -> new AnswerCollector(listener),
                 collector -> stream(route, call, collector, context));
     }
 
