@@ -182,7 +182,8 @@ final class AwsErrorTranslator {
         return error;
     }
 
-    private static String rootMessage(Throwable error) {
+    /** The message of the innermost cause, or its class name when it has none. */
+    static String rootMessage(Throwable error) {
         Throwable root = error;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
