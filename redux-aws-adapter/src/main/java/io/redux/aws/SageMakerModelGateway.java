@@ -12,8 +12,8 @@ import software.amazon.awssdk.services.sagemakerruntime.model.InvokeEndpointWith
 import java.util.concurrent.CompletableFuture;
 
 /**
- * {@link ModelGateway} on a SageMaker endpoint: InvokeEndpointWithResponseStream for {@link #converseStream},
- * InvokeEndpoint for {@link #converse}. The version of the model id picks the target variant or inference component
+ * {@link ModelGateway} on a SageMaker endpoint: InvokeEndpointWithResponseStream, for {@link #converseStream} and
+ * (collected, as the port's default) for {@link #converse}. The version of the model id picks the target variant or inference component
  * (see {@code ModelRouter}); the payload is {@link OpenAiChatFormat} unless another {@link ChatPayloadFormat} is given.
  */
 final class SageMakerModelGateway implements ModelGateway, AutoCloseable {
