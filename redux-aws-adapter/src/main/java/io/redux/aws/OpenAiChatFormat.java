@@ -30,7 +30,7 @@ import java.util.Map;
 final class OpenAiChatFormat implements ChatPayloadFormat {
 
     @Override
-    public byte[] request(ModelRequest request, boolean stream) {
+    public byte[] request(ModelRequest request) {
         Map<String, JsonValue> body = new LinkedHashMap<>();
         List<JsonValue> messages = new ArrayList<>();
         if (request.systemPrompt() != null && !request.systemPrompt().isBlank()) {
@@ -44,7 +44,7 @@ final class OpenAiChatFormat implements ChatPayloadFormat {
         if (request.settings().temperature() != null) {
             body.put("temperature", new JsonValue.JsonNumber(BigDecimal.valueOf(request.settings().temperature())));
         }
-        body.put("stream", new JsonValue.JsonBoolean(stream));
+        body.put("stream", new JsonValue.JsonBoolean(true));
         return new JsonValue.JsonObject(body).toJson().getBytes(StandardCharsets.UTF_8);
     }
 
