@@ -291,7 +291,7 @@ class AwsCredentialSourceTest {
         env.put("AWS_SECRET_ACCESS_KEY", ENV_SECRET);
         env.put("AWS_SESSION_TOKEN", "session-token-never-shown");
         try (AwsCredentialSource source = source(null)) {
-            String shown = source.identity().toString() + source.resolve() + source.credentialsProvider();
+            String shown = source.identity().toString() + source.resolve() + source;
 
             assertThat(shown).doesNotContain(ENV_SECRET, "session-token-never-shown", ENV_KEY).contains("AKIA************WXYZ");
         }
