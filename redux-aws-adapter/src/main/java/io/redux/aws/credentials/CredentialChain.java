@@ -54,6 +54,8 @@ final class CredentialChain {
     private final Supplier<Duration> credentialProcessTimeout;
     private final String credentialProcessTimeoutSetting;
     private final Closeables owned;
+    /** Read on first need, then kept: the start-up check of the profile and the resolve that follows read them once. */
+    private ProfileFiles profileFiles;
 
     /**
      * @param profileSetting                  how the caller's user names {@code cliProfile} (an option, say), or null
@@ -75,7 +77,7 @@ final class CredentialChain {
     }
 
     ResolvedCredentials resolve() {
-        ProfileFiles profiles = new ProfileFiles(environment);
+        ProfileFiles profiles = profileFiles();
         String profileName = cliProfile != null ? cliProfile : environment.get("AWS_PROFILE");
         String region = region(profiles, profileName == null ? DEFAULT_PROFILE : profileName);
         List<String> tried = new ArrayList<>();
@@ -128,11 +130,18 @@ final class CredentialChain {
      */
     void requireChosenProfile() {
         if (cliProfile != null) {
-            ProfileFiles profiles = new ProfileFiles(environment);
+            ProfileFiles profiles = profileFiles();
             if (profiles.profile(cliProfile).isEmpty()) {
                 throw missingProfile(profiles, cliProfile, profileSetting == null ? "" : " (from " + profileSetting + ")");
             }
         }
+    }
+
+    private synchronized ProfileFiles profileFiles() {
+        if (profileFiles == null) {
+            profileFiles = new ProfileFiles(environment);
+        }
+        return profileFiles;
     }
 
     private static CredentialsException missingProfile(ProfileFiles profiles, String requested, String from) {
