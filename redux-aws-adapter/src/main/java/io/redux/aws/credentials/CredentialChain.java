@@ -163,7 +163,7 @@ final class CredentialChain {
         }
         if (!ProfileFiles.hasCredentials(profile.get())) {
             if (name != null) {
-                throw new CredentialsException("The AWS profile '" + requested + "' (from " + from + ") has no"
+                throw new CredentialsException("The AWS profile '" + requested + "'" + from + " has no"
                         + " credentials: set aws_access_key_id, role_arn, sso_session or credential_process in it.");
             }
             tried.add("profile ('default' has no credentials)");

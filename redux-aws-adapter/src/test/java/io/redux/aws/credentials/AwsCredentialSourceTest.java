@@ -124,6 +124,19 @@ class AwsCredentialSourceTest {
     }
 
     @Test
+    void aNamedProfileWithoutCredentialsIsAnErrorSayingOnceWhereTheNameCameFrom() throws IOException {
+        Path aws = Files.createDirectories(home.resolve(".aws"));
+        Files.writeString(aws.resolve("config"), String.join("\n", "[profile empty]", "region = eu-west-1", ""));
+
+        assertThatThrownBy(() -> identity("empty"))
+                .isInstanceOf(CredentialsException.class)
+                .hasMessageStartingWith("The AWS profile 'empty' (from --profile) has no credentials:");
+        env.put("AWS_PROFILE", "empty");
+        assertThatThrownBy(() -> identity(null))
+                .hasMessageStartingWith("The AWS profile 'empty' (from AWS_PROFILE) has no credentials:");
+    }
+
+    @Test
     void aCredentialProcessProfileRunsItsCommand() throws IOException {
         Path aws = Files.createDirectories(home.resolve(".aws"));
         Files.writeString(aws.resolve("config"), String.join("\n", "[profile tool]",
