@@ -132,9 +132,14 @@ final class CredentialChain {
         if (cliProfile != null) {
             ProfileFiles profiles = profileFiles();
             if (profiles.profile(cliProfile).isEmpty()) {
-                throw missingProfile(profiles, cliProfile, profileSetting == null ? "" : " (from " + profileSetting + ")");
+                throw missingProfile(profiles, cliProfile, profileOrigin());
             }
         }
+    }
+
+    /** Where the name of the profile asked for came from, as messages add it: " (from --profile)", or "". */
+    private String profileOrigin() {
+        return cliProfile == null ? " (from AWS_PROFILE)" : profileSetting == null ? "" : " (from " + profileSetting + ")";
     }
 
     private synchronized ProfileFiles profileFiles() {
@@ -152,7 +157,7 @@ final class CredentialChain {
 
     private Optional<ResolvedCredentials> profile(ProfileFiles profiles, String name, String region, List<String> tried) {
         String requested = name == null ? DEFAULT_PROFILE : name;
-        String from = cliProfile == null ? " (from AWS_PROFILE)" : profileSetting == null ? "" : " (from " + profileSetting + ")";
+        String from = profileOrigin();
         Optional<Profile> profile = profiles.profile(requested);
         if (profile.isEmpty()) {
             if (name != null) {
