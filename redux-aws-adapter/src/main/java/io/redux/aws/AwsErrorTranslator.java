@@ -174,7 +174,7 @@ final class AwsErrorTranslator {
     }
 
     /** The failure inside the wrappers a future adds. */
-    public static Throwable unwrap(Throwable thrown) {
+    private static Throwable unwrap(Throwable thrown) {
         Throwable error = thrown;
         while ((error instanceof CompletionException || error instanceof ExecutionException) && error.getCause() != null) {
             error = error.getCause();
