@@ -1,6 +1,6 @@
 package io.redux.aws;
 
-import io.netty.handler.timeout.ReadTimeoutException;
+import io.redux.aws.http.NetworkFailure;
 import io.redux.domain.error.ModelInvocationException;
 import io.redux.domain.error.ModelInvocationException.Reason;
 import io.redux.domain.json.JsonValue;
@@ -30,7 +30,6 @@ import java.util.concurrent.ExecutionException;
 final class AnswerCollector {
 
     private final ModelStreamListener listener;
-    private final Duration readTimeout;
     private final StringBuilder text = new StringBuilder();
     private final List<ModelEvent.ToolUse> toolUses = new ArrayList<>();
     private final Map<Integer, PendingToolUse> pending = new HashMap<>();
@@ -43,10 +42,8 @@ final class AnswerCollector {
     private StopReason stopReason = StopReason.END_TURN;
     private TokenUsage usage = TokenUsage.NONE;
 
-    /** @param readTimeout the longest silence the stream's client waits for, named when it fires */
-    public AnswerCollector(ModelStreamListener listener, Duration readTimeout) {
+    public AnswerCollector(ModelStreamListener listener) {
         this.listener = listener;
-        this.readTimeout = readTimeout;
     }
 
     public boolean committed() {
@@ -76,11 +73,11 @@ final class AnswerCollector {
         if (listenerFailure != null) {
             return listenerFailure;
         }
-        if (hasCause(error, ReadTimeoutException.class)) {
+        if (NetworkFailure.isReadTimeout(error)) {
             // Retried like any timeout while nothing was shown; the message says what a user saw: the answer stopped.
             return new RetryableModelException(Reason.SERVICE_UNAVAILABLE, context.service() + " stopped sending the"
                     + " answer from " + context.model() + " at " + context.endpoint() + ": nothing arrived for "
-                    + seconds(readTimeout) + ". Try again later.", error);
+                    + seconds(context.network().readTimeout()) + ". Try again later.", error);
         }
         return AwsErrorTranslator.translate(error, context);
     }
@@ -187,16 +184,6 @@ final class AnswerCollector {
             listenerFailure = e;
             throw e;
         }
-    }
-
-    /** The event-stream decoder's own complaint (a bad prelude or checksum): the bytes were not AWS events; or null. */
-    private static boolean hasCause(Throwable error, Class<? extends Throwable> type) {
-        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (type.isInstance(t)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static String seconds(Duration duration) {

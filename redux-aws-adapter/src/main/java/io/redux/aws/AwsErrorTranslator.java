@@ -174,7 +174,7 @@ final class AwsErrorTranslator {
     }
 
     /** The failure inside the wrappers a future adds. */
-    public static Throwable unwrap(Throwable thrown) {
+    private static Throwable unwrap(Throwable thrown) {
         Throwable error = thrown;
         while ((error instanceof CompletionException || error instanceof ExecutionException) && error.getCause() != null) {
             error = error.getCause();
@@ -182,7 +182,8 @@ final class AwsErrorTranslator {
         return error;
     }
 
-    private static String rootMessage(Throwable error) {
+    /** The message of the innermost cause, or its class name when it has none. */
+    static String rootMessage(Throwable error) {
         Throwable root = error;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();

@@ -11,7 +11,8 @@ import software.amazon.awssdk.services.bedrockruntime.model.ConverseStreamRespon
 import java.util.concurrent.CompletableFuture;
 
 /**
- * {@link ModelGateway} on Bedrock Runtime: ConverseStream for {@link #converseStream}, Converse for {@link #converse}.
+ * {@link ModelGateway} on Bedrock Runtime: ConverseStream, for {@link #converseStream} and (collected, as the port's
+ * default) for {@link #converse}.
  * Routes each request by its model id (region and identifier per {@code ModelRouter}); retries per
  * {@code ResilienceSettings}. Close it to release its HTTP clients.
  */
@@ -31,7 +32,7 @@ final class BedrockModelGateway implements ModelGateway, AutoCloseable {
     public ModelResponse converseStream(ModelRequest request, ModelStreamListener listener) {
         ModelRoute route = settings.router().route(request.model(), ModelTarget.BEDROCK);
         CallContext context = CallContext.of(request.model(), route, settings);
-        return invoker.stream(context, () -> new AnswerCollector(listener, settings.network().readTimeout()), AnswerCollector::committed,
+        return invoker.stream(context, () -> new AnswerCollector(listener),
                 collector -> stream(route, request, collector, context));
     }
 

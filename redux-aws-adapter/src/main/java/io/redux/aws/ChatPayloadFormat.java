@@ -4,13 +4,13 @@ import io.redux.domain.port.ModelRequest;
 
 /**
  * How a SageMaker endpoint's container reads a chat and writes its answer. SageMaker passes bytes through, so the
- * format belongs to the container; {@link OpenAiChatFormat} is the default. Implement this for another container
- * and pass it to {@link SageMakerModelGateway}.
+ * format belongs to the container; {@link SageMakerModelGateway} speaks {@link OpenAiChatFormat}. Another
+ * container's format would implement this.
  */
 interface ChatPayloadFormat {
 
-    /** The request body. */
-    byte[] request(ModelRequest request, boolean stream);
+    /** The request body, asking for a streamed answer (every model call is streamed). */
+    byte[] request(ModelRequest request);
 
     /** The content type of {@link #request}. */
     default String contentType() {

@@ -20,8 +20,8 @@ import java.util.Map;
 /**
  * The OpenAI-compatible chat payload that current LLM serving containers accept (TGI's Messages API, vLLM, LMI):
  * {@code {"messages":[{"role":"system"|"user"|"assistant","content":"..."}],"max_tokens":N,"temperature":T,
- * "stream":true|false}}. Answers are {@code chat.completion} JSON, or, streamed, server-sent-event lines
- * {@code data: {chat.completion.chunk}} ending with {@code data: [DONE]}.
+ * "stream":true}}. Answers are streamed: server-sent-event lines {@code data: {chat.completion.chunk}} ending with
+ * {@code data: [DONE]}.
  *
  * <p>Tools are not sent: not every container supports them. Tool calls and results in the history are sent as
  * text, so the model still sees what happened. The domain's {@code HistoryRepair} makes roles
@@ -30,7 +30,7 @@ import java.util.Map;
 final class OpenAiChatFormat implements ChatPayloadFormat {
 
     @Override
-    public byte[] request(ModelRequest request, boolean stream) {
+    public byte[] request(ModelRequest request) {
         Map<String, JsonValue> body = new LinkedHashMap<>();
         List<JsonValue> messages = new ArrayList<>();
         if (request.systemPrompt() != null && !request.systemPrompt().isBlank()) {
@@ -44,7 +44,7 @@ final class OpenAiChatFormat implements ChatPayloadFormat {
         if (request.settings().temperature() != null) {
             body.put("temperature", new JsonValue.JsonNumber(BigDecimal.valueOf(request.settings().temperature())));
         }
-        body.put("stream", new JsonValue.JsonBoolean(stream));
+        body.put("stream", new JsonValue.JsonBoolean(true));
         return new JsonValue.JsonObject(body).toJson().getBytes(StandardCharsets.UTF_8);
     }
 

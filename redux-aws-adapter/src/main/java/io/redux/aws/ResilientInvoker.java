@@ -14,9 +14,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.BooleanSupplier;
 import java.util.function.Function;
-import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -41,27 +39,14 @@ final class ResilientInvoker {
     }
 
     /**
-     * Makes a streamed call, each try feeding a fresh collector from {@code freshCollector}; once one has passed
-     * output on to the user ({@code committed}), no further try is made. {@code attempt} translates its own failures,
-     * since what the listener threw must reach the caller as it is.
+     * Makes a streamed call, each try feeding a fresh collector from {@code freshCollector}, until it succeeds, fails
+     * for good, or runs out of tries; once a collector has passed output on to the user ({@code committed}), no
+     * further try is made. {@code attempt} translates its own failures (a {@link ModelInvocationException}), since
+     * what the listener threw must reach the caller as it is.
      */
-    public <C> ModelResponse stream(CallContext context, Supplier<C> freshCollector, Predicate<C> committed,
-                                    Function<C, ModelResponse> attempt) {
-        AtomicReference<C> current = new AtomicReference<>();
-        return invoke(context, () -> {
-            C collector = freshCollector.get();
-            current.set(collector);
-            return attempt.apply(collector);
-        }, () -> current.get() != null && committed.test(current.get()));
-    }
-
-    /**
-     * Runs {@code attempt} until it succeeds, fails for good, or runs out of tries.
-     *
-     * @param attempt   one try; throws a translated {@link ModelInvocationException} on failure
-     * @param committed whether output already reached the user, which forbids another try
-     */
-    private <T> T invoke(CallContext context, Supplier<T> attempt, BooleanSupplier committed) {
+    public ModelResponse stream(CallContext context, Supplier<AnswerCollector> freshCollector,
+                                Function<AnswerCollector, ModelResponse> attempt) {
+        AtomicReference<AnswerCollector> current = new AtomicReference<>();
         AtomicInteger tries = new AtomicInteger();
         Breaker breaker = breakers.computeIfAbsent(context.region() + ' ' + context.identifier() + ' '
                 + context.endpoint(), this::breaker);
@@ -69,12 +54,15 @@ final class ResilientInvoker {
                 .maxAttempts(settings.maxAttempts())
                 .intervalFunction(IntervalFunction.ofExponentialRandomBackoff(settings.initialBackoff(),
                         settings.multiplier(), settings.jitter(), settings.maxBackoff()))
-                .retryOnException(e -> e instanceof RetryableModelException && !committed.getAsBoolean())
+                .retryOnException(e -> e instanceof RetryableModelException
+                        && (current.get() == null || !current.get().committed()))
                 .failAfterMaxAttempts(false)
                 .build());
-        Supplier<T> counted = () -> {
+        Supplier<ModelResponse> counted = () -> {
             tries.incrementAndGet();
-            return attempt.get();
+            AnswerCollector collector = freshCollector.get();
+            current.set(collector);
+            return attempt.apply(collector);
         };
         try {
             return Retry.decorateSupplier(retry, CircuitBreaker.decorateSupplier(breaker.circuit(), counted)).get();

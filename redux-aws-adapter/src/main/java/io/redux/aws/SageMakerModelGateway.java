@@ -12,24 +12,19 @@ import software.amazon.awssdk.services.sagemakerruntime.model.InvokeEndpointWith
 import java.util.concurrent.CompletableFuture;
 
 /**
- * {@link ModelGateway} on a SageMaker endpoint: InvokeEndpointWithResponseStream for {@link #converseStream},
- * InvokeEndpoint for {@link #converse}. The version of the model id picks the target variant or inference component
- * (see {@code ModelRouter}); the payload is {@link OpenAiChatFormat} unless another {@link ChatPayloadFormat} is given.
+ * {@link ModelGateway} on a SageMaker endpoint: InvokeEndpointWithResponseStream, for {@link #converseStream} and
+ * (collected, as the port's default) for {@link #converse}. The version of the model id picks the target variant
+ * or inference component (see {@code ModelRouter}); the payload is {@link OpenAiChatFormat}.
  */
 final class SageMakerModelGateway implements ModelGateway, AutoCloseable {
 
     private final ModelGatewaySettings settings;
-    private final ChatPayloadFormat format;
+    private final ChatPayloadFormat format = new OpenAiChatFormat();
     private final RegionalClients clients;
     private final ResilientInvoker invoker;
 
     public SageMakerModelGateway(ModelGatewaySettings settings) {
-        this(settings, new OpenAiChatFormat());
-    }
-
-    public SageMakerModelGateway(ModelGatewaySettings settings, ChatPayloadFormat format) {
         this.settings = settings;
-        this.format = format;
         this.clients = new RegionalClients(settings);
         this.invoker = new ResilientInvoker(settings.resilience());
     }
@@ -43,9 +38,9 @@ final class SageMakerModelGateway implements ModelGateway, AutoCloseable {
                 .targetVariant(route.targetVariant())
                 .inferenceComponentName(route.inferenceComponent())
                 .contentType(format.contentType())
-                .body(SdkBytes.fromByteArray(format.request(request, true)))
+                .body(SdkBytes.fromByteArray(format.request(request)))
                 .build();
-        return invoker.stream(context, () -> new AnswerCollector(listener, settings.network().readTimeout()), AnswerCollector::committed,
+        return invoker.stream(context, () -> new AnswerCollector(listener),
                 collector -> stream(route, call, collector, context));
     }
 

@@ -37,12 +37,7 @@ final class ToolInputs {
 
     /** The parser's own words, without its class name or its quote of the input (which may be long). */
     private static String parserComplaint(Throwable error) {
-        Throwable root = error;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-        return message.lines().findFirst().orElse("").strip();
+        return AwsErrorTranslator.rootMessage(error).lines().findFirst().orElse("").strip();
     }
 
     /** The deepest nesting of objects and arrays, outside strings; a scan, so any depth is measured safely. */

@@ -72,7 +72,11 @@ class BedrockStreamFaultTest {
         // messageStart, delta, contentBlockStop, messageStop: the usage never came.
         stub.enqueue(StubReply.text("all of it").withCutAfter(4), StubReply.text("never"));
 
-        assertThat(streamFails()).isNotNull();
+        ModelInvocationException error = streamFails();
+
+        assertThat(error).isNotNull();
+        assertThat(error.getMessage()).contains(MODEL).contains("ended");
+        assertThat(stub.modelRequests()).hasSize(1);
     }
 
     @Test

@@ -104,11 +104,6 @@ public final class AwsCredentialSource implements CredentialSource, AwsCredentia
         return resolve().provider().resolveCredentials();
     }
 
-    /** This source as the SDK's provider. */
-    public AwsCredentialsProvider credentialsProvider() {
-        return this;
-    }
-
     @Override
     public String toString() {
         return "AwsCredentialSource";

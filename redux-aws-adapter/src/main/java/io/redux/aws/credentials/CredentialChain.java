@@ -54,6 +54,8 @@ final class CredentialChain {
     private final Supplier<Duration> credentialProcessTimeout;
     private final String credentialProcessTimeoutSetting;
     private final Closeables owned;
+    /** Read on first need, then kept: the start-up check of the profile and the resolve that follows read them once. */
+    private ProfileFiles profileFiles;
 
     /**
      * @param profileSetting                  how the caller's user names {@code cliProfile} (an option, say), or null
@@ -75,7 +77,7 @@ final class CredentialChain {
     }
 
     ResolvedCredentials resolve() {
-        ProfileFiles profiles = new ProfileFiles(environment);
+        ProfileFiles profiles = profileFiles();
         String profileName = cliProfile != null ? cliProfile : environment.get("AWS_PROFILE");
         String region = region(profiles, profileName == null ? DEFAULT_PROFILE : profileName);
         List<String> tried = new ArrayList<>();
@@ -128,11 +130,23 @@ final class CredentialChain {
      */
     void requireChosenProfile() {
         if (cliProfile != null) {
-            ProfileFiles profiles = new ProfileFiles(environment);
+            ProfileFiles profiles = profileFiles();
             if (profiles.profile(cliProfile).isEmpty()) {
-                throw missingProfile(profiles, cliProfile, profileSetting == null ? "" : " (from " + profileSetting + ")");
+                throw missingProfile(profiles, cliProfile, profileOrigin());
             }
         }
+    }
+
+    /** Where the name of the profile asked for came from, as messages add it: " (from --profile)", or "". */
+    private String profileOrigin() {
+        return cliProfile == null ? " (from AWS_PROFILE)" : profileSetting == null ? "" : " (from " + profileSetting + ")";
+    }
+
+    private synchronized ProfileFiles profileFiles() {
+        if (profileFiles == null) {
+            profileFiles = new ProfileFiles(environment);
+        }
+        return profileFiles;
     }
 
     private static CredentialsException missingProfile(ProfileFiles profiles, String requested, String from) {
@@ -143,7 +157,7 @@ final class CredentialChain {
 
     private Optional<ResolvedCredentials> profile(ProfileFiles profiles, String name, String region, List<String> tried) {
         String requested = name == null ? DEFAULT_PROFILE : name;
-        String from = cliProfile == null ? " (from AWS_PROFILE)" : profileSetting == null ? "" : " (from " + profileSetting + ")";
+        String from = profileOrigin();
         Optional<Profile> profile = profiles.profile(requested);
         if (profile.isEmpty()) {
             if (name != null) {
@@ -154,7 +168,7 @@ final class CredentialChain {
         }
         if (!ProfileFiles.hasCredentials(profile.get())) {
             if (name != null) {
-                throw new CredentialsException("The AWS profile '" + requested + "' (from " + from + ") has no"
+                throw new CredentialsException("The AWS profile '" + requested + "'" + from + " has no"
                         + " credentials: set aws_access_key_id, role_arn, sso_session or credential_process in it.");
             }
             tried.add("profile ('default' has no credentials)");

@@ -1,6 +1,7 @@
 package io.redux.aws.http;
 
 import io.netty.handler.ssl.NotSslRecordException;
+import io.netty.handler.timeout.ReadTimeoutException;
 
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
@@ -159,6 +160,14 @@ public record NetworkFailure(Kind kind, String problem, String proxyVariable) {
             case NOT_AWS -> "Check that " + endpointVariable + ", if you set it, and HTTPS_PROXY point where they should.";
             default -> "Check your network, HTTPS_PROXY and NO_PROXY, and " + endpointVariable + " if you set it.";
         };
+    }
+
+    /**
+     * Whether the failure is the read timeout: a call, or a stream in the middle of an answer, that went silent for
+     * longer than {@link NetworkSettings#readTimeout()}.
+     */
+    public static boolean isReadTimeout(Throwable error) {
+        return find(error, ReadTimeoutException.class) != null;
     }
 
     private static <T extends Throwable> T find(Throwable error, Class<T> type) {

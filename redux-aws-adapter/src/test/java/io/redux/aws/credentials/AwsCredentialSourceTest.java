@@ -124,6 +124,19 @@ class AwsCredentialSourceTest {
     }
 
     @Test
+    void aNamedProfileWithoutCredentialsIsAnErrorSayingOnceWhereTheNameCameFrom() throws IOException {
+        Path aws = Files.createDirectories(home.resolve(".aws"));
+        Files.writeString(aws.resolve("config"), String.join("\n", "[profile empty]", "region = eu-west-1", ""));
+
+        assertThatThrownBy(() -> identity("empty"))
+                .isInstanceOf(CredentialsException.class)
+                .hasMessageStartingWith("The AWS profile 'empty' (from --profile) has no credentials:");
+        env.put("AWS_PROFILE", "empty");
+        assertThatThrownBy(() -> identity(null))
+                .hasMessageStartingWith("The AWS profile 'empty' (from AWS_PROFILE) has no credentials:");
+    }
+
+    @Test
     void aCredentialProcessProfileRunsItsCommand() throws IOException {
         Path aws = Files.createDirectories(home.resolve(".aws"));
         Files.writeString(aws.resolve("config"), String.join("\n", "[profile tool]",
@@ -291,7 +304,7 @@ class AwsCredentialSourceTest {
         env.put("AWS_SECRET_ACCESS_KEY", ENV_SECRET);
         env.put("AWS_SESSION_TOKEN", "session-token-never-shown");
         try (AwsCredentialSource source = source(null)) {
-            String shown = source.identity().toString() + source.resolve() + source.credentialsProvider();
+            String shown = source.identity().toString() + source.resolve() + source;
 
             assertThat(shown).doesNotContain(ENV_SECRET, "session-token-never-shown", ENV_KEY).contains("AKIA************WXYZ");
         }
