@@ -88,7 +88,7 @@ public final class ModelRouter implements ModelRoutes {
         boolean bedrock = route.target() == ModelTarget.BEDROCK;
         return new ModelRouteDescription(route.target().name().toLowerCase(Locale.ROOT),
                 "Amazon " + route.target().displayName() + " Runtime"
-                        + (bedrock ? " (Converse / ConverseStream)" : " (InvokeEndpoint / ...WithResponseStream)"),
+                        + (bedrock ? " (ConverseStream)" : " (InvokeEndpointWithResponseStream)"),
                 route.target().serviceName(), route.region(), EndpointUrls.masked(route.endpoint()), route.endpointOverridden(),
                 bedrock ? "Model id sent" : "Endpoint name", route.identifier(),
                 List.of(new Note("target_variant", "Target variant", route.targetVariant()),

@@ -86,7 +86,7 @@ class ModelRouterTest {
     void describesABedrockRouteInWordsWithItsUnsetSagemakerSettings() {
         ModelRouteDescription route = router.describe(ModelId.parse("custom:us-east-1:anthropic:claude-3-5-sonnet-20241022-v2:0"));
 
-        assertThat(route).isEqualTo(new ModelRouteDescription("bedrock", "Amazon Bedrock Runtime (Converse / ConverseStream)",
+        assertThat(route).isEqualTo(new ModelRouteDescription("bedrock", "Amazon Bedrock Runtime (ConverseStream)",
                 "bedrock-runtime", "us-east-1", URI.create("https://bedrock-runtime.us-east-1.amazonaws.com"), false,
                 "Model id sent", "anthropic.claude-3-5-sonnet-20241022-v2:0",
                 List.of(new Note("target_variant", "Target variant", null),
@@ -99,7 +99,7 @@ class ModelRouterTest {
                 .describe(ModelId.parse("custom:eu-west-1:sagemaker:my-endpoint:component=chat"));
 
         assertThat(route.target()).isEqualTo("sagemaker");
-        assertThat(route.targetName()).isEqualTo("Amazon SageMaker Runtime (InvokeEndpoint / ...WithResponseStream)");
+        assertThat(route.targetName()).isEqualTo("Amazon SageMaker Runtime (InvokeEndpointWithResponseStream)");
         assertThat(route.service()).isEqualTo("sagemaker-runtime");
         assertThat(route.endpoint()).isEqualTo(URI.create("http://127.0.0.1:9"));
         assertThat(route.endpointOverridden()).isTrue();
