@@ -50,6 +50,7 @@ public final class McpStubMain {
         boolean http = false;
         int port = 0;
         Path callsLog = null;
+        Path pidFile = null;
         try {
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
@@ -57,13 +58,16 @@ public final class McpStubMain {
                     case "--http" -> http = true;
                     case "--port" -> port = port(value(args, ++i));
                     case "--calls-log" -> callsLog = Path.of(value(args, ++i));
-                    case "--pid-file" -> writePid(Path.of(value(args, ++i)));
+                    case "--pid-file" -> pidFile = Path.of(value(args, ++i));
                     case "--help", "-h" -> {
                         err.println(USAGE);
                         return 0;
                     }
                     default -> throw new IllegalArgumentException("unknown option " + args[i] + "; " + USAGE);
                 }
+            }
+            if (pidFile != null) {
+                writePid(pidFile);
             }
         } catch (IllegalArgumentException e) {
             err.println("redux-mcp-stub: " + e.getMessage());

@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,7 +80,7 @@ final class McpStubWire {
 
     List<McpStubCall> calls() {
         synchronized (calls) {
-            return List.copyOf(new ArrayList<>(calls.values()));
+            return List.copyOf(calls.values());
         }
     }
 
