@@ -1,7 +1,6 @@
 package io.redux.testkit.mcp;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,7 +20,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -123,15 +121,6 @@ class McpStubMainTest {
         assertThat(new String(stub.getErrorStream().readAllBytes(), StandardCharsets.UTF_8))
                 .isEqualTo("redux-mcp-stub: exiting at start, as the script asks" + System.lineSeparator());
         assertThat(stub.getInputStream().readAllBytes()).isEmpty();
-    }
-
-    @Test
-    void aServerScriptedToHangInInitializeLetsTheClientTimeOut() throws IOException {
-        Path script = write("{\"start\": \"hang-in-initialize\"}");
-        try (McpSyncClient client = McpClient.sync(transport("--script", script.toString()))
-                .jsonSchemaValidator(McpStubTools.ACCEPT_ALL).initializationTimeout(Duration.ofMillis(500)).build()) {
-            assertThatThrownBy(client::initialize).isInstanceOf(RuntimeException.class);
-        }
     }
 
     @Test
