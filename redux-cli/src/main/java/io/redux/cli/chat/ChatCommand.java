@@ -36,8 +36,9 @@ import java.util.concurrent.CompletableFuture;
         footer = {"",
                 "Model: --model-id, else the resumed conversation's, else REDUX_MODEL_ID, else",
                 "  " + ModelId.EXAMPLE + ".",
-                "Tools: file_read, file_write, execute_bash. file_read inside the working directory runs without "
-                        + "asking; others ask 'Allow? [y/n/t]', and are refused in one-shot mode unless trusted.",
+                "Tools: file_read, file_write, execute_bash, use_aws. file_read inside the working directory and "
+                        + "read-only use_aws calls run without asking; others ask 'Allow? [y/n/t]', and are refused "
+                        + "in one-shot mode unless trusted.",
                 "",
                 "Examples:",
                 "  redux_cli chat",

@@ -163,9 +163,12 @@ final class SlashCommands {
     }
 
     private String defaultNote(String name) {
-        boolean inside = tools.find(name).map(Tool::defaultTrust)
-                .filter(trust -> trust == DefaultTrust.TRUSTED_INSIDE_WORKING_FOLDER).isPresent();
-        return inside ? "asks, except for files inside the working directory" : "asks first";
+        DefaultTrust trust = tools.find(name).map(Tool::defaultTrust).orElse(DefaultTrust.ASK);
+        if (trust == DefaultTrust.TRUSTED_INSIDE_WORKING_FOLDER) {
+            return "asks, except for files inside the working directory";
+        }
+        return trust == DefaultTrust.JUDGED_BY_ITS_ARGUMENTS ? "asks, except for calls it judges safe (read-only)"
+                : "asks first";
     }
 
     private void export(List<String> arguments, ChatSession session) {

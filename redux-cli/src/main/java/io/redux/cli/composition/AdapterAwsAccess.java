@@ -13,6 +13,7 @@ import io.redux.domain.port.CredentialSource;
 import io.redux.domain.port.ModelGateway;
 import io.redux.domain.port.ModelRoutes;
 
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -59,6 +60,11 @@ final class AdapterAwsAccess implements AwsAccess, AutoCloseable {
                     .withCaller(source::callerArnOrNull));
         }
         return gateway;
+    }
+
+    @Override
+    public synchronized Map<String, String> awsCliVariables() {
+        return credentials == null ? Map.of() : credentials.awsCliVariables();
     }
 
     @Override

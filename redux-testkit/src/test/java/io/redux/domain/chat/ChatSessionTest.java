@@ -31,6 +31,7 @@ import io.redux.domain.port.ModelResponse;
 import io.redux.domain.port.ModelStreamListener;
 import io.redux.domain.port.ToolApprover;
 import io.redux.domain.port.ToolSpec;
+import io.redux.domain.tool.DefaultTrust;
 import io.redux.domain.tool.Tool;
 import io.redux.domain.tool.ToolOutput;
 import io.redux.domain.tool.ToolPolicy;
@@ -99,7 +100,7 @@ class ChatSessionTest {
         assertThat(result.messages()).isEqualTo(stored(session));
         assertThat(model.lastRequest().model()).isEqualTo(MODEL);
         assertThat(model.lastRequest().tools()).extracting(ToolSpec::name)
-                .containsExactly("file_read", "file_write", "execute_bash");
+                .containsExactly("file_read", "file_write", "execute_bash", "use_aws");
     }
 
     @Test
@@ -186,6 +187,46 @@ class ChatSessionTest {
 
         assertThat(asked).isEmpty();
         assertThat(toolResults(session)).extracting(ToolResult::content).containsExactly("read me");
+    }
+
+    @Test
+    void aToolJudgingItsArgumentsRunsTheCallsItVouchesForWithoutAskingAndAsksAboutTheOthers() {
+        List<String> ran = new ArrayList<>();
+        Tool judging = new Tool() {
+            @Override
+            public ToolSpec spec() {
+                return new ToolSpec("judging", "runs read-only calls without asking", JsonValue.emptyObject());
+            }
+
+            @Override
+            public DefaultTrust defaultTrust() {
+                return DefaultTrust.JUDGED_BY_ITS_ARGUMENTS;
+            }
+
+            @Override
+            public boolean runsWithoutAsking(JsonValue.JsonObject arguments) {
+                return arguments.get("read_only") != null;
+            }
+
+            @Override
+            public ToolOutput run(JsonValue.JsonObject arguments) {
+                ran.add(arguments.toJson());
+                return ToolOutput.success("done");
+            }
+        };
+        FakeModelGateway model = FakeModelGateway.builder()
+                .toolUse("tooluse_1", "judging", new JsonValue.JsonObject(Map.of("read_only", JsonValue.of("yes"))))
+                .toolUse("tooluse_2", "judging", JsonValue.emptyObject())
+                .answer("One ran.").build();
+        ChatSession session = chatBuilder(model, ToolPolicy.defaults(workingDirectory), ToolApprover.REFUSE)
+                .tools(new ToolRegistry(List.of(judging)), ToolPolicy.defaults(workingDirectory),
+                        approving(ToolApprover.Decision.DENY))
+                .build().open(OpenConversation.start(MODEL, ConversationMetadata.EMPTY));
+
+        session.send("Read, then write", ChatListener.SILENT);
+
+        assertThat(asked).extracting(ToolCall::id).containsExactly("tooluse_2");
+        assertThat(ran).containsExactly("{\"read_only\":\"yes\"}");
     }
 
     @Test
