@@ -29,6 +29,10 @@ import io.redux.domain.port.ModelGateway;
 import io.redux.domain.port.ModelRequest;
 import io.redux.domain.port.ModelResponse;
 import io.redux.domain.port.ModelStreamListener;
+import io.redux.domain.port.ContextFile;
+import io.redux.domain.port.ContextFiles;
+import io.redux.domain.port.ContextSelection;
+import io.redux.domain.port.ContextSource;
 import io.redux.domain.port.ToolApprover;
 import io.redux.domain.port.ToolSpec;
 import io.redux.domain.tool.DefaultTrust;
@@ -875,6 +879,30 @@ class ChatSessionTest {
 
         assertThat(model.lastRequest().systemPrompt()).startsWith(Chat.DEFAULT_SYSTEM_PROMPT)
                 .endsWith("The user's working directory is /src/app.");
+    }
+
+    @Test
+    void everyRequestCarriesTheContextFilesAsTheyAreThenEachUnderItsPath() {
+        List<String> agents = new ArrayList<>(List.of("Use tabs."));
+        ContextSource source = selection -> new ContextFiles(List.of(
+                new ContextFile("AGENTS.md", agents.get(agents.size() - 1), 9, 0),
+                new ContextFile(".amazonq/rules/big.md", "first part", 100, 90)), List.of());
+        FakeModelGateway model = FakeModelGateway.builder().answer("ok").answer("ok again").build();
+        ChatSession session = chatBuilder(model, ToolPolicy.defaults(workingDirectory), ToolApprover.REFUSE)
+                .context(new SessionContext(source, ContextSelection.DEFAULT)).build()
+                .open(OpenConversation.start(MODEL, ConversationMetadata.EMPTY.withWorkingDirectory("/src/app")));
+
+        session.send("Hi", ChatListener.SILENT);
+        agents.add("Use spaces.");
+        session.send("Again", ChatListener.SILENT);
+
+        assertThat(model.requests().get(0).systemPrompt()).startsWith(Chat.DEFAULT_SYSTEM_PROMPT).endsWith(
+                "The user's working directory is /src/app.\n\n" + ContextPrompt.INTRODUCTION + "\n"
+                        + "\n--- context file: AGENTS.md ---\nUse tabs.\n"
+                        + "\n--- context file: .amazonq/rules/big.md ---\nfirst part\n"
+                        + "[truncated: the last 90 of 100 bytes of .amazonq/rules/big.md were left out by the size cap]\n"
+                        + "--- end of context files ---");
+        assertThat(model.lastRequest().systemPrompt()).contains("--- context file: AGENTS.md ---\nUse spaces.\n");
     }
 
     private ChatSession open(FakeModelGateway model, ToolApprover approver) {
