@@ -22,6 +22,7 @@ import io.redux.domain.tool.ToolRegistry;
 import io.redux.storage.json.JsonConversationRepository;
 import io.redux.testkit.FakeModelGateway;
 import io.redux.tools.BuiltInTools;
+import io.redux.tools.WorkingFolderContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -269,6 +270,33 @@ class InteractiveChatTest {
     }
 
     @Test
+    void contextShowsAddsAndRemovesTheFilesSentToTheModelForTheSession() throws Exception {
+        Files.writeString(work.resolve("AGENTS.md"), "Always answer in French.\n");
+        Files.createDirectories(work.resolve("notes"));
+        Files.writeString(work.resolve("notes/plan.md"), "The plan.\n");
+        Files.writeString(work.resolve("notes/esc\u001b[31m.md"), "hidden\n");
+        FakeModelGateway model = FakeModelGateway.builder().answer("Oui.").answer("Non.").build();
+        CompletableFuture<Integer> session = start(model);
+
+        keyboard.type(String.join("\n", "/context show", "/context add notes/**/*.md", "/context add nothing/*.md",
+                "hello", "/context rm AGENTS.md", "/context rm notes/plan.md", "/context show", "again", "/context frob",
+                "/quit", ""));
+
+        assertThat(session.get(30, TimeUnit.SECONDS)).isZero();
+        String screen = keyboard.screen();
+        assertThat(screen).contains("Context patterns: AGENTS.md, AmazonQ.md, README.md, .amazonq/rules/**/*.md",
+                "  AGENTS.md  25 bytes, ~7 tokens", "Total: 1 file, ~7 tokens",
+                "Added notes/**/*.md (2 files) for this session.", "No file matches nothing/*.md; nothing added.",
+                "Removed AGENTS.md for this session.", "Left out 1 file matching notes/plan.md for this session.",
+                "(left out: notes/plan.md)", "Usage: /context show");
+        assertThat(screen).contains("notes/esc^[[31m.md").doesNotContain("\u001b[31m");
+        assertThat(model.requests().get(0).systemPrompt()).contains("--- context file: AGENTS.md ---",
+                "--- context file: notes/plan.md ---");
+        assertThat(model.requests().get(1).systemPrompt()).doesNotContain("AGENTS.md", "notes/plan.md")
+                .contains("--- context file: notes/esc\u001b[31m.md ---");
+    }
+
+    @Test
     void offersToCompactWhenTheModelSaysTheInputIsTooLong() throws Exception {
         FakeModelGateway model = FakeModelGateway.builder()
                 .answer("An early answer.")
@@ -355,6 +383,7 @@ class InteractiveChatTest {
         command.chats = () -> new ChatFactory(conversations, aws, Clock.systemUTC(), environment);
         ToolRegistry tools = BuiltInTools.registry(work);
         command.tools = () -> tools;
+        command.contextFiles = () -> new WorkingFolderContext(work);
         // What the composition binds, by hand: one terminal for the run, and the parts drawn on it.
         ChatTerminal chatTerminal = new ChatTerminal(terminal::terminal, environment);
         command.terminal = () -> chatTerminal;
