@@ -235,6 +235,23 @@ class InteractiveChatTest {
     }
 
     @Test
+    void aMutatingUseAwsCallAsksAndARefusalRunsNothing() throws Exception {
+        JsonValue.JsonObject putObject = new JsonValue.JsonObject(Map.of("service_name", JsonValue.of("s3api"),
+                "operation_name", JsonValue.of("put-object"), "region", JsonValue.of("us-east-1"),
+                "label", JsonValue.of("Upload"), "parameters", new JsonValue.JsonObject(Map.of(
+                        "bucket", JsonValue.of("b"), "key", JsonValue.of("k")))));
+        FakeModelGateway model = FakeModelGateway.builder()
+                .toolUse("tool_1", "use_aws", putObject).answer("Not uploaded.").build();
+        CompletableFuture<Integer> session = start(model);
+
+        keyboard.type("upload it\nn\n/quit\n");
+
+        assertThat(session.get(30, TimeUnit.SECONDS)).isZero();
+        assertThat(keyboard.screen()).contains("Allow use_aws?", "Not uploaded.");
+        assertThat(model.lastRequest().toString()).contains("The user refused to run use_aws");
+    }
+
+    @Test
     void exportingBeforeTheFirstMessageSaysThereIsNothingYet() throws Exception {
         CompletableFuture<Integer> session = start(FakeModelGateway.builder().build());
 
