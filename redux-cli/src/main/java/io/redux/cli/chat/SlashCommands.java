@@ -189,9 +189,12 @@ final class SlashCommands {
         String pattern = arguments.get(1);
         String shown = TerminalText.escape(pattern);
         if (arguments.get(0).equals("add")) {
-            List<ContextFile> matched = context.add(pattern);
-            out.println(style.dim(matched.isEmpty() ? "No file matches " + shown + "; nothing added."
-                    : "Added " + shown + " (" + count(matched.size()) + ") for this session."));
+            ContextFiles matched = context.add(pattern);
+            for (String warning : matched.warnings()) {
+                out.println("  " + style.dim(TerminalText.escape(warning)));
+            }
+            out.println(style.dim(matched.files().isEmpty() ? "No file matches " + shown + "; nothing added."
+                    : "Added " + shown + " (" + count(matched.files().size()) + ") for this session."));
             return;
         }
         SessionContext.Removal removal = context.remove(pattern);

@@ -296,7 +296,7 @@ class InteractiveChatTest {
         CompletableFuture<Integer> session = start(model);
 
         keyboard.type(String.join("\n", "/context show", "/context add notes/**/*.md", "/context add nothing/*.md",
-                "hello", "/context rm AGENTS.md", "/context rm notes/plan.md", "/context show", "again", "/context frob",
+                "/context add ../*.md", "hello", "/context rm AGENTS.md", "/context rm notes/plan.md", "/context show", "again", "/context frob",
                 "/quit", ""));
 
         assertThat(session.get(30, TimeUnit.SECONDS)).isZero();
@@ -304,6 +304,7 @@ class InteractiveChatTest {
         assertThat(screen).contains("Context patterns: AGENTS.md, AmazonQ.md, README.md, .amazonq/rules/**/*.md",
                 "  AGENTS.md  25 bytes, ~7 tokens", "Total: 1 file, ~7 tokens",
                 "Added notes/**/*.md (2 files) for this session.", "No file matches nothing/*.md; nothing added.",
+                "../*.md: skipped: it is outside the working folder\n", "No file matches ../*.md; nothing added.",
                 "Removed AGENTS.md for this session.", "Left out 1 file matching notes/plan.md for this session.",
                 "(left out: notes/plan.md)", "Usage: /context show");
         assertThat(screen).contains("notes/esc^[[31m.md").doesNotContain("\u001b[31m");

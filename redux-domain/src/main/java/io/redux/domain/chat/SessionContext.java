@@ -49,11 +49,11 @@ public final class SessionContext {
     /**
      * Includes {@code pattern} from now on if it matches a file; a pattern that matches nothing is not added.
      *
-     * @return the files it matches, empty when nothing was added
+     * @return the files it matches (none when nothing was added), with the warnings of those it skipped
      */
-    public List<ContextFile> add(String pattern) {
-        List<ContextFile> matched = source.read(new ContextSelection(List.of(pattern), List.of())).files();
-        if (!matched.isEmpty()) {
+    public ContextFiles add(String pattern) {
+        ContextFiles matched = source.read(new ContextSelection(List.of(pattern), List.of()));
+        if (!matched.files().isEmpty()) {
             change(current -> new ContextSelection(with(current.include(), pattern), without(current.exclude(), pattern)));
         }
         return matched;

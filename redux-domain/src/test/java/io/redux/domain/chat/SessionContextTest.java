@@ -29,7 +29,7 @@ class SessionContextTest {
 
     @Test
     void aPatternThatMatchesFilesIsAddedOnce() {
-        assertThat(context.add("docs/*.md")).extracting(ContextFile::path).containsExactly("docs/a.md", "docs/b.md");
+        assertThat(context.add("docs/*.md").files()).extracting(ContextFile::path).containsExactly("docs/a.md", "docs/b.md");
         context.add("docs/*.md");
 
         assertThat(context.selection().include()).containsExactly("AGENTS.md", "docs/*.md");
@@ -39,7 +39,7 @@ class SessionContextTest {
 
     @Test
     void aPatternThatMatchesNothingIsNotAdded() {
-        assertThat(context.add("nothing/*.md")).isEmpty();
+        assertThat(context.add("nothing/*.md").files()).isEmpty();
 
         assertThat(context.selection().include()).containsExactly("AGENTS.md");
     }
