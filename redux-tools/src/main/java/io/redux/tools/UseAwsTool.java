@@ -113,31 +113,18 @@ public final class UseAwsTool implements Tool {
     @Override
     public ToolOutput run(JsonValue.JsonObject arguments) {
         ToolArguments args = new ToolArguments(NAME, arguments);
-        String note = "";
         List<String> command = new ArrayList<>();
-        Map<String, String> given;
-        try {
-            given = identity.variables();
-        } catch (RuntimeException e) {
-            return ToolOutput.error(NAME + ": the chat's AWS identity could not be resolved: " + e.getMessage());
-        }
+        String profile;
         try {
             String service = word(args, "service_name");
             String operation = word(args, "operation_name");
             String region = word(args, "region");
-            String profile = args.optionalString("profile_name");
-            if (profile != null && !profile.isBlank() && !profile.equals(given.get("AWS_PROFILE"))) {
-                note = "note: profile_name '" + profile + "' was not used: use_aws runs as the user's own AWS "
-                        + "identity only.\n";
-            }
+            profile = args.optionalString("profile_name");
             if (settings.deniedServices().contains(service)) {
                 return ToolOutput.error(NAME + ": the service '" + service + "' is denied by the settings of use_aws; "
                         + "do not call it.");
             }
-            command.add("--region");
-            command.add(region);
-            command.add(service);
-            command.add(operation);
+            command.addAll(List.of("--region", region, service, operation));
             command.addAll(cliParameters(args, arguments.get("parameters")));
         } catch (ToolArgumentException e) {
             return ToolOutput.error(e.getMessage());
@@ -148,6 +135,17 @@ public final class UseAwsTool implements Tool {
                     + "https://aws.amazon.com/cli/) and start the chat again.");
         }
         command.add(0, aws.get().toString());
+        Map<String, String> given;
+        try {
+            given = identity.variables();
+        } catch (RuntimeException e) {
+            return ToolOutput.error(NAME + ": the chat's AWS identity could not be resolved: " + e.getMessage());
+        }
+        // The original CLI passes profile_name on; here the model cannot choose whom it calls AWS as.
+        String note = profile != null && !profile.isBlank() && !profile.equals(given.get("AWS_PROFILE"))
+                ? "note: profile_name '" + profile + "' was not used: use_aws runs as the user's own AWS identity "
+                        + "only.\n"
+                : "";
         Process process;
         try {
             ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile());
@@ -194,6 +192,8 @@ public final class UseAwsTool implements Tool {
             child.keySet().removeAll(List.of("AWS_PROFILE", "AWS_DEFAULT_PROFILE", "AWS_SESSION_TOKEN"));
         }
         child.putAll(given);
+        // Version 2 of the AWS CLI may page its output; nobody is there to page through it.
+        child.putIfAbsent("AWS_PAGER", "");
         String executionEnv = child.get("AWS_EXECUTION_ENV");
         child.put("AWS_EXECUTION_ENV", executionEnv == null || executionEnv.isBlank() ? EXECUTION_ENV
                 : executionEnv + " " + EXECUTION_ENV);

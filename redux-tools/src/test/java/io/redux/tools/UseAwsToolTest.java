@@ -36,7 +36,7 @@ class UseAwsToolTest {
         writeAws("""
                 #!/bin/sh
                 for a in "$@"; do printf 'arg=%s\\n' "$a"; done > "$RECORD"
-                for v in AWS_PROFILE AWS_ACCESS_KEY_ID AWS_SECRET_ACCESS_KEY AWS_SESSION_TOKEN AWS_EXECUTION_ENV; do
+                for v in AWS_PROFILE AWS_ACCESS_KEY_ID AWS_SECRET_ACCESS_KEY AWS_SESSION_TOKEN AWS_EXECUTION_ENV AWS_PAGER; do
                   eval "val=\\${$v-unset}"; printf 'env %s=%s\\n' "$v" "$val"
                 done >> "$RECORD"
                 printf 'cwd=%s\\n' "$(pwd)" >> "$RECORD"
@@ -117,10 +117,23 @@ class UseAwsToolTest {
     }
 
     @Test
-    void theExecutionEnvironmentNamesRedux() throws IOException {
+    void theExecutionEnvironmentNamesReduxAndNothingPagesTheOutput() throws IOException {
         tool(Map.of("AWS_EXECUTION_ENV", "CI")).run(call("sts", "get-caller-identity", null));
 
-        assertThat(Files.readString(record)).contains("env AWS_EXECUTION_ENV=CI Redux-CLI\n");
+        assertThat(Files.readString(record)).contains("env AWS_EXECUTION_ENV=CI Redux-CLI\n", "env AWS_PAGER=\n");
+    }
+
+    @Test
+    void anIdentityThatCannotBeResolvedIsAnErrorAndRunsNothing() {
+        AwsCliIdentity failing = () -> {
+            throw new IllegalStateException("the session token expired");
+        };
+
+        ToolOutput output = tool(Map.of(), failing, UseAwsSettings.DEFAULTS).run(call("sts", "get-caller-identity", null));
+
+        assertThat(output).isEqualTo(ToolOutput.error(
+                "use_aws: the chat's AWS identity could not be resolved: the session token expired"));
+        assertThat(record).doesNotExist();
     }
 
     @Test
