@@ -1,10 +1,10 @@
 package io.redux.cli.aws;
 
-import java.util.Map;
-
 import io.redux.domain.port.CredentialSource;
 import io.redux.domain.port.ModelGateway;
 import io.redux.domain.port.ModelRoutes;
+
+import java.util.Map;
 
 /**
  * The AWS side of a command, for a profile chosen on the command line: who the caller is, the gateway that

@@ -62,9 +62,14 @@ final class AdapterAwsAccess implements AwsAccess, AutoCloseable {
         return gateway;
     }
 
+    /** Resolves outside this object's lock: a refresh of the credentials may call the network. */
     @Override
-    public synchronized Map<String, String> awsCliVariables() {
-        return credentials == null ? Map.of() : credentials.awsCliVariables();
+    public Map<String, String> awsCliVariables() {
+        AwsCredentialSource source;
+        synchronized (this) {
+            source = credentials;
+        }
+        return source == null ? Map.of() : source.awsCliVariables();
     }
 
     @Override
