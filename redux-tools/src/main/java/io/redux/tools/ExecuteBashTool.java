@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * {@code execute_bash}: runs {@code bash -c COMMAND} in the working directory with no input, a time limit and a
@@ -22,9 +21,6 @@ public final class ExecuteBashTool implements Tool {
     public static final String NAME = "execute_bash";
     public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(2);
     public static final int DEFAULT_MAX_OUTPUT_BYTES = 100_000;
-
-    /** How long to wait for the output of a killed command's streams to end. */
-    private static final long DRAIN_MILLIS = 2_000;
 
     private static final ToolSpec SPEC = new ToolSpec(NAME,
             "Runs a command with bash -c in the working directory, without input, and returns its exit code, stdout "
@@ -75,37 +71,23 @@ public final class ExecuteBashTool implements Tool {
     }
 
     private ToolOutput await(Process process) {
-        OutputCapture stdout = OutputCapture.start(process.getInputStream(), maxOutputBytes, "stdout");
-        OutputCapture stderr = OutputCapture.start(process.getErrorStream(), maxOutputBytes, "stderr");
+        ChildProcess.Outcome outcome;
         try {
-            process.getOutputStream().close();
-            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                kill(process);
-                return ToolOutput.error(NAME + ": the command did not finish within " + describe(timeout)
-                        + " and was stopped.\n" + report(stdout, stderr));
-            }
-            return ToolOutput.success("exit code: " + process.exitValue() + "\n" + report(stdout, stderr));
-        } catch (InterruptedException e) {
-            kill(process);
-            Thread.currentThread().interrupt();
-            return ToolOutput.error(NAME + ": the command was interrupted by the user and stopped.");
+            outcome = ChildProcess.await(process, NAME, timeout, maxOutputBytes);
         } catch (IOException e) {
-            kill(process);
             return ToolOutput.error(NAME + ": " + e.getMessage());
         }
+        if (outcome instanceof ChildProcess.Exited exited) {
+            return ToolOutput.success("exit code: " + exited.exitCode() + "\n" + report(exited.stdout(), exited.stderr()));
+        }
+        if (outcome instanceof ChildProcess.TimedOut timedOut) {
+            return ToolOutput.error(NAME + ": the command did not finish within " + ChildProcess.describe(timeout)
+                    + " and was stopped.\n" + report(timedOut.stdout(), timedOut.stderr()));
+        }
+        return ToolOutput.error(NAME + ": the command was interrupted by the user and stopped.");
     }
 
-    private static String report(OutputCapture stdout, OutputCapture stderr) throws InterruptedException {
-        return "stdout:\n" + stdout.await(DRAIN_MILLIS) + "\nstderr:\n" + stderr.await(DRAIN_MILLIS);
-    }
-
-    /** Stops the command and whatever it started, so none of them keeps holding the output pipes. */
-    private static void kill(Process process) {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
-    }
-
-    private static String describe(Duration duration) {
-        return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + " s" : duration.toMillis() + " ms";
+    private static String report(String stdout, String stderr) {
+        return "stdout:\n" + stdout + "\nstderr:\n" + stderr;
     }
 }

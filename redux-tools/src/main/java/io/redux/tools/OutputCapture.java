@@ -17,7 +17,7 @@ final class OutputCapture implements Runnable {
     private OutputCapture(InputStream stream, int limit, String name) {
         this.stream = stream;
         this.limit = limit;
-        this.thread = new Thread(this, "execute_bash-" + name);
+        this.thread = new Thread(this, name);
         this.thread.setDaemon(true);
     }
 

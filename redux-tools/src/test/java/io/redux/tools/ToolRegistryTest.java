@@ -21,10 +21,11 @@ class ToolRegistryTest {
     Path dir;
 
     @Test
-    void offersTheThreeBuiltInToolsWithTheirSchemas() {
+    void offersTheFourBuiltInToolsWithTheirSchemas() {
         ToolRegistry registry = BuiltInTools.registry(dir);
 
-        assertThat(registry.specs()).extracting(ToolSpec::name).containsExactly("file_read", "file_write", "execute_bash");
+        assertThat(registry.specs()).extracting(ToolSpec::name).containsExactly("file_read", "file_write", "execute_bash",
+                "use_aws");
         assertThat(registry.specs()).allSatisfy(spec -> {
             assertThat(spec.description()).isNotBlank();
             assertThat(spec.inputSchema().getString("type")).isEqualTo("object");
@@ -69,6 +70,6 @@ class ToolRegistryTest {
     void unknownNamesInAnOptionAreAUsageError() {
         assertThatThrownBy(() -> BuiltInTools.registry(dir).requireKnown(List.of("file_read", "fs_read"), "--trust-tools"))
                 .isInstanceOf(InvalidInputException.class)
-                .hasMessage("Unknown tool \"fs_read\" in --trust-tools; the tools are file_read, file_write, execute_bash.");
+                .hasMessage("Unknown tool \"fs_read\" in --trust-tools; the tools are file_read, file_write, execute_bash, use_aws.");
     }
 }

@@ -6,9 +6,11 @@ import io.redux.aws.http.NetworkFailure;
 import io.redux.aws.http.NetworkSettings;
 import io.redux.domain.error.CredentialsException;
 import io.redux.domain.port.CallerIdentity;
+import io.redux.domain.port.CredentialOrigin;
 import io.redux.domain.port.CredentialSource;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
@@ -16,6 +18,7 @@ import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -102,6 +105,29 @@ public final class AwsCredentialSource implements CredentialSource, AwsCredentia
     @Override
     public AwsCredentials resolveCredentials() {
         return resolve().provider().resolveCredentials();
+    }
+
+    /**
+     * The variables that give the AWS CLI, run as a child process, this source's identity: {@code AWS_PROFILE} when a
+     * profile won (the AWS CLI reads it the same way), otherwise the resolved keys ({@code AWS_ACCESS_KEY_ID},
+     * {@code AWS_SECRET_ACCESS_KEY}, and {@code AWS_SESSION_TOKEN} when there is one). For a child's environment
+     * only: they hold secrets, never to be printed or stored.
+     *
+     * @throws CredentialsException when no source has credentials
+     */
+    public Map<String, String> awsCliVariables() {
+        ResolvedCredentials resolved = resolve();
+        if (resolved.origin() == CredentialOrigin.PROFILE && resolved.profile() != null) {
+            return Map.of("AWS_PROFILE", resolved.profile());
+        }
+        AwsCredentials keys = resolved.provider().resolveCredentials();
+        Map<String, String> variables = new LinkedHashMap<>();
+        variables.put("AWS_ACCESS_KEY_ID", keys.accessKeyId());
+        variables.put("AWS_SECRET_ACCESS_KEY", keys.secretAccessKey());
+        if (keys instanceof AwsSessionCredentials session) {
+            variables.put("AWS_SESSION_TOKEN", session.sessionToken());
+        }
+        return variables;
     }
 
     @Override

@@ -75,6 +75,26 @@ class AwsCredentialSourceTest {
     }
 
     @Test
+    void theAwsCliGetsTheWinningProfileByName() throws IOException {
+        profiles();
+
+        try (AwsCredentialSource source = source("dev")) {
+            assertThat(source.awsCliVariables()).isEqualTo(Map.of("AWS_PROFILE", "dev"));
+        }
+    }
+
+    @Test
+    void theAwsCliGetsCredentialsResolvedElsewhereAsKeysWithTheirSessionToken() {
+        env.put("AWS_CONTAINER_CREDENTIALS_FULL_URI", ecs.fullUri());
+        env.put("AWS_CONTAINER_AUTHORIZATION_TOKEN", "Bearer task-auth");
+
+        try (AwsCredentialSource source = source(null)) {
+            assertThat(source.awsCliVariables()).isEqualTo(Map.of("AWS_ACCESS_KEY_ID", "ASIATASKROLE00000001",
+                    "AWS_SECRET_ACCESS_KEY", "task-secret", "AWS_SESSION_TOKEN", "task-token"));
+        }
+    }
+
+    @Test
     void theDefaultProfileComesFromTheCredentialsFileWithItsRegionFromConfig() throws IOException {
         profiles();
 

@@ -4,6 +4,8 @@ import io.redux.domain.port.CredentialSource;
 import io.redux.domain.port.ModelGateway;
 import io.redux.domain.port.ModelRoutes;
 
+import java.util.Map;
+
 /**
  * The AWS side of a command, for a profile chosen on the command line: who the caller is, the gateway that
  * answers model calls, and where each model is sent. Nothing is built until a command asks, so commands that never call AWS never load the SDK.
@@ -24,6 +26,13 @@ public interface AwsAccess {
 
     /** @param profile {@code --profile}, or null for the standard chain */
     ModelGateway gateway(String profile);
+
+    /**
+     * The variables that give the AWS CLI (the {@code use_aws} tool's child process) the identity of the credentials
+     * this run asked for ({@link #credentials}): the profile, or the keys resolved elsewhere. Empty before any were
+     * asked for: the child then reads the environment as the chain would. Secrets: for a child's environment only.
+     */
+    Map<String, String> awsCliVariables();
 
     /** Where each model is sent, with {@code REDUX_ENDPOINT_URL} applied; needs no credentials. */
     ModelRoutes routes();

@@ -9,11 +9,14 @@ import io.redux.cli.output.TerminalText;
 import io.redux.domain.chat.Chat;
 import io.redux.domain.chat.ChatSession;
 import io.redux.domain.chat.OpenConversation;
+import io.redux.domain.chat.SessionContext;
 import io.redux.domain.error.InvalidInputException;
 import io.redux.domain.model.ConversationId;
 import io.redux.domain.model.ConversationListing.UnreadableConversation;
 import io.redux.domain.model.ModelId;
 import io.redux.domain.model.SessionType;
+import io.redux.domain.port.ContextSelection;
+import io.redux.domain.port.ContextSource;
 import io.redux.domain.tool.ToolPolicy;
 import io.redux.domain.tool.ToolRegistry;
 import jakarta.inject.Inject;
@@ -36,8 +39,9 @@ import java.util.concurrent.CompletableFuture;
         footer = {"",
                 "Model: --model-id, else the resumed conversation's, else REDUX_MODEL_ID, else",
                 "  " + ModelId.EXAMPLE + ".",
-                "Tools: file_read, file_write, execute_bash. file_read inside the working directory runs without "
-                        + "asking; others ask 'Allow? [y/n/t]', and are refused in one-shot mode unless trusted.",
+                "Tools: file_read, file_write, execute_bash, use_aws. file_read inside the working directory and "
+                        + "read-only use_aws calls run without asking; others ask 'Allow? [y/n/t]', and are refused "
+                        + "in one-shot mode unless trusted.",
                 "",
                 "Examples:",
                 "  redux_cli chat",
@@ -95,6 +99,9 @@ public final class ChatCommand implements Callable<Integer> {
     @Inject
     Provider<ToolRegistry> tools;
 
+    @Inject
+    Provider<ContextSource> contextFiles;
+
     /** Made by the composition; opened here, before the parts below that draw on it are made. */
     @Inject
     Provider<ChatTerminal> terminal;
@@ -118,7 +125,8 @@ public final class ChatCommand implements Callable<Integer> {
     }
 
     private int oneShot(String question, ToolPolicy policy, SessionMetadata metadata) {
-        Chat chat = chats.get().create(profile, tools.get(), policy, new OneShotToolApprover(environment.err()));
+        Chat chat = chats.get().create(profile, tools.get(), policy, new OneShotToolApprover(environment.err()),
+                context());
         ChatSession session = open(chat, metadata);
         CompletableFuture<Void> recording = metadata.recordOn(session);
         try {
@@ -131,7 +139,7 @@ public final class ChatCommand implements Callable<Integer> {
 
     private int interactive(ToolPolicy policy, SessionMetadata metadata) {
         try (ChatTerminal opened = terminal.get().open()) {
-            Chat chat = chats.get().create(profile, tools.get(), policy, approvers.get());
+            Chat chat = chats.get().create(profile, tools.get(), policy, approvers.get(), context());
             ChatSession session = open(chat, metadata);
             CompletableFuture<Void> recording = metadata.recordOn(session);
             interactiveChats.get().run(session, new ChatRun(chat, policy, metadata));
@@ -167,6 +175,9 @@ public final class ChatCommand implements Callable<Integer> {
                     + skipped.location() + ", which could not be read (" + skipped.reason() + ") and may be a newer "
                     + "conversation of this folder"));
         }
+        for (String warning : chat.context().read().warnings()) {
+            environment.err().println(TerminalText.escape("redux_cli: warning: context file " + warning));
+        }
         environment.err().flush();
         aws.get().routes().describe(session.model());
         return session;
@@ -183,6 +194,11 @@ public final class ChatCommand implements Callable<Integer> {
             return OpenConversation.resumeLatestIn(environment.workingDirectory().toString(), modelId);
         }
         return OpenConversation.resume(ConversationId.parse(resume), modelId);
+    }
+
+    /** The original CLI's default context files of the working directory, changed by /context for the session. */
+    private SessionContext context() {
+        return new SessionContext(contextFiles.get(), ContextSelection.DEFAULT);
     }
 
     private String profileName() {

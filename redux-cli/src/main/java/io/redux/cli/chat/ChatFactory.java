@@ -4,6 +4,7 @@ import io.redux.cli.CliEnvironment;
 import io.redux.cli.ModelChoice;
 import io.redux.cli.aws.AwsAccess;
 import io.redux.domain.chat.Chat;
+import io.redux.domain.chat.SessionContext;
 import io.redux.domain.port.ConversationRepository;
 import io.redux.domain.port.ToolApprover;
 import io.redux.domain.tool.ToolPolicy;
@@ -12,7 +13,10 @@ import jakarta.inject.Inject;
 
 import java.time.Clock;
 
-/** Builds the chat use case for one command run, once its options (profile, trusted tools, approver) are known. */
+/**
+ * Builds the chat use case for one command run, once its options (profile, trusted tools, approver, context files) are
+ * known.
+ */
 public final class ChatFactory {
 
     private final ConversationRepository conversations;
@@ -28,11 +32,13 @@ public final class ChatFactory {
         this.environment = environment;
     }
 
-    public Chat create(String profile, ToolRegistry tools, ToolPolicy policy, ToolApprover approver) {
+    public Chat create(String profile, ToolRegistry tools, ToolPolicy policy, ToolApprover approver,
+                       SessionContext context) {
         return Chat.builder()
                 .conversations(conversations)
                 .gateway(aws.gateway(profile))
                 .tools(tools, policy, approver)
+                .context(context)
                 .clock(clock)
                 .defaultModel(ModelChoice.resolve(null, environment))
                 .build();

@@ -9,9 +9,13 @@ import io.redux.cli.output.TerminalText;
 import io.redux.domain.chat.ChatSession;
 import io.redux.domain.chat.CompactResult;
 import io.redux.domain.chat.OpenConversation;
+import io.redux.domain.chat.SessionContext;
 import io.redux.domain.error.InvalidInputException;
 import io.redux.domain.model.ModelId;
 import io.redux.domain.model.TokenUsage;
+import io.redux.domain.port.ContextFile;
+import io.redux.domain.port.ContextFiles;
+import io.redux.domain.port.ContextSelection;
 import io.redux.domain.tool.DefaultTrust;
 import io.redux.domain.tool.Tool;
 import io.redux.domain.tool.ToolPolicy;
@@ -36,6 +40,8 @@ final class SlashCommands {
             "/tools                      list the tools and which run without asking",
             "/tools trust|untrust NAME   run NAME without asking / ask again",
             "/export [--format markdown|json] FILE   write this conversation to FILE",
+            "/context show               the context files sent to the model, their sizes and tokens",
+            "/context add|rm PATH_OR_GLOB   send more files as context / leave some out, for this session",
             "/compact                    summarise the history into a shorter one",
             "End a line with \\ to continue on the next. Ctrl-C stops an answer; at the prompt it leaves.");
 
@@ -85,6 +91,7 @@ final class SlashCommands {
                 case "/tools" -> tools(arguments, run.policy());
                 case "/export" -> export(arguments, session);
                 case "/compact" -> compact(session, renderer);
+                case "/context" -> context(arguments, run.chat().context());
                 default -> out.println(style.error("Unknown command " + TerminalText.escape(name)
                         + "; /help lists the commands."));
             }
@@ -163,9 +170,64 @@ final class SlashCommands {
     }
 
     private String defaultNote(String name) {
-        boolean inside = tools.find(name).map(Tool::defaultTrust)
-                .filter(trust -> trust == DefaultTrust.TRUSTED_INSIDE_WORKING_FOLDER).isPresent();
-        return inside ? "asks, except for files inside the working directory" : "asks first";
+        DefaultTrust trust = tools.find(name).map(Tool::defaultTrust).orElse(DefaultTrust.ASK);
+        if (trust == DefaultTrust.TRUSTED_INSIDE_WORKING_FOLDER) {
+            return "asks, except for files inside the working directory";
+        }
+        return trust == DefaultTrust.JUDGED_BY_ITS_ARGUMENTS ? "asks, except for calls it judges safe (read-only)"
+                : "asks first";
+    }
+
+    private void context(List<String> arguments, SessionContext context) {
+        if (arguments.isEmpty() || (arguments.size() == 1 && arguments.get(0).equals("show"))) {
+            showContext(context);
+            return;
+        }
+        if (arguments.size() != 2 || !List.of("add", "rm").contains(arguments.get(0))) {
+            throw new InvalidInputException("Usage: /context show, /context add PATH_OR_GLOB, /context rm PATH_OR_GLOB");
+        }
+        String pattern = arguments.get(1);
+        String shown = TerminalText.escape(pattern);
+        if (arguments.get(0).equals("add")) {
+            ContextFiles matched = context.add(pattern);
+            for (String warning : matched.warnings()) {
+                out.println("  " + style.dim(TerminalText.escape(warning)));
+            }
+            out.println(style.dim(matched.files().isEmpty() ? "No file matches " + shown + "; nothing added."
+                    : "Added " + shown + " (" + count(matched.files().size()) + ") for this session."));
+            return;
+        }
+        SessionContext.Removal removal = context.remove(pattern);
+        if (removal.patternRemoved()) {
+            out.println(style.dim("Removed " + shown + " for this session."));
+        } else if (removal.filesLeftOut() > 0) {
+            out.println(style.dim("Left out " + count(removal.filesLeftOut()) + " matching " + shown
+                    + " for this session."));
+        } else {
+            out.println(style.dim("No context file matches " + shown + "; nothing removed."));
+        }
+    }
+
+    private void showContext(SessionContext context) {
+        ContextSelection selection = context.selection();
+        ContextFiles files = context.read();
+        out.println("Context patterns: " + TerminalText.escape(String.join(", ", selection.include()))
+                + (selection.exclude().isEmpty() ? ""
+                : " (left out: " + TerminalText.escape(String.join(", ", selection.exclude())) + ")"));
+        for (ContextFile file : files.files()) {
+            out.println("  " + TerminalText.escape(file.path()) + "  " + file.size() + " bytes, ~"
+                    + file.estimatedTokens() + " tokens"
+                    + (file.truncated() ? style.dim("  truncated: " + file.omittedBytes() + " bytes left out") : ""));
+        }
+        for (String warning : files.warnings()) {
+            out.println("  " + style.dim(TerminalText.escape(warning)));
+        }
+        out.println("Total: " + count(files.files().size()) + ", ~" + files.estimatedTokens() + " tokens (estimated "
+                + "as one token per " + ContextFile.CHARACTERS_PER_TOKEN + " characters).");
+    }
+
+    private static String count(int files) {
+        return files + (files == 1 ? " file" : " files");
     }
 
     private void export(List<String> arguments, ChatSession session) {

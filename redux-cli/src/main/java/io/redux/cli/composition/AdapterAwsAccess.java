@@ -13,6 +13,7 @@ import io.redux.domain.port.CredentialSource;
 import io.redux.domain.port.ModelGateway;
 import io.redux.domain.port.ModelRoutes;
 
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -59,6 +60,16 @@ final class AdapterAwsAccess implements AwsAccess, AutoCloseable {
                     .withCaller(source::callerArnOrNull));
         }
         return gateway;
+    }
+
+    /** Resolves outside this object's lock: a refresh of the credentials may call the network. */
+    @Override
+    public Map<String, String> awsCliVariables() {
+        AwsCredentialSource source;
+        synchronized (this) {
+            source = credentials;
+        }
+        return source == null ? Map.of() : source.awsCliVariables();
     }
 
     @Override

@@ -4,18 +4,33 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import io.redux.cli.CliEnvironment;
+import io.redux.cli.aws.AwsAccess;
 import io.redux.cli.chat.Terminals;
+import io.redux.domain.port.ContextSource;
 import io.redux.domain.tool.ToolRegistry;
 import io.redux.tools.BuiltInTools;
+import io.redux.tools.UseAwsSettings;
+import io.redux.tools.WorkingFolderContext;
+import jakarta.inject.Provider;
 import org.jline.terminal.TerminalBuilder;
 
-/** The chat use case's parts: the built-in tools working in the current folder, and the user's terminal. */
+/**
+ * The chat use case's parts: the built-in tools working in the current folder ({@code use_aws} as the run's own AWS
+ * identity), the context files of that folder, and the user's terminal.
+ */
 final class ChatModule extends AbstractModule {
 
     @Provides
     @Singleton
-    ToolRegistry tools(CliEnvironment environment) {
-        return BuiltInTools.registry(environment.workingDirectory());
+    ToolRegistry tools(CliEnvironment environment, Provider<AwsAccess> aws) {
+        // use_aws asks for the run's identity at each call, once the command has chosen its profile.
+        return BuiltInTools.registry(environment.workingDirectory(), () -> aws.get().awsCliVariables(),
+                UseAwsSettings.DEFAULTS, environment.variables());
+    }
+
+    @Provides
+    ContextSource contextFiles(CliEnvironment environment) {
+        return new WorkingFolderContext(environment.workingDirectory());
     }
 
     /**

@@ -9,6 +9,8 @@ import io.redux.domain.port.ModelGateway;
 import io.redux.domain.port.ModelRoutes;
 import io.redux.testkit.StaticCredentialSource;
 
+import java.util.Map;
+
 /** AWS for in-process tests: a fixed identity and the gateway the test scripts. */
 final class FakeAwsAccess implements AwsAccess {
 
@@ -33,6 +35,11 @@ final class FakeAwsAccess implements AwsAccess {
     @Override
     public ModelGateway gateway(String profile) {
         return gateway;
+    }
+
+    @Override
+    public Map<String, String> awsCliVariables() {
+        return Map.of();
     }
 
     @Override

@@ -22,6 +22,7 @@ import io.redux.domain.tool.ToolRegistry;
 import io.redux.storage.json.JsonConversationRepository;
 import io.redux.testkit.FakeModelGateway;
 import io.redux.tools.BuiltInTools;
+import io.redux.tools.WorkingFolderContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -234,6 +235,23 @@ class InteractiveChatTest {
     }
 
     @Test
+    void aMutatingUseAwsCallAsksAndARefusalRunsNothing() throws Exception {
+        JsonValue.JsonObject putObject = new JsonValue.JsonObject(Map.of("service_name", JsonValue.of("s3api"),
+                "operation_name", JsonValue.of("put-object"), "region", JsonValue.of("us-east-1"),
+                "label", JsonValue.of("Upload"), "parameters", new JsonValue.JsonObject(Map.of(
+                        "bucket", JsonValue.of("b"), "key", JsonValue.of("k")))));
+        FakeModelGateway model = FakeModelGateway.builder()
+                .toolUse("tool_1", "use_aws", putObject).answer("Not uploaded.").build();
+        CompletableFuture<Integer> session = start(model);
+
+        keyboard.type("upload it\nn\n/quit\n");
+
+        assertThat(session.get(30, TimeUnit.SECONDS)).isZero();
+        assertThat(keyboard.screen()).contains("Allow use_aws?", "Not uploaded.");
+        assertThat(model.lastRequest().toString()).contains("The user refused to run use_aws");
+    }
+
+    @Test
     void exportingBeforeTheFirstMessageSaysThereIsNothingYet() throws Exception {
         CompletableFuture<Integer> session = start(FakeModelGateway.builder().build());
 
@@ -266,6 +284,34 @@ class InteractiveChatTest {
         assertThat(all).extracting(ConversationSummary::modelId)
                 .containsOnly("custom:eu-west-1:bedrock:claude-3-haiku:1");
         assertThat(model.lastRequest().model().toString()).isEqualTo("custom:eu-west-1:bedrock:claude-3-haiku:1");
+    }
+
+    @Test
+    void contextShowsAddsAndRemovesTheFilesSentToTheModelForTheSession() throws Exception {
+        Files.writeString(work.resolve("AGENTS.md"), "Always answer in French.\n");
+        Files.createDirectories(work.resolve("notes"));
+        Files.writeString(work.resolve("notes/plan.md"), "The plan.\n");
+        Files.writeString(work.resolve("notes/esc\u001b[31m.md"), "hidden\n");
+        FakeModelGateway model = FakeModelGateway.builder().answer("Oui.").answer("Non.").build();
+        CompletableFuture<Integer> session = start(model);
+
+        keyboard.type(String.join("\n", "/context show", "/context add notes/**/*.md", "/context add nothing/*.md",
+                "/context add ../*.md", "hello", "/context rm AGENTS.md", "/context rm notes/plan.md", "/context show", "again", "/context frob",
+                "/quit", ""));
+
+        assertThat(session.get(30, TimeUnit.SECONDS)).isZero();
+        String screen = keyboard.screen();
+        assertThat(screen).contains("Context patterns: AGENTS.md, AmazonQ.md, README.md, .amazonq/rules/**/*.md",
+                "  AGENTS.md  25 bytes, ~7 tokens", "Total: 1 file, ~7 tokens",
+                "Added notes/**/*.md (2 files) for this session.", "No file matches nothing/*.md; nothing added.",
+                "../*.md: skipped: it is outside the working folder\n", "No file matches ../*.md; nothing added.",
+                "Removed AGENTS.md for this session.", "Left out 1 file matching notes/plan.md for this session.",
+                "(left out: notes/plan.md)", "Usage: /context show");
+        assertThat(screen).contains("notes/esc^[[31m.md").doesNotContain("\u001b[31m");
+        assertThat(model.requests().get(0).systemPrompt()).contains("--- context file: AGENTS.md ---",
+                "--- context file: notes/plan.md ---");
+        assertThat(model.requests().get(1).systemPrompt()).doesNotContain("AGENTS.md", "notes/plan.md")
+                .contains("--- context file: notes/esc\u001b[31m.md ---");
     }
 
     @Test
@@ -355,6 +401,7 @@ class InteractiveChatTest {
         command.chats = () -> new ChatFactory(conversations, aws, Clock.systemUTC(), environment);
         ToolRegistry tools = BuiltInTools.registry(work);
         command.tools = () -> tools;
+        command.contextFiles = () -> new WorkingFolderContext(work);
         // What the composition binds, by hand: one terminal for the run, and the parts drawn on it.
         ChatTerminal chatTerminal = new ChatTerminal(terminal::terminal, environment);
         command.terminal = () -> chatTerminal;

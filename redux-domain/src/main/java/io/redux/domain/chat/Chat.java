@@ -50,6 +50,7 @@ public final class Chat {
     private final int maxToolRounds;
     private final ModelId defaultModel;
     private final ChatSession.Setup sessions;
+    private final SessionContext context;
 
     private Chat(Builder builder) {
         this.conversations = Objects.requireNonNull(builder.conversations, "conversations (a ConversationRepository)");
@@ -64,6 +65,7 @@ public final class Chat {
         this.maxToolRounds = builder.maxToolRounds;
         this.defaultModel = builder.defaultModel;
         this.sessions = new ChatSession.Setup(conversations, clock, this::turnContext);
+        this.context = builder.context;
     }
 
     public static Builder builder() {
@@ -135,9 +137,16 @@ public final class Chat {
         return clock.instant();
     }
 
+    /** The context files of this run, which the system prompt of every request carries as they are then. */
+    public SessionContext context() {
+        return context;
+    }
+
     private String systemPromptFor(Conversation conversation) {
         String directory = conversation.metadata().workingDirectory();
-        return directory == null ? systemPrompt : systemPrompt + "\nThe user's working directory is " + directory + ".";
+        String prompt = directory == null ? systemPrompt
+                : systemPrompt + "\nThe user's working directory is " + directory + ".";
+        return prompt + ContextPrompt.render(context.read().files());
     }
 
     /** Every part but the repository and the gateway has a default. */
@@ -150,6 +159,7 @@ public final class Chat {
         private Clock clock = Clock.systemUTC();
         private Supplier<String> messageIds = () -> "msg_" + UUID.randomUUID();
         private String systemPrompt = DEFAULT_SYSTEM_PROMPT;
+        private SessionContext context = SessionContext.none();
         private InferenceSettings settings = InferenceSettings.DEFAULTS;
         private int maxToolRounds = DEFAULT_MAX_TOOL_ROUNDS;
         private ModelId defaultModel;
@@ -186,7 +196,13 @@ public final class Chat {
             return this;
         }
 
-        /** Replaces {@link #DEFAULT_SYSTEM_PROMPT}; the working directory is still added when known. */
+        /** The context files the system prompt carries (none by default). */
+        public Builder context(SessionContext value) {
+            this.context = Objects.requireNonNull(value, "context");
+            return this;
+        }
+
+        /** Replaces {@link #DEFAULT_SYSTEM_PROMPT}; the working directory and context files are still added. */
         public Builder systemPrompt(String prompt) {
             this.systemPrompt = Objects.requireNonNull(prompt, "prompt");
             return this;

@@ -13,5 +13,12 @@ public enum DefaultTrust {
      * A call runs without asking when all it touches lies inside the working folder, judged as it runs
      * ({@link Tool#runInside}); any other call is asked about.
      */
-    TRUSTED_INSIDE_WORKING_FOLDER
+    TRUSTED_INSIDE_WORKING_FOLDER,
+
+    /**
+     * A call runs without asking when the tool judges, from its arguments alone, that it may
+     * ({@link Tool#runsWithoutAsking}), such as {@code use_aws} for a read-only operation; any other call is asked
+     * about.
+     */
+    JUDGED_BY_ITS_ARGUMENTS
 }

@@ -29,6 +29,14 @@ public interface Tool {
     ToolOutput run(JsonValue.JsonObject arguments);
 
     /**
+     * For a tool {@link DefaultTrust#JUDGED_BY_ITS_ARGUMENTS}: whether this call may run without asking, judged on its
+     * arguments alone (nothing is touched to decide). The default: no.
+     */
+    default boolean runsWithoutAsking(JsonValue.JsonObject arguments) {
+        return false;
+    }
+
+    /**
      * Runs the tool only if all it touches lies inside {@code folder}, judged on what it actually opens, so that a
      * path checked first and used afterwards can never differ; empty, having touched nothing, when it would reach
      * outside. A tool that cannot promise this keeps the default: empty, so it is asked about.

@@ -1,5 +1,7 @@
 package io.redux.domain.tool;
 
+import io.redux.domain.json.JsonValue;
+
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Collection;
@@ -56,6 +58,22 @@ public final class ToolPolicy {
     public Optional<Path> trustedFolder(Tool tool) {
         return tool.defaultTrust() == DefaultTrust.TRUSTED_INSIDE_WORKING_FOLDER && !untrusted.contains(tool.name())
                 ? Optional.of(workingDirectory) : Optional.empty();
+    }
+
+    /**
+     * Whether this call of {@code tool} runs without asking by the tool's own judgement of its arguments: only for a
+     * tool {@link DefaultTrust#JUDGED_BY_ITS_ARGUMENTS} the user did not untrust.
+     */
+    public boolean trustsCall(Tool tool, JsonValue arguments) {
+        if (tool.defaultTrust() != DefaultTrust.JUDGED_BY_ITS_ARGUMENTS || untrusted.contains(tool.name())
+                || !(arguments instanceof JsonValue.JsonObject object)) {
+            return false;
+        }
+        try {
+            return tool.runsWithoutAsking(object);
+        } catch (RuntimeException e) {
+            return false; // a tool that cannot judge its arguments has them asked about
+        }
     }
 
     /** Trusts {@code toolName} for the rest of the session (the user's {@code t} answer, {@code /tools trust}). */

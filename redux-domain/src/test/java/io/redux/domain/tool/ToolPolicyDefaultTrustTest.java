@@ -55,6 +55,40 @@ class ToolPolicyDefaultTrustTest {
         assertThat(policy.trustedFolder(tool("my_reader", DefaultTrust.TRUSTED_INSIDE_WORKING_FOLDER))).isEmpty();
     }
 
+    @Test
+    void aToolJudgingItsArgumentsRunsTheCallsItVouchesForUntilUntrusted() {
+        ToolPolicy policy = ToolPolicy.defaults(dir);
+        Tool judging = new Tool() {
+            @Override
+            public ToolSpec spec() {
+                return new ToolSpec("judging", "a tool of a test", JsonValue.emptyObject());
+            }
+
+            @Override
+            public DefaultTrust defaultTrust() {
+                return DefaultTrust.JUDGED_BY_ITS_ARGUMENTS;
+            }
+
+            @Override
+            public boolean runsWithoutAsking(JsonValue.JsonObject arguments) {
+                return arguments.get("safe") != null;
+            }
+
+            @Override
+            public ToolOutput run(JsonValue.JsonObject arguments) {
+                return ToolOutput.success("");
+            }
+        };
+        JsonValue safe = new JsonValue.JsonObject(java.util.Map.of("safe", JsonValue.of("yes")));
+
+        assertThat(policy.trustsCall(judging, safe)).isTrue();
+        assertThat(policy.trustsCall(judging, JsonValue.emptyObject())).isFalse();
+        assertThat(policy.trustsCall(judging, JsonValue.of("not an object"))).isFalse();
+        assertThat(policy.trustsCall(tool("judging", DefaultTrust.ASK), safe)).isFalse();
+        policy.untrust("judging");
+        assertThat(policy.trustsCall(judging, safe)).isFalse();
+    }
+
     private static Tool tool(String name, DefaultTrust trust) {
         return new Tool() {
             @Override

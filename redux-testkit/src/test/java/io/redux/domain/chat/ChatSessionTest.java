@@ -29,8 +29,13 @@ import io.redux.domain.port.ModelGateway;
 import io.redux.domain.port.ModelRequest;
 import io.redux.domain.port.ModelResponse;
 import io.redux.domain.port.ModelStreamListener;
+import io.redux.domain.port.ContextFile;
+import io.redux.domain.port.ContextFiles;
+import io.redux.domain.port.ContextSelection;
+import io.redux.domain.port.ContextSource;
 import io.redux.domain.port.ToolApprover;
 import io.redux.domain.port.ToolSpec;
+import io.redux.domain.tool.DefaultTrust;
 import io.redux.domain.tool.Tool;
 import io.redux.domain.tool.ToolOutput;
 import io.redux.domain.tool.ToolPolicy;
@@ -99,7 +104,7 @@ class ChatSessionTest {
         assertThat(result.messages()).isEqualTo(stored(session));
         assertThat(model.lastRequest().model()).isEqualTo(MODEL);
         assertThat(model.lastRequest().tools()).extracting(ToolSpec::name)
-                .containsExactly("file_read", "file_write", "execute_bash");
+                .containsExactly("file_read", "file_write", "execute_bash", "use_aws");
     }
 
     @Test
@@ -186,6 +191,46 @@ class ChatSessionTest {
 
         assertThat(asked).isEmpty();
         assertThat(toolResults(session)).extracting(ToolResult::content).containsExactly("read me");
+    }
+
+    @Test
+    void aToolJudgingItsArgumentsRunsTheCallsItVouchesForWithoutAskingAndAsksAboutTheOthers() {
+        List<String> ran = new ArrayList<>();
+        Tool judging = new Tool() {
+            @Override
+            public ToolSpec spec() {
+                return new ToolSpec("judging", "runs read-only calls without asking", JsonValue.emptyObject());
+            }
+
+            @Override
+            public DefaultTrust defaultTrust() {
+                return DefaultTrust.JUDGED_BY_ITS_ARGUMENTS;
+            }
+
+            @Override
+            public boolean runsWithoutAsking(JsonValue.JsonObject arguments) {
+                return arguments.get("read_only") != null;
+            }
+
+            @Override
+            public ToolOutput run(JsonValue.JsonObject arguments) {
+                ran.add(arguments.toJson());
+                return ToolOutput.success("done");
+            }
+        };
+        FakeModelGateway model = FakeModelGateway.builder()
+                .toolUse("tooluse_1", "judging", new JsonValue.JsonObject(Map.of("read_only", JsonValue.of("yes"))))
+                .toolUse("tooluse_2", "judging", JsonValue.emptyObject())
+                .answer("One ran.").build();
+        ChatSession session = chatBuilder(model, ToolPolicy.defaults(workingDirectory), ToolApprover.REFUSE)
+                .tools(new ToolRegistry(List.of(judging)), ToolPolicy.defaults(workingDirectory),
+                        approving(ToolApprover.Decision.DENY))
+                .build().open(OpenConversation.start(MODEL, ConversationMetadata.EMPTY));
+
+        session.send("Read, then write", ChatListener.SILENT);
+
+        assertThat(asked).extracting(ToolCall::id).containsExactly("tooluse_2");
+        assertThat(ran).containsExactly("{\"read_only\":\"yes\"}");
     }
 
     @Test
@@ -834,6 +879,30 @@ class ChatSessionTest {
 
         assertThat(model.lastRequest().systemPrompt()).startsWith(Chat.DEFAULT_SYSTEM_PROMPT)
                 .endsWith("The user's working directory is /src/app.");
+    }
+
+    @Test
+    void everyRequestCarriesTheContextFilesAsTheyAreThenEachUnderItsPath() {
+        List<String> agents = new ArrayList<>(List.of("Use tabs."));
+        ContextSource source = selection -> new ContextFiles(List.of(
+                new ContextFile("AGENTS.md", agents.get(agents.size() - 1), 9, 0),
+                new ContextFile(".amazonq/rules/big.md", "first part", 100, 90)), List.of());
+        FakeModelGateway model = FakeModelGateway.builder().answer("ok").answer("ok again").build();
+        ChatSession session = chatBuilder(model, ToolPolicy.defaults(workingDirectory), ToolApprover.REFUSE)
+                .context(new SessionContext(source, ContextSelection.DEFAULT)).build()
+                .open(OpenConversation.start(MODEL, ConversationMetadata.EMPTY.withWorkingDirectory("/src/app")));
+
+        session.send("Hi", ChatListener.SILENT);
+        agents.add("Use spaces.");
+        session.send("Again", ChatListener.SILENT);
+
+        assertThat(model.requests().get(0).systemPrompt()).startsWith(Chat.DEFAULT_SYSTEM_PROMPT).endsWith(
+                "The user's working directory is /src/app.\n\n" + ContextPrompt.INTRODUCTION + "\n"
+                        + "\n--- context file: AGENTS.md ---\nUse tabs.\n"
+                        + "\n--- context file: .amazonq/rules/big.md ---\nfirst part\n"
+                        + "[truncated: the last 90 of 100 bytes of .amazonq/rules/big.md were left out by the size cap]\n"
+                        + "--- end of context files ---");
+        assertThat(model.lastRequest().systemPrompt()).contains("--- context file: AGENTS.md ---\nUse spaces.\n");
     }
 
     private ChatSession open(FakeModelGateway model, ToolApprover approver) {
