@@ -2,6 +2,7 @@ package io.redux.tools;
 
 import io.redux.domain.json.JsonValue;
 import io.redux.domain.port.ToolSpec;
+import io.redux.domain.tool.OutputLimit;
 import io.redux.domain.tool.Tool;
 import io.redux.domain.tool.ToolOutput;
 
@@ -21,7 +22,7 @@ public final class ExecuteBashTool implements Tool {
 
     public static final String NAME = "execute_bash";
     public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(2);
-    public static final int DEFAULT_MAX_OUTPUT_BYTES = 100_000;
+    public static final int DEFAULT_MAX_OUTPUT_BYTES = OutputLimit.DEFAULT_BYTES;
 
     /** How long to wait for the output of a killed command's streams to end. */
     private static final long DRAIN_MILLIS = 2_000;

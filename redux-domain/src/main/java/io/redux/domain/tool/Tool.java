@@ -4,6 +4,7 @@ import io.redux.domain.json.JsonValue;
 import io.redux.domain.port.ToolSpec;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -16,6 +17,15 @@ public interface Tool {
 
     default String name() {
         return spec().name();
+    }
+
+    /**
+     * The names a user may trust this tool by ({@code --trust-tools}, {@code /tools trust}), most specific first: its
+     * name, by default; a tool from a server also answers to its server's names (such as {@code @server/tool} and
+     * {@code @server}).
+     */
+    default List<String> trustNames() {
+        return List.of(name());
     }
 
     /** How far this tool is trusted before the user says anything: asked about, unless it declares otherwise. */

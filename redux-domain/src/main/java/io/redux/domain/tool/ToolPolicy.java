@@ -49,12 +49,25 @@ public final class ToolPolicy {
     }
 
     /**
+     * Whether every call of {@code tool} runs without asking, the tool's {@link Tool#defaultTrust} aside: as
+     * {@link #trusts(String)}, matching each trusted or untrusted pattern against every name the tool answers to
+     * ({@link Tool#trustNames}: {@code @server/tool} and {@code @server} for a server's tool).
+     */
+    public boolean trusts(Tool tool) {
+        if (untrusted.stream().map(TrustPattern::new).anyMatch(pattern -> pattern.matches(tool))) {
+            return false;
+        }
+        return trustAll || trusted.stream().map(TrustPattern::new).anyMatch(pattern -> pattern.matches(tool));
+    }
+
+    /**
      * The folder inside which {@code tool} runs without asking when it is not trusted outright: the working
      * directory for a tool {@link DefaultTrust#TRUSTED_INSIDE_WORKING_FOLDER}, unless the user untrusted it; empty
      * for every other tool.
      */
     public Optional<Path> trustedFolder(Tool tool) {
-        return tool.defaultTrust() == DefaultTrust.TRUSTED_INSIDE_WORKING_FOLDER && !untrusted.contains(tool.name())
+        return tool.defaultTrust() == DefaultTrust.TRUSTED_INSIDE_WORKING_FOLDER
+                && untrusted.stream().map(TrustPattern::new).noneMatch(pattern -> pattern.matches(tool))
                 ? Optional.of(workingDirectory) : Optional.empty();
     }
 
