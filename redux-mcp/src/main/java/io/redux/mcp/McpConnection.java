@@ -1,0 +1,151 @@
+package io.redux.mcp;
+
+import io.modelcontextprotocol.client.McpAsyncClient;
+import io.modelcontextprotocol.client.McpClient;
+import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
+import io.modelcontextprotocol.client.transport.ServerParameters;
+import io.modelcontextprotocol.client.transport.StdioClientTransport;
+import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
+import io.modelcontextprotocol.spec.McpClientTransport;
+import io.modelcontextprotocol.spec.McpSchema;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/** One started MCP server: the SDK's client over the server's transport, initialized. */
+final class McpConnection implements AutoCloseable {
+
+    private static final Duration CLOSE_LIMIT = Duration.ofSeconds(2);
+
+    private final McpServerConfig config;
+    private final CancellingTransport transport;
+    private final McpAsyncClient client;
+
+    private McpConnection(McpServerConfig config, CancellingTransport transport, McpAsyncClient client) {
+        this.config = config;
+        this.transport = transport;
+        this.client = client;
+    }
+
+    /**
+     * Starts the server and initializes the session, waiting at most the server's start timeout.
+     *
+     * @throws McpServerException saying why it could not start
+     */
+    static McpConnection open(McpServerConfig config, String clientVersion) {
+        CancellingTransport transport = new CancellingTransport(transport(config));
+        McpAsyncClient client = McpClient.async(transport)
+                .clientInfo(new McpSchema.Implementation("redux_cli", clientVersion))
+                .requestTimeout(config.callTimeout())
+                .initializationTimeout(config.startTimeout())
+                .build();
+        McpConnection connection = new McpConnection(config, transport, client);
+        try {
+            await(client.initialize().toFuture(), config.startTimeout(), "start");
+            return connection;
+        } catch (RuntimeException e) {
+            connection.close();
+            throw e;
+        }
+    }
+
+    private static McpClientTransport transport(McpServerConfig config) {
+        JacksonMcpJsonMapper mapper = new JacksonMcpJsonMapper(JsonValues.MAPPER);
+        if (config.transport() instanceof McpServerConfig.Stdio stdio) {
+            StdioClientTransport transport = new StdioClientTransport(ServerParameters.builder(stdio.command())
+                    .args(stdio.args()).env(stdio.env()).build(), mapper);
+            transport.setStdErrorHandler(line -> { });
+            return transport;
+        }
+        McpServerConfig.Http http = (McpServerConfig.Http) config.transport();
+        URI uri = URI.create(http.url());
+        String base = uri.getScheme() + "://" + uri.getRawAuthority();
+        String endpoint = http.url().substring(base.length());
+        return HttpClientStreamableHttpTransport.builder(base)
+                .endpoint(endpoint.isEmpty() ? "/" : endpoint)
+                .jsonMapper(mapper)
+                .connectTimeout(config.startTimeout())
+                .httpRequestCustomizer((request, method, target, body, context) -> http.headers()
+                        .forEach(request::header))
+                .build();
+    }
+
+    /** Every tool the server offers, page by page. */
+    List<McpSchema.Tool> listTools() {
+        List<McpSchema.Tool> tools = new ArrayList<>();
+        String cursor = null;
+        do {
+            McpSchema.ListToolsResult page = await(client.listTools(cursor).toFuture(), config.startTimeout(),
+                    "list its tools");
+            tools.addAll(page.tools());
+            cursor = page.nextCursor();
+        } while (cursor != null && !cursor.isEmpty());
+        return tools;
+    }
+
+    /**
+     * Calls a tool and waits for its result at most the server's call timeout. An interrupted caller, or a call that
+     * took too long, cancels the call on the server.
+     *
+     * @throws McpServerException when the server failed or took too long
+     * @throws InterruptedException when the caller was interrupted (the call is cancelled)
+     */
+    McpSchema.CallToolResult call(String tool, Map<String, Object> arguments) throws InterruptedException {
+        String key = UUID.randomUUID().toString();
+        CompletableFuture<McpSchema.CallToolResult> result = client.callTool(
+                new McpSchema.CallToolRequest(tool, arguments, Map.of(CancellingTransport.CALL_KEY, key))).toFuture();
+        try {
+            return result.get(config.callTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            result.cancel(true);
+            transport.cancel(key, "The user cancelled the call.");
+            throw e;
+        } catch (TimeoutException e) {
+            result.cancel(true);
+            transport.cancel(key, "No answer within " + seconds(config.callTimeout()) + ".");
+            throw new McpServerException("did not answer " + tool + " within " + seconds(config.callTimeout()));
+        } catch (ExecutionException e) {
+            throw new McpServerException(tool + " failed: " + McpServerException.reason(e.getCause()));
+        } finally {
+            transport.ended(key);
+        }
+    }
+
+    private static <T> T await(CompletableFuture<T> future, Duration limit, String what) {
+        try {
+            return future.get(limit.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            future.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new McpServerException("interrupted while waiting to " + what);
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            throw new McpServerException("did not " + what + " within " + seconds(limit));
+        } catch (ExecutionException e) {
+            throw new McpServerException("could not " + what + ": " + McpServerException.reason(e.getCause()));
+        }
+    }
+
+    static String seconds(Duration duration) {
+        long millis = duration.toMillis();
+        return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
+    }
+
+    /** Ends the session: the child process of a stdio server is stopped. */
+    @Override
+    public void close() {
+        try {
+            client.closeGracefully().block(CLOSE_LIMIT);
+        } catch (RuntimeException e) {
+            client.close();
+        }
+    }
+}
