@@ -29,11 +29,17 @@ import java.util.regex.Pattern;
  */
 public final class McpConfigFiles {
 
-    /** The global file, under the user's home. */
-    public static final Path GLOBAL = Path.of(".aws", "amazonq", "mcp.json");
+    /**
+     * The global file, under the user's home. A constant the compiler copies, so a caller can look for the file
+     * without loading anything of MCP.
+     */
+    public static final String GLOBAL_FILE = ".aws/amazonq/mcp.json";
 
-    /** The workspace file, under the working folder. */
-    public static final Path WORKSPACE = Path.of(".amazonq", "mcp.json");
+    /** The workspace file, under the working folder; a constant the compiler copies, as {@link #GLOBAL_FILE}. */
+    public static final String WORKSPACE_FILE = ".amazonq/mcp.json";
+
+    public static final Path GLOBAL = Path.of(GLOBAL_FILE);
+    public static final Path WORKSPACE = Path.of(WORKSPACE_FILE);
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");

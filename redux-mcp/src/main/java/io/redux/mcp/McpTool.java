@@ -43,7 +43,7 @@ final class McpTool implements Tool {
 
     @Override
     public List<String> trustNames() {
-        return List.of(spec.name(), ToolNames.qualified(server, tool.name()), "@" + server);
+        return List.of(ToolNames.qualified(server, tool.name()), "@" + server);
     }
 
     @Override

@@ -5,12 +5,22 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import io.redux.cli.CliEnvironment;
 import io.redux.cli.chat.Terminals;
+import io.redux.cli.mcp.McpAccess;
 import io.redux.domain.tool.ToolRegistry;
 import io.redux.tools.BuiltInTools;
 import org.jline.terminal.TerminalBuilder;
 
-/** The chat use case's parts: the built-in tools working in the current folder, and the user's terminal. */
+/**
+ * The chat use case's parts: the built-in tools working in the current folder, the MCP servers' tools, and the
+ * user's terminal.
+ */
 final class ChatModule extends AbstractModule {
+
+    /** MCP servers' tools join the chat's registry through it; it loads nothing of MCP until a configuration exists. */
+    @Override
+    protected void configure() {
+        bind(McpAccess.class).to(AdapterMcpAccess.class);
+    }
 
     @Provides
     @Singleton

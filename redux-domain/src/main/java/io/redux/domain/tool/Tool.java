@@ -20,9 +20,8 @@ public interface Tool {
     }
 
     /**
-     * The names a user may trust this tool by ({@code --trust-tools}, {@code /tools trust}), most specific first: its
-     * name, by default; a tool from a server also answers to its server's names (such as {@code @server/tool} and
-     * {@code @server}).
+     * The names a user may trust this tool by, most specific first: its name, by default; a tool from a server
+     * answers to its server's names instead (such as {@code @server/tool}, then {@code @server}).
      */
     default List<String> trustNames() {
         return List.of(name());
