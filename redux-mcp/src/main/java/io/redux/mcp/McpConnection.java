@@ -6,6 +6,7 @@ import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTranspor
 import io.modelcontextprotocol.client.transport.ServerParameters;
 import io.modelcontextprotocol.client.transport.StdioClientTransport;
 import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
+import io.modelcontextprotocol.json.schema.JsonSchemaValidator;
 import io.modelcontextprotocol.spec.McpClientTransport;
 import io.modelcontextprotocol.spec.McpSchema;
 
@@ -40,12 +41,19 @@ final class McpConnection implements AutoCloseable {
      *
      * @throws McpServerException saying why it could not start
      */
-    static McpConnection open(McpServerConfig config, String clientVersion) {
+    static McpConnection open(McpServerConfig config, String clientVersion, Map<String, String> environment) {
+        if (config.transport() instanceof McpServerConfig.Stdio stdio) {
+            Commands.requireFound(stdio.command(), environment);
+        }
         CancellingTransport transport = new CancellingTransport(transport(config));
         McpAsyncClient client = McpClient.async(transport)
                 .clientInfo(new McpSchema.Implementation("redux_cli", clientVersion))
-                .requestTimeout(config.callTimeout())
-                .initializationTimeout(config.startTimeout())
+                // Later than our own waits (below), so a server that never answers is our one clear line, not the SDK's.
+                .requestTimeout(config.callTimeout().plusSeconds(5))
+                .initializationTimeout(config.startTimeout().plusSeconds(5))
+                // The model is given what the server sent, checked against no schema: accept every structured output.
+                .jsonSchemaValidator((schema, structured) -> JsonSchemaValidator.ValidationResponse.asValid(
+                        JsonValues.toJson(structured)))
                 .build();
         McpConnection connection = new McpConnection(config, transport, client);
         try {

@@ -38,6 +38,7 @@ public final class McpServers implements AutoCloseable {
     }
 
     private final String clientVersion;
+    private final Map<String, String> environment;
     private final Events events;
     private final Map<String, Status> statuses = new ConcurrentHashMap<>();
     private final Map<String, CompletableFuture<Void>> starts = new ConcurrentHashMap<>();
@@ -45,8 +46,10 @@ public final class McpServers implements AutoCloseable {
     private final List<McpServerConfig> order = new ArrayList<>();
     private boolean closed;
 
-    public McpServers(String clientVersion, Events events) {
+    /** @param environment the variables a server's command is looked up with ({@code PATH}) */
+    public McpServers(String clientVersion, Map<String, String> environment, Events events) {
         this.clientVersion = clientVersion;
+        this.environment = Map.copyOf(environment);
         this.events = events;
     }
 
@@ -77,11 +80,12 @@ public final class McpServers implements AutoCloseable {
         long begun = System.nanoTime();
         McpConnection connection;
         try {
-            connection = McpConnection.open(server, clientVersion);
+            connection = McpConnection.open(server, clientVersion, environment);
         } catch (McpServerException e) {
             fail(server, e.getMessage());
             return;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
+            // A server's thread never ends unreported, whatever stopped it: the chat goes on without the server.
             fail(server, "could not start: " + McpServerException.reason(e));
             return;
         }
@@ -107,7 +111,7 @@ public final class McpServers implements AutoCloseable {
             events.ready(server.name(), List.copyOf(names), took);
         } catch (McpServerException e) {
             fail(server, e.getMessage());
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             fail(server, "could not list its tools: " + McpServerException.reason(e));
         }
     }

@@ -55,7 +55,7 @@ final class McpAdapter {
                                    McpAccess.Notices notices) {
         McpConfiguration configuration = read(commandLineFile);
         configuration.warnings().forEach(notices::warning);
-        McpServers servers = new McpServers(version(), new McpServers.Events() {
+        McpServers servers = new McpServers(version(), environment.variables(), new McpServers.Events() {
             @Override
             public void ready(String server, List<String> tools, Duration took) {
                 notices.ready(server, tools.size(), took.toMillis());
