@@ -8,6 +8,7 @@ import reactor.core.publisher.Mono;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -26,6 +27,7 @@ final class CancellingTransport implements McpClientTransport {
 
     private final McpClientTransport delegate;
     private final Map<String, Object> requestIds = new ConcurrentHashMap<>();
+    private final CompletableFuture<Void> connected = new CompletableFuture<>();
 
     CancellingTransport(McpClientTransport delegate) {
         this.delegate = delegate;
@@ -33,7 +35,12 @@ final class CancellingTransport implements McpClientTransport {
 
     @Override
     public Mono<Void> connect(Function<Mono<McpSchema.JSONRPCMessage>, Mono<McpSchema.JSONRPCMessage>> handler) {
-        return delegate.connect(handler);
+        return delegate.connect(handler).doOnSuccess(ignored -> connected.complete(null));
+    }
+
+    /** Completes once the transport is connected: for stdio, once the server's process runs. */
+    CompletableFuture<Void> connected() {
+        return connected;
     }
 
     @Override

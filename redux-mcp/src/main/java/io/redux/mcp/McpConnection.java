@@ -29,6 +29,11 @@ final class McpConnection implements AutoCloseable {
     private final McpServerConfig config;
     private final CancellingTransport transport;
     private final McpAsyncClient client;
+    /**
+     * Completes when a stdio server's process ends. The SDK leaves a request pending when the process it waits on
+     * ends, so every wait here also ends on this.
+     */
+    private final CompletableFuture<Void> exited = new CompletableFuture<>();
 
     private McpConnection(McpServerConfig config, CancellingTransport transport, McpAsyncClient client) {
         this.config = config;
@@ -45,7 +50,8 @@ final class McpConnection implements AutoCloseable {
         if (config.transport() instanceof McpServerConfig.Stdio stdio) {
             Commands.requireFound(stdio.command(), environment);
         }
-        CancellingTransport transport = new CancellingTransport(transport(config));
+        McpClientTransport sdkTransport = transport(config);
+        CancellingTransport transport = new CancellingTransport(sdkTransport);
         McpAsyncClient client = McpClient.async(transport)
                 .clientInfo(new McpSchema.Implementation("redux_cli", clientVersion))
                 // Later than our own waits (below), so a server that never answers is our one clear line, not the SDK's.
@@ -56,8 +62,11 @@ final class McpConnection implements AutoCloseable {
                         JsonValues.toJson(structured)))
                 .build();
         McpConnection connection = new McpConnection(config, transport, client);
+        if (sdkTransport instanceof StdioClientTransport stdio) {
+            connection.watch(stdio);
+        }
         try {
-            await(client.initialize().toFuture(), config.startTimeout(), "start");
+            connection.await(client.initialize().toFuture(), config.startTimeout(), "start");
             return connection;
         } catch (RuntimeException e) {
             connection.close();
@@ -86,6 +95,20 @@ final class McpConnection implements AutoCloseable {
                 .build();
     }
 
+    private void watch(StdioClientTransport stdio) {
+        Thread watcher = new Thread(() -> {
+            try {
+                transport.connected().join();
+                stdio.awaitForExit();
+            } catch (RuntimeException e) {
+                // Interrupted or never started: either way, nothing more will come from it.
+            }
+            exited.complete(null);
+        }, "mcp-exit-" + config.name());
+        watcher.setDaemon(true);
+        watcher.start();
+    }
+
     /** Every tool the server offers, page by page. */
     List<McpSchema.Tool> listTools() {
         List<McpSchema.Tool> tools = new ArrayList<>();
@@ -111,7 +134,11 @@ final class McpConnection implements AutoCloseable {
         CompletableFuture<McpSchema.CallToolResult> result = client.callTool(
                 new McpSchema.CallToolRequest(tool, arguments, Map.of(CancellingTransport.CALL_KEY, key))).toFuture();
         try {
-            return result.get(config.callTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            CompletableFuture.anyOf(result, exited).get(config.callTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            if (!result.isDone()) {
+                throw new McpServerException("exited while running " + tool);
+            }
+            return result.get();
         } catch (InterruptedException e) {
             result.cancel(true);
             transport.cancel(key, "The user cancelled the call.");
@@ -127,9 +154,14 @@ final class McpConnection implements AutoCloseable {
         }
     }
 
-    private static <T> T await(CompletableFuture<T> future, Duration limit, String what) {
+    private <T> T await(CompletableFuture<T> future, Duration limit, String what) {
         try {
-            return future.get(limit.toMillis(), TimeUnit.MILLISECONDS);
+            CompletableFuture.anyOf(future, exited).get(limit.toMillis(), TimeUnit.MILLISECONDS);
+            if (!future.isDone()) {
+                future.cancel(true);
+                throw new McpServerException("exited before it could " + what);
+            }
+            return future.get();
         } catch (InterruptedException e) {
             future.cancel(true);
             Thread.currentThread().interrupt();
