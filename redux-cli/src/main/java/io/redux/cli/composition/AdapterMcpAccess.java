@@ -57,6 +57,16 @@ final class AdapterMcpAccess implements McpAccess {
     }
 
     @Override
+    public Path add(boolean workspace, String name, NewServer server, boolean replace) {
+        return new McpAdapter(environment, clock).add(workspace, name, server, replace);
+    }
+
+    @Override
+    public Path remove(boolean workspace, String name) {
+        return new McpAdapter(environment, clock).remove(workspace, name);
+    }
+
+    @Override
     public List<String> approve(Path file) {
         return new McpAdapter(environment, clock).approve(file);
     }

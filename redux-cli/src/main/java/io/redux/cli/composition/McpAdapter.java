@@ -2,10 +2,13 @@ package io.redux.cli.composition;
 
 import io.redux.cli.CliEnvironment;
 import io.redux.cli.mcp.McpAccess;
+import io.redux.cli.output.SafeFileWriter;
 import io.redux.domain.error.InvalidInputException;
+import io.redux.domain.error.StorageException;
 import io.redux.domain.tool.ToolRegistry;
 import io.redux.domain.workspace.WorkspaceApprovals;
 import io.redux.domain.workspace.WorkspaceFile;
+import io.redux.mcp.McpConfigEdits;
 import io.redux.mcp.McpConfigFiles;
 import io.redux.mcp.McpConfiguration;
 import io.redux.mcp.McpServerConfig;
@@ -13,6 +16,7 @@ import io.redux.mcp.McpServers;
 import io.redux.storage.json.JsonWorkspaceApprovals;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -119,6 +123,47 @@ final class McpAdapter {
                 .forEach(server -> runs.add(server.name() + ": " + server.transport().describe()));
         approvals.approve(WorkspaceFile.of(real, content));
         return runs;
+    }
+
+    Path add(boolean workspace, String name, McpAccess.NewServer server, boolean replace) {
+        Path file = file(workspace);
+        McpConfigEdits.NewServer added = new McpConfigEdits.NewServer(server.command(), server.args(), server.env(),
+                server.url(), server.headers(), Optional.ofNullable(server.timeoutMillis()));
+        write(file, McpConfigEdits.withServer(current(file), file.toString(), name, added, replace));
+        return file;
+    }
+
+    Path remove(boolean workspace, String name) {
+        Path file = file(workspace);
+        byte[] content = current(file).orElseThrow(() -> new InvalidInputException("There is no MCP configuration "
+                + "file " + file + "."));
+        write(file, McpConfigEdits.withoutServer(content, file.toString(), name));
+        return file;
+    }
+
+    private Path file(boolean workspace) {
+        return workspace ? environment.workingDirectory().resolve(McpConfigFiles.WORKSPACE)
+                : environment.userHome().resolve(McpConfigFiles.GLOBAL);
+    }
+
+    private static Optional<byte[]> current(Path file) {
+        try {
+            return Optional.of(Files.readAllBytes(file));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new StorageException("Cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Whole or not at all: the file is replaced by a complete new one, never left half-written. */
+    private static void write(Path file, byte[] content) {
+        try {
+            Files.createDirectories(file.getParent());
+        } catch (IOException e) {
+            throw new StorageException("Cannot create " + file.getParent() + ": " + e.getMessage(), e);
+        }
+        SafeFileWriter.write(file, out -> out.write(new String(content, StandardCharsets.UTF_8)), true);
     }
 
     private static McpAccess.ServerView view(McpServerConfig server, String state, String detail, List<String> tools) {

@@ -34,6 +34,29 @@ public interface McpAccess {
      */
     List<String> approve(Path file);
 
+    /**
+     * Adds server {@code name} to the global file, or with {@code workspace} to this folder's, written atomically and
+     * keeping the other servers and unknown fields; a server of that name is replaced only with {@code replace}.
+     *
+     * @return the file written
+     */
+    Path add(boolean workspace, String name, NewServer server, boolean replace);
+
+    /**
+     * Removes server {@code name} from the global file, or with {@code workspace} from this folder's.
+     *
+     * @return the file written
+     */
+    Path remove(boolean workspace, String name);
+
+    /**
+     * A server to add: {@code command} (with {@code args}, {@code env}) or {@code url} (with {@code headers}), the other
+     * null; a timeout in milliseconds, or null.
+     */
+    record NewServer(String command, List<String> args, java.util.Map<String, String> env, String url,
+                     java.util.Map<String, String> headers, Long timeoutMillis) {
+    }
+
     /** The configured servers and the warnings about the files. */
     record ServerList(List<ServerView> servers, List<String> warnings) {
     }

@@ -15,6 +15,8 @@ public final class McpCommand {
         Map<String, Class<?>> subcommands = new LinkedHashMap<>();
         subcommands.put("list", McpListCommand.class);
         subcommands.put("status", McpStatusCommand.class);
+        subcommands.put("add", McpAddCommand.class);
+        subcommands.put("remove", McpRemoveCommand.class);
         subcommands.put("approve", McpApproveCommand.class);
         return subcommands;
     }

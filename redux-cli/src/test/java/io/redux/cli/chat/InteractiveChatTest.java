@@ -355,6 +355,7 @@ class InteractiveChatTest {
         command.chats = () -> new ChatFactory(conversations, aws, Clock.systemUTC(), environment);
         ToolRegistry tools = BuiltInTools.registry(work);
         command.tools = () -> tools;
+        command.mcp = NoMcpServers::new;
         // What the composition binds, by hand: one terminal for the run, and the parts drawn on it.
         ChatTerminal chatTerminal = new ChatTerminal(terminal::terminal, environment);
         command.terminal = () -> chatTerminal;

@@ -194,6 +194,24 @@ class McpServersIT {
                 || line.contains("reactor.core"));
     }
 
+    @Test
+    void addAndRemoveRewriteTheFileKeepingEverythingElse() throws IOException {
+        Path global = write(home.resolve(".aws/amazonq/mcp.json"),
+                "{\"mine\": 1, \"mcpServers\": {\"old\": {\"command\": \"old-server\", \"autoApprove\": []}}}");
+
+        Result add = cli().run("mcp", "add", "git", "--command", "uvx", "--args", "mcp-server-git", "--env", "A=1");
+        Result remove = cli().run("mcp", "remove", "old");
+        Result list = cli().run("mcp", "list", "--json");
+        Result bad = cli().run("mcp", "add", "nothing");
+
+        assertThat(add.exitCode()).as(add.stderr()).isZero();
+        assertThat(remove.exitCode()).as(remove.stderr()).isZero();
+        assertThat(list.stdout()).contains("\"name\" : \"git\"", "uvx mcp-server-git").doesNotContain("old-server");
+        assertThat(Files.readString(global)).contains("\"mine\"");
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.stderrLines()).singleElement().asString().contains("--command or --url");
+    }
+
     /** Waits, bounded, until {@code condition} holds: for what another process does. */
     private static void awaitTrue(BooleanSupplier condition, String what) {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
