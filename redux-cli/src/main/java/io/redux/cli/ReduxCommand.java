@@ -3,6 +3,7 @@ package io.redux.cli;
 import io.redux.cli.aws.WhoamiCommand;
 import io.redux.cli.chat.ChatCommand;
 import io.redux.cli.conversations.ConversationsCommand;
+import io.redux.cli.mcp.McpCommand;
 import io.redux.cli.models.ModelsCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -40,7 +41,8 @@ public final class ReduxCommand {
     private static final Map<String, Class<?>> SUBCOMMANDS = subcommands();
     private static final Map<String, Map<String, Class<?>>> GROUPS = Map.of(
             "conversations", ConversationsCommand.subcommands(),
-            "models", ModelsCommand.subcommands());
+            "models", ModelsCommand.subcommands(),
+            "mcp", McpCommand.subcommands());
 
     @Option(names = "--debug", scope = picocli.CommandLine.ScopeType.INHERIT,
             description = "Show the stack trace of an unexpected error.")
@@ -97,6 +99,7 @@ public final class ReduxCommand {
         subcommands.put("chat", ChatCommand.class);
         subcommands.put("conversations", ConversationsCommand.class);
         subcommands.put("models", ModelsCommand.class);
+        subcommands.put("mcp", McpCommand.class);
         subcommands.put("whoami", WhoamiCommand.class);
         return subcommands;
     }

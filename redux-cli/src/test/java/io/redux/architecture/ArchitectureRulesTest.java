@@ -7,6 +7,7 @@ import io.redux.aws.violation.GatewayUsingJsonStorage;
 import io.redux.cli.violation.CommandStartingAProcess;
 import io.redux.cli.violation.CommandUsingGuice;
 import io.redux.cli.violation.CommandUsingNetty;
+import io.redux.cli.violation.CommandUsingTheMcpSdk;
 import io.redux.cli.violation.CommandUsingTheAwsAdapter;
 import io.redux.domain.violation.DomainClassHoldingAPath;
 import io.redux.domain.violation.DomainClassReadingAFile;
@@ -14,6 +15,7 @@ import io.redux.domain.violation.DomainClassStartingAProcess;
 import io.redux.domain.violation.DomainClassUsingABenchmark;
 import io.redux.domain.violation.DomainClassUsingJackson;
 import io.redux.domain.violation.DomainClassUsingTheCli;
+import io.redux.mcp.violation.McpUsingTheAwsAdapter;
 import io.redux.storage.json.violation.StorageUsingTheTestkit;
 import io.redux.storage.migration.violation.MigrationUsingJsonStorage;
 import io.redux.testkit.violation.StubUsingTheSdk;
@@ -87,6 +89,24 @@ class ArchitectureRulesTest {
     void aMigrationClassUsingTheJsonStorageBreaksTheMigrationRule() {
         assertThat(failureOf(ArchitectureTest.migration_depends_on_no_module_but_the_domain,
                 MigrationUsingJsonStorage.class)).contains("io.redux.storage.json.JsonConversationRepository");
+    }
+
+    @Test
+    void anMcpClassUsingTheAwsAdapterBreaksTheMcpAdapterRule() {
+        assertThat(failureOf(ArchitectureTest.mcp_adapter_depends_on_no_module_but_the_domain,
+                McpUsingTheAwsAdapter.class)).contains("io.redux.aws.ModelRouter");
+    }
+
+    @Test
+    void aCommandUsingTheMcpSdkBreaksTheMcpSdkRule() {
+        assertThat(failureOf(ArchitectureTest.mcp_sdk_is_used_only_by_the_mcp_adapter, CommandUsingTheMcpSdk.class))
+                .contains("io.modelcontextprotocol.spec.McpSchema");
+    }
+
+    @Test
+    void aCommandUsingTheMcpAdapterBreaksTheRuleThatCommandsSeePorts() {
+        assertThat(failureOf(ArchitectureTest.commands_outside_the_composition_root_reach_adapters_only_through_ports,
+                CommandUsingTheMcpSdk.class)).contains("io.redux.mcp.ToolNames");
     }
 
     @Test

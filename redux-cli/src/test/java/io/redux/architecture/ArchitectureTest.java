@@ -37,6 +37,9 @@ class ArchitectureTest {
     static final String AWS = "io.redux.aws..";
     static final String JSON_STORAGE = "io.redux.storage.json..";
     static final String MIGRATION = "io.redux.storage.migration..";
+    static final String MCP = "io.redux.mcp..";
+    /** The testkit's MCP stub server, built on the SDK's server side. */
+    static final String TESTKIT_MCP_STUB = "io.redux.testkit.mcp..";
     static final String CLI = "io.redux.cli..";
     static final String COMPOSITION = "io.redux.cli.composition..";
     static final String TESTKIT = "io.redux.testkit..";
@@ -92,6 +95,19 @@ class ArchitectureTest {
             .because("the migration writes through the ConversationRepository port, never the JSON adapter");
 
     @ArchTest
+    static final ArchRule mcp_adapter_depends_on_no_module_but_the_domain = classes()
+            .that().resideInAPackage(MCP)
+            .should().onlyDependOnClassesThat(resideInAnyPackage(MCP, DOMAIN).or(NOT_OURS))
+            .because("an adapter never depends on another adapter, the CLI or the testkit");
+
+    @ArchTest
+    static final ArchRule mcp_sdk_is_used_only_by_the_mcp_adapter = noClasses()
+            .that().resideOutsideOfPackages(MCP, TESTKIT_MCP_STUB)
+            .should().dependOnClassesThat().resideInAPackage("io.modelcontextprotocol..")
+            .because("the MCP adapter is the one place that knows the MCP SDK (the testkit's MCP stub uses its "
+                    + "server side); the domain and the commands see tools");
+
+    @ArchTest
     static final ArchRule aws_sdk_is_used_only_by_the_aws_adapter = noClasses()
             .that().resideOutsideOfPackage(AWS)
             .should().dependOnClassesThat().resideInAPackage("software.amazon..")
@@ -131,7 +147,7 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule commands_outside_the_composition_root_reach_adapters_only_through_ports = noClasses()
             .that().resideInAPackage(CLI).and().resideOutsideOfPackage(COMPOSITION)
-            .should().dependOnClassesThat().resideInAnyPackage(TOOLS, AWS, JSON_STORAGE, MIGRATION)
+            .should().dependOnClassesThat().resideInAnyPackage(TOOLS, AWS, JSON_STORAGE, MIGRATION, MCP)
             .because("a command sees the domain's ports; which adapter implements them is the composition root's"
                     + " choice");
 
@@ -163,7 +179,7 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule every_class_lives_in_a_module_package = classes()
             .that().resideInAPackage("io.redux..")
-            .should().resideInAnyPackage(DOMAIN, TOOLS, AWS, JSON_STORAGE, MIGRATION, CLI, TESTKIT)
+            .should().resideInAnyPackage(DOMAIN, TOOLS, AWS, JSON_STORAGE, MIGRATION, MCP, CLI, TESTKIT)
             .because("the rules above name the module packages; a class elsewhere would escape them");
 
     private static boolean isRuntimeExec(JavaMethodCall call) {

@@ -2,6 +2,7 @@ package io.redux.tools;
 
 import io.redux.domain.json.JsonValue;
 import io.redux.domain.port.ToolSpec;
+import io.redux.domain.tool.OutputLimit;
 import io.redux.domain.tool.Tool;
 import io.redux.domain.tool.ToolOutput;
 
@@ -20,7 +21,7 @@ public final class ExecuteBashTool implements Tool {
 
     public static final String NAME = "execute_bash";
     public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(2);
-    public static final int DEFAULT_MAX_OUTPUT_BYTES = 100_000;
+    public static final int DEFAULT_MAX_OUTPUT_BYTES = OutputLimit.DEFAULT_BYTES;
 
     private static final ToolSpec SPEC = new ToolSpec(NAME,
             "Runs a command with bash -c in the working directory, without input, and returns its exit code, stdout "

@@ -1,5 +1,7 @@
 package io.redux.tools;
 
+import io.redux.domain.tool.OutputLimit;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -49,7 +51,7 @@ final class OutputCapture implements Runnable {
         synchronized (this) {
             String text = kept.toString(StandardCharsets.UTF_8);
             if (total > limit) {
-                text += "\n[" + (total - limit) + " more bytes not shown: output limit of " + limit + " bytes]";
+                text += OutputLimit.note(total - limit, limit);
             }
             if (thread.isAlive()) {
                 text += "\n[output still open; shown as far as it was read]";

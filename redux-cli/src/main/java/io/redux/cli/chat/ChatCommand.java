@@ -5,6 +5,7 @@ import io.redux.cli.ConversationIdConverter;
 import io.redux.cli.ModelChoice;
 import io.redux.cli.ModelIdConverter;
 import io.redux.cli.aws.AwsAccess;
+import io.redux.cli.mcp.McpAccess;
 import io.redux.cli.output.TerminalText;
 import io.redux.domain.chat.Chat;
 import io.redux.domain.chat.ChatSession;
@@ -25,6 +26,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -81,8 +84,14 @@ public final class ChatCommand implements Callable<Integer> {
     boolean trustAllTools;
 
     @Option(names = "--trust-tools", paramLabel = "NAMES", split = ",",
-            description = "Run these tools without asking, e.g. --trust-tools=file_read,file_write.")
+            description = "Run these tools without asking, e.g. --trust-tools=file_read,file_write; an MCP server's "
+                    + "tools by @SERVER, or one by @SERVER/TOOL.")
     List<String> trustTools = List.of();
+
+    @Option(names = "--mcp-config", paramLabel = "FILE",
+            description = "Also start the MCP servers of FILE, read after ~/.aws/amazonq/mcp.json and "
+                    + ".amazonq/mcp.json; it wins a name clash.")
+    Path mcpConfig;
 
     @Parameters(paramLabel = "PROMPT", arity = "0..*", description = "The question; several words are joined.")
     List<String> prompt = List.of();
@@ -112,6 +121,9 @@ public final class ChatCommand implements Callable<Integer> {
     @Inject
     Provider<InteractiveChat> interactiveChats;
 
+    @Inject
+    Provider<McpAccess> mcp;
+
     @Override
     public Integer call() {
         checkOptions();
@@ -125,8 +137,16 @@ public final class ChatCommand implements Callable<Integer> {
     }
 
     private int oneShot(String question, ToolPolicy policy, SessionMetadata metadata) {
-        Chat chat = chats.get().create(profile, tools.get(), policy, new OneShotToolApprover(environment.err()),
-                context());
+        McpAccess.RunningServers servers = mcp.get().start(mcpConfig, tools.get(),
+                ChatServers.refuseInOneShot(environment.err()), ChatServers.oneShotNotices(environment.err()));
+        try {
+            servers.awaitStarts();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        }
+        Chat chat = chats.get().create(profile, tools.get(), policy,
+                new OneShotToolApprover(environment.err(), tools.get()), context());
         ChatSession session = open(chat, metadata);
         CompletableFuture<Void> recording = metadata.recordOn(session);
         try {
@@ -139,10 +159,14 @@ public final class ChatCommand implements Callable<Integer> {
 
     private int interactive(ToolPolicy policy, SessionMetadata metadata) {
         try (ChatTerminal opened = terminal.get().open()) {
+            // In the background: the prompt comes at once, and a server's tools join when it is ready.
+            McpAccess.RunningServers servers = mcp.get().start(mcpConfig, tools.get(),
+                    ChatServers.askAtTheTerminal(opened.input(), opened.writer(), opened.style()),
+                    ChatServers.interactiveNotices(opened.input(), opened.style()));
             Chat chat = chats.get().create(profile, tools.get(), policy, approvers.get(), context());
             ChatSession session = open(chat, metadata);
             CompletableFuture<Void> recording = metadata.recordOn(session);
-            interactiveChats.get().run(session, new ChatRun(chat, policy, metadata));
+            interactiveChats.get().run(session, new ChatRun(chat, policy, metadata, servers));
             SessionMetadata.await(recording);
         }
         return 0;
@@ -158,6 +182,9 @@ public final class ChatCommand implements Callable<Integer> {
         if (conversationId != null && resume != null) {
             throw new InvalidInputException("Give --conversation-id or --resume, not both: --conversation-id starts "
                     + "or continues, --resume only continues.");
+        }
+        if (mcpConfig != null && !Files.isRegularFile(mcpConfig)) {
+            throw new InvalidInputException("--mcp-config: there is no file " + mcpConfig + ".");
         }
         if (!trustTools.isEmpty()) {
             tools.get().requireKnown(trustTools, "--trust-tools");

@@ -60,6 +60,11 @@ final class ConsoleInput {
     }
 
     /** One line answering a question; null when the user interrupts or input ends. */
+    /** Prints a line above the prompt being edited (or as a plain line when none is), then redraws the prompt. */
+    void printAbove(String line) {
+        prompts.printAbove(line);
+    }
+
     String readAnswer(String question) {
         try {
             return answers.readLine(question);

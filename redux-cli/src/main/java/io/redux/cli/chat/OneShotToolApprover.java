@@ -3,6 +3,7 @@ package io.redux.cli.chat;
 import io.redux.cli.output.TerminalText;
 import io.redux.domain.model.ToolCall;
 import io.redux.domain.port.ToolApprover;
+import io.redux.domain.tool.ToolRegistry;
 
 import java.io.PrintWriter;
 
@@ -13,16 +14,21 @@ import java.io.PrintWriter;
 final class OneShotToolApprover implements ToolApprover {
 
     private final PrintWriter err;
+    private final ToolRegistry tools;
 
-    OneShotToolApprover(PrintWriter err) {
+    OneShotToolApprover(PrintWriter err, ToolRegistry tools) {
         this.err = err;
+        this.tools = tools;
     }
 
     @Override
     public Decision decide(ToolCall call) {
         String name = TerminalText.escape(call.toolName());
+        // An MCP server's tool is trusted by the original CLI's name (@server/tool), not the model's.
+        String trustName = TerminalText.escape(tools.find(call.toolName()).map(tool -> tool.trustNames().get(0))
+                .orElse(call.toolName()));
         err.println("redux_cli: refused to run " + name + " " + TerminalText.escape(call.arguments().toJson())
-                + ": nobody can approve tools in one-shot mode; allow it with --trust-tools=" + name
+                + ": nobody can approve tools in one-shot mode; allow it with --trust-tools=" + trustName
                 + " or --trust-all-tools");
         err.flush();
         return Decision.DENY;

@@ -3,6 +3,7 @@ package io.redux.cli.chat;
 import io.redux.cli.CliEnvironment;
 import io.redux.cli.Hints;
 import io.redux.cli.aws.AwsAccess;
+import io.redux.cli.mcp.McpAccess;
 import io.redux.cli.output.ConversationExport;
 import io.redux.cli.output.ExportFormat;
 import io.redux.cli.output.TerminalText;
@@ -38,7 +39,8 @@ final class SlashCommands {
             "/model [ID]                 show the model, or continue with another (" + ModelId.FORM + ")",
             "/usage                      tokens used so far, and how full the model's context is",
             "/tools                      list the tools and which run without asking",
-            "/tools trust|untrust NAME   run NAME without asking / ask again",
+            "/tools trust|untrust NAME   run NAME without asking / ask again (@SERVER or @SERVER/TOOL for MCP)",
+            "/mcp                        the MCP servers, where each stands, and their tools",
             "/export [--format markdown|json] FILE   write this conversation to FILE",
             "/context show               the context files sent to the model, their sizes and tokens",
             "/context add|rm PATH_OR_GLOB   send more files as context / leave some out, for this session",
@@ -89,6 +91,7 @@ final class SlashCommands {
                 case "/model" -> model(arguments, session);
                 case "/usage" -> usage(session);
                 case "/tools" -> tools(arguments, run.policy());
+                case "/mcp" -> mcp(run.servers());
                 case "/export" -> export(arguments, session);
                 case "/compact" -> compact(session, renderer);
                 case "/context" -> context(arguments, run.chat().context());
@@ -150,8 +153,10 @@ final class SlashCommands {
     private void tools(List<String> arguments, ToolPolicy policy) {
         if (arguments.isEmpty()) {
             for (String name : new TreeSet<>(tools.names())) {
-                String note = policy.trusts(name) ? "runs without asking" : defaultNote(name);
-                out.println("  " + name + "  " + style.dim(note));
+                Tool tool = tools.find(name).orElseThrow();
+                String note = policy.trusts(tool) ? "runs without asking" : defaultNote(name);
+                String trustName = tool.trustNames().get(0).equals(name) ? "" : " (" + tool.trustNames().get(0) + ")";
+                out.println("  " + TerminalText.escape(name + trustName) + "  " + style.dim(note));
             }
             return;
         }
@@ -166,6 +171,23 @@ final class SlashCommands {
         } else {
             policy.untrust(name);
             out.println(style.dim(name + " will be asked about again."));
+        }
+    }
+
+    private void mcp(McpAccess.RunningServers servers) {
+        List<McpAccess.ServerView> statuses = servers.statuses();
+        if (statuses.isEmpty()) {
+            out.println("No MCP servers: add them to ~/.aws/amazonq/mcp.json or .amazonq/mcp.json "
+                    + "(redux_cli mcp add).");
+            return;
+        }
+        for (McpAccess.ServerView server : statuses) {
+            out.println("  " + TerminalText.escape(server.name()) + "  " + server.state()
+                    + style.dim(TerminalText.escape((server.detail().isEmpty() ? "" : "  " + server.detail())
+                    + "  (" + server.scope() + ", " + server.transport() + ": " + server.target() + ")")));
+            for (String tool : server.tools()) {
+                out.println("      " + TerminalText.escape(tool));
+            }
         }
     }
 

@@ -7,6 +7,7 @@ import io.redux.cli.CliEnvironment;
 import io.redux.cli.aws.AwsAccess;
 import io.redux.cli.chat.Terminals;
 import io.redux.domain.port.ContextSource;
+import io.redux.cli.mcp.McpAccess;
 import io.redux.domain.tool.ToolRegistry;
 import io.redux.tools.BuiltInTools;
 import io.redux.tools.UseAwsSettings;
@@ -16,9 +17,15 @@ import org.jline.terminal.TerminalBuilder;
 
 /**
  * The chat use case's parts: the built-in tools working in the current folder ({@code use_aws} as the run's own AWS
- * identity), the context files of that folder, and the user's terminal.
+ * identity), the MCP servers' tools, the context files of that folder, and the user's terminal.
  */
 final class ChatModule extends AbstractModule {
+
+    /** MCP servers' tools join the chat's registry through it; it loads nothing of MCP until a configuration exists. */
+    @Override
+    protected void configure() {
+        bind(McpAccess.class).to(AdapterMcpAccess.class);
+    }
 
     @Provides
     @Singleton

@@ -402,6 +402,7 @@ class InteractiveChatTest {
         ToolRegistry tools = BuiltInTools.registry(work);
         command.tools = () -> tools;
         command.contextFiles = () -> new WorkingFolderContext(work);
+        command.mcp = NoMcpServers::new;
         // What the composition binds, by hand: one terminal for the run, and the parts drawn on it.
         ChatTerminal chatTerminal = new ChatTerminal(terminal::terminal, environment);
         command.terminal = () -> chatTerminal;

@@ -32,7 +32,7 @@ final class ToolRunner {
         String name = call.toolName();
         try {
             Optional<Tool> tool = tools.find(name);
-            if (tool.isPresent() && !policy.trusts(name) && !policy.trustsCall(tool.get(), call.arguments())) {
+            if (tool.isPresent() && !policy.trusts(tool.get()) && !policy.trustsCall(tool.get(), call.arguments())) {
                 Optional<ToolOutput> inside = policy.trustedFolder(tool.get())
                         .flatMap(folder -> control.interruptibly(() -> tools.runInside(folder, name, call.arguments())));
                 if (inside.isPresent()) {

@@ -4,6 +4,7 @@ import io.redux.domain.json.JsonValue;
 import io.redux.domain.port.ToolSpec;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -16,6 +17,14 @@ public interface Tool {
 
     default String name() {
         return spec().name();
+    }
+
+    /**
+     * The names a user may trust this tool by, most specific first: its name, by default; a tool from a server
+     * answers to its server's names instead (such as {@code @server/tool}, then {@code @server}).
+     */
+    default List<String> trustNames() {
+        return List.of(name());
     }
 
     /** How far this tool is trusted before the user says anything: asked about, unless it declares otherwise. */

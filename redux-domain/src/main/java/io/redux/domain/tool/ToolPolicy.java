@@ -51,12 +51,25 @@ public final class ToolPolicy {
     }
 
     /**
+     * Whether every call of {@code tool} runs without asking, the tool's {@link Tool#defaultTrust} aside: as
+     * {@link #trusts(String)}, matching each trusted or untrusted pattern against every name the tool answers to
+     * ({@link Tool#trustNames}: {@code @server/tool} and {@code @server} for a server's tool).
+     */
+    public boolean trusts(Tool tool) {
+        if (untrusts(tool)) {
+            return false;
+        }
+        return trustAll || trusted.stream().map(TrustPattern::new).anyMatch(pattern -> pattern.matches(tool));
+    }
+
+    /**
      * The folder inside which {@code tool} runs without asking when it is not trusted outright: the working
      * directory for a tool {@link DefaultTrust#TRUSTED_INSIDE_WORKING_FOLDER}, unless the user untrusted it; empty
      * for every other tool.
      */
     public Optional<Path> trustedFolder(Tool tool) {
-        return tool.defaultTrust() == DefaultTrust.TRUSTED_INSIDE_WORKING_FOLDER && !untrusted.contains(tool.name())
+        return tool.defaultTrust() == DefaultTrust.TRUSTED_INSIDE_WORKING_FOLDER
+                && !untrusts(tool)
                 ? Optional.of(workingDirectory) : Optional.empty();
     }
 
@@ -65,7 +78,7 @@ public final class ToolPolicy {
      * tool {@link DefaultTrust#JUDGED_BY_ITS_ARGUMENTS} the user did not untrust.
      */
     public boolean trustsCall(Tool tool, JsonValue arguments) {
-        if (tool.defaultTrust() != DefaultTrust.JUDGED_BY_ITS_ARGUMENTS || untrusted.contains(tool.name())
+        if (tool.defaultTrust() != DefaultTrust.JUDGED_BY_ITS_ARGUMENTS || untrusts(tool)
                 || !(arguments instanceof JsonValue.JsonObject object)) {
             return false;
         }
@@ -74,6 +87,10 @@ public final class ToolPolicy {
         } catch (RuntimeException e) {
             return false; // a tool that cannot judge its arguments has them asked about
         }
+    }
+
+    private boolean untrusts(Tool tool) {
+        return untrusted.stream().map(TrustPattern::new).anyMatch(pattern -> pattern.matches(tool));
     }
 
     /** Trusts {@code toolName} for the rest of the session (the user's {@code t} answer, {@code /tools trust}). */

@@ -6,27 +6,44 @@ import io.redux.domain.port.ToolSpec;
 
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** The tools a chat offers the model, by name. */
+/**
+ * The tools a chat offers the model, by name. The set can grow during a session (a server's tools join when it is
+ * ready, {@link #add}) and is never smaller: every read sees one consistent set, the one current when it reads, so a
+ * turn offers the model the tools there are when it starts. Thread-safe.
+ */
 public final class ToolRegistry {
 
-    private final Map<String, Tool> tools = new LinkedHashMap<>();
+    /** Replaced whole, never changed: a reader holds one set however the registry grows meanwhile. */
+    private volatile Map<String, Tool> tools = Map.of();
 
     public ToolRegistry(List<? extends Tool> tools) {
-        for (Tool tool : tools) {
-            if (this.tools.putIfAbsent(tool.name(), tool) != null) {
-                throw new IllegalArgumentException("Two tools are named " + tool.name());
-            }
-        }
+        add(tools);
     }
 
     public static ToolRegistry none() {
         return new ToolRegistry(List.of());
+    }
+
+    /**
+     * Adds tools to the set, all or none.
+     *
+     * @throws IllegalArgumentException when one is named as a tool already there, or as another added
+     */
+    public synchronized void add(List<? extends Tool> more) {
+        Map<String, Tool> grown = new LinkedHashMap<>(tools);
+        for (Tool tool : more) {
+            if (grown.putIfAbsent(tool.name(), tool) != null) {
+                throw new IllegalArgumentException("Two tools are named " + tool.name());
+            }
+        }
+        tools = Collections.unmodifiableMap(grown);
     }
 
     public List<ToolSpec> specs() {
@@ -41,16 +58,23 @@ public final class ToolRegistry {
         return Optional.ofNullable(tools.get(name));
     }
 
+    /** The tools, in the order they joined. */
+    public List<Tool> all() {
+        return List.copyOf(tools.values());
+    }
+
     /**
-     * Checks tool names a user gave, {@code where} saying where they were given (it is quoted in the message).
+     * Checks tool names a user gave, {@code where} saying where they were given (it is quoted in the message). A name
+     * of a server's tools ({@code @server}, {@code @server/tool}) passes: its server may not be ready yet.
      *
      * @throws InvalidInputException naming the unknown
      */
     public void requireKnown(Collection<String> names, String where) {
+        Map<String, Tool> current = tools;
         for (String name : names) {
-            if (!tools.containsKey(name)) {
+            if (!current.containsKey(name) && !new TrustPattern(name).namesServerTools()) {
                 throw new InvalidInputException("Unknown tool " + InvalidInputException.quote(name) + " in " + where
-                        + "; the tools are " + String.join(", ", tools.keySet()) + ".");
+                        + "; the tools are " + String.join(", ", current.keySet()) + ".");
             }
         }
     }
@@ -73,10 +97,11 @@ public final class ToolRegistry {
 
     /** Runs the named tool. Anything that goes wrong becomes an error output for the model, never an exception. */
     public ToolOutput run(String name, JsonValue arguments) {
-        Tool tool = tools.get(name);
+        Map<String, Tool> current = tools;
+        Tool tool = current.get(name);
         if (tool == null) {
             return ToolOutput.error("There is no tool named \"" + name + "\". The tools are "
-                    + String.join(", ", tools.keySet()) + ".");
+                    + String.join(", ", current.keySet()) + ".");
         }
         if (!(arguments instanceof JsonValue.JsonObject object)) {
             return ToolOutput.error(name + ": the arguments must be a JSON object, not " + arguments.toJson() + ".");
