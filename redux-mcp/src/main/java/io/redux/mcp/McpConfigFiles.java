@@ -80,11 +80,10 @@ public final class McpConfigFiles {
 
     private static List<McpServerConfig> read(Source source, Map<String, String> environment, List<String> warnings) {
         byte[] content;
-        Optional<WorkspaceFile> workspaceFile;
+        Path realPath;
         try {
             content = Files.readAllBytes(source.file());
-            workspaceFile = source.scope() == McpServerConfig.Scope.WORKSPACE
-                    ? Optional.of(WorkspaceFile.of(source.file().toRealPath(), content)) : Optional.empty();
+            realPath = source.file().toRealPath();
         } catch (NoSuchFileException e) {
             return List.of();
         } catch (IOException e) {
@@ -92,6 +91,25 @@ public final class McpConfigFiles {
                     + "); its servers are skipped");
             return List.of();
         }
+        return parse(source, realPath, content, environment, warnings);
+    }
+
+    /**
+     * The servers of one file's {@code content}, read already (so what is shown for approval is what is approved).
+     *
+     * @param realPath the file's real path, which names a workspace file's approval
+     */
+    public static McpConfiguration parse(Source source, Path realPath, byte[] content,
+                                         Map<String, String> environment) {
+        List<String> warnings = new ArrayList<>();
+        List<McpServerConfig> servers = parse(source, realPath, content, environment, warnings);
+        return new McpConfiguration(servers, warnings);
+    }
+
+    private static List<McpServerConfig> parse(Source source, Path realPath, byte[] content,
+                                               Map<String, String> environment, List<String> warnings) {
+        Optional<WorkspaceFile> workspaceFile = source.scope() == McpServerConfig.Scope.WORKSPACE
+                ? Optional.of(WorkspaceFile.of(realPath, content)) : Optional.empty();
         JsonNode root;
         try {
             root = MAPPER.readTree(content);

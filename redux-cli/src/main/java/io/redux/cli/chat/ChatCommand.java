@@ -45,6 +45,8 @@ import java.util.concurrent.CompletableFuture;
                 "Tools: file_read, file_write, execute_bash, use_aws. file_read inside the working directory and "
                         + "read-only use_aws calls run without asking; others ask 'Allow? [y/n/t]', and are refused "
                         + "in one-shot mode unless trusted.",
+                "MCP servers' tools (redux_cli mcp list) join as SERVER___TOOL; trust them as @SERVER or "
+                        + "@SERVER/TOOL.",
                 "",
                 "Examples:",
                 "  redux_cli chat",

@@ -115,8 +115,9 @@ final class McpAdapter {
         } catch (IOException e) {
             throw new InvalidInputException("Could not read " + target + ": " + e.getMessage());
         }
-        McpConfiguration configuration = McpConfigFiles.load(List.of(new McpConfigFiles.Source(real,
-                McpServerConfig.Scope.WORKSPACE)), environment.variables());
+        // The content shown is the content approved: both come from the one read above.
+        McpConfiguration configuration = McpConfigFiles.parse(new McpConfigFiles.Source(real,
+                McpServerConfig.Scope.WORKSPACE), real, content, environment.variables());
         List<String> runs = new ArrayList<>();
         configuration.warnings().forEach(warning -> runs.add("(warning) " + warning));
         configuration.servers().stream().filter(server -> !server.disabled())

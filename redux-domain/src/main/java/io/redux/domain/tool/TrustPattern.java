@@ -18,9 +18,12 @@ public record TrustPattern(String text) {
         return text.equals(toolName);
     }
 
-    /** Whether this pattern names {@code tool} by any of its {@link Tool#trustNames}. */
+    /**
+     * Whether this pattern names {@code tool}: by its name (as the model calls it, which the user's {@code t} answer
+     * trusts) or by any of its {@link Tool#trustNames}.
+     */
     public boolean matches(Tool tool) {
-        return tool.trustNames().stream().anyMatch(this::matches);
+        return matches(tool.name()) || tool.trustNames().stream().anyMatch(this::matches);
     }
 
     /** Whether this pattern names a server's tools rather than a built-in tool: it starts with {@code @}. */

@@ -36,6 +36,15 @@ class TrustPatternTest {
     }
 
     @Test
+    void aServerToolTrustedForTheSessionByTheNameTheModelCallsItIsTrusted() {
+        ToolPolicy policy = ToolPolicy.defaults(HERE);
+
+        policy.trust("jira___search_issues");
+
+        assertThat(policy.trusts(search)).isTrue();
+    }
+
+    @Test
     void untrustingTheToolWinsOverTrustingItsServer() {
         ToolPolicy policy = policy("@jira");
 
