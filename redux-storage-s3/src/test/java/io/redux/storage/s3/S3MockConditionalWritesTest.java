@@ -77,4 +77,15 @@ class S3MockConditionalWritesTest {
 
         assertThat(fromList).isEqualTo(fromGet);
     }
+
+    @Test
+    void aPutWithIfMatchOfAnETagReadByAGetBeforeAnotherWriteFailsWith412() {
+        s3.putObject(request -> request.bucket(bucket).key("read-then-changed"), RequestBody.fromString("v1"));
+        String read = s3.getObjectAsBytes(request -> request.bucket(bucket).key("read-then-changed")).response().eTag();
+        s3.putObject(request -> request.bucket(bucket).key("read-then-changed"), RequestBody.fromString("v2 by another"));
+
+        assertThatThrownBy(() -> s3.putObject(request -> request.bucket(bucket).key("read-then-changed").ifMatch(read),
+                RequestBody.fromString("v3")))
+                .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(412));
+    }
 }

@@ -16,8 +16,10 @@ import java.util.Map;
  */
 final class S3MockServer {
 
-    /** A KMS key S3Mock accepts; any other key id is refused as S3 refuses an unknown one. */
-    static final String KMS_KEY = "arn:aws:kms:us-east-1:123456789012:key/0a1b2c3d-4e5f-6789-abcd-ef0123456789";
+    /** A KMS key S3Mock accepts, by its ARN; any other key is refused, as S3 refuses an unknown one. */
+    static final String KMS_KEY_ARN = "arn:aws:kms:us-east-1:123456789012:key/0a1b2c3d-4e5f-6789-abcd-ef0123456789";
+    /** The same key by its id, as S3Mock wants it in a request. */
+    static final String KMS_KEY_ID = "0a1b2c3d-4e5f-6789-abcd-ef0123456789";
 
     private static S3MockApplication server;
 
@@ -38,9 +40,9 @@ final class S3MockServer {
                     S3MockApplication.PROP_HTTPS_PORT, S3MockApplication.RANDOM_PORT,
                     S3MockApplication.PROP_ROOT_DIRECTORY, root.toString(),
                     S3MockApplication.PROP_SILENT, true,
-                    "com.adobe.testing.s3mock.store.validKmsKeys", KMS_KEY,
                     "spring.main.banner-mode", "off",
                     "logging.level.root", "WARN")));
+            server.registerKMSKeyRef(KMS_KEY_ARN);
             S3MockApplication started = server;
             Runtime.getRuntime().addShutdownHook(new Thread(started::stop));
         }
