@@ -16,10 +16,10 @@ import io.redux.domain.port.ConversationRepository;
 import io.redux.storage.json.ConversationDocument;
 import io.redux.storage.json.SummaryCache;
 import software.amazon.awssdk.core.ResponseBytes;
-import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
@@ -34,6 +34,7 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -45,6 +46,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
@@ -77,7 +79,7 @@ public final class S3ConversationRepository implements ConversationRepository, A
     private final S3Client s3;
     private final S3Errors errors;
     private final String kmsKeyId;
-    private final java.nio.file.Path cacheFile;
+    private final Path cacheFile;
 
     public S3ConversationRepository(S3StoreSettings settings) {
         this.location = settings.location();
@@ -321,6 +323,7 @@ public final class S3ConversationRepository implements ConversationRepository, A
         try {
             s3.putObject(request.build(), RequestBody.fromBytes(content));
         } catch (S3Exception e) {
+            // What S3 answered (a failed condition above all) is the caller's to read.
             throw e;
         } catch (SdkException e) {
             throw errors.translate(e, "s3:PutObject", key);
@@ -358,7 +361,7 @@ public final class S3ConversationRepository implements ConversationRepository, A
         }
     }
 
-    private static java.util.concurrent.ThreadFactory daemon() {
+    private static ThreadFactory daemon() {
         return runnable -> {
             Thread thread = new Thread(runnable, "redux-s3-list");
             thread.setDaemon(true);

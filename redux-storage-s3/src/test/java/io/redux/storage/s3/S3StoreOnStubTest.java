@@ -177,4 +177,20 @@ class S3StoreOnStubTest {
         assertThat(new String(s3.object(BUCKET, key).content(), StandardCharsets.UTF_8)).doesNotContain("mine")
                 .isNotEqualTo(new String(before, StandardCharsets.UTF_8));
     }
+
+    @Test
+    void theBucketsRegionIsFoundWithoutTheUserNamingIt() {
+        s3.bucketRegion("eu-bucket", "eu-west-1");
+        Conversation conversation = ConversationRepositoryContract.withMessages(ConversationId.random(), T0, 2);
+
+        try (S3ConversationRepository elsewhere = new S3ConversationRepository(
+                TestStores.settings(s3.endpoint(), "s3://eu-bucket/pods/", cache))) {
+            elsewhere.create(conversation);
+            elsewhere.append(conversation.id(), new UserMessage("more", T0.plusSeconds(5), "more"));
+
+            assertThat(elsewhere.list().conversations()).singleElement().satisfies(summary ->
+                    assertThat(summary.messageCount()).isEqualTo(3));
+        }
+        assertThat(s3.lastRequest().header("authorization")).contains("/eu-west-1/s3/aws4_request");
+    }
 }

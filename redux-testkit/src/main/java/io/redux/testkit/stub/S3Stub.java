@@ -43,6 +43,7 @@ public final class S3Stub extends StubServer {
     }
 
     private final Map<String, NavigableMap<String, StoredObject>> buckets = new HashMap<>();
+    private final Map<String, String> regions = new HashMap<>();
     private final Deque<Failure> nextFailures = new ArrayDeque<>();
     private Failure everyFailure;
 
@@ -56,6 +57,16 @@ public final class S3Stub extends StubServer {
 
     public synchronized S3Stub createBucket(String bucket) {
         buckets.putIfAbsent(bucket, new TreeMap<>());
+        return this;
+    }
+
+    /**
+     * Puts {@code bucket} in {@code region}: a request signed for another region is answered as S3 answers it,
+     * {@code 301 PermanentRedirect} with the bucket's region in {@code x-amz-bucket-region}.
+     */
+    public synchronized S3Stub bucketRegion(String bucket, String region) {
+        createBucket(bucket);
+        regions.put(bucket, region);
         return this;
     }
 
@@ -114,6 +125,14 @@ public final class S3Stub extends StubServer {
         NavigableMap<String, StoredObject> objects = buckets.get(bucket);
         if (objects == null) {
             error(exchange, 404, "NoSuchBucket", "The specified bucket does not exist", request.method());
+            return;
+        }
+        String region = regions.get(bucket);
+        String authorization = request.header("authorization");
+        if (region != null && (authorization == null || !authorization.contains("/" + region + "/s3/aws4_request"))) {
+            exchange.getResponseHeaders().set("x-amz-bucket-region", region);
+            error(exchange, 301, "PermanentRedirect", "The bucket you are attempting to access must be addressed using"
+                    + " the specified endpoint.", request.method());
             return;
         }
         if (key.isEmpty()) {
