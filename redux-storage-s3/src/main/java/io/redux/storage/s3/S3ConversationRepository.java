@@ -64,10 +64,14 @@ import java.util.function.UnaryOperator;
  */
 public final class S3ConversationRepository implements ConversationRepository, AutoCloseable {
 
-    /** How many times a write is tried when other writers keep changing the object in between. */
-    static final int WRITE_ATTEMPTS = 10;
+    /**
+     * How many times a write is tried when other writers keep changing the object in between. Two writers appending
+     * as fast as they can each win about every other attempt, so the chance that one loses them all must be
+     * negligible: 2^-25. Giving up takes about 5 s of waits (at most 10).
+     */
+    static final int WRITE_ATTEMPTS = 25;
     private static final long FIRST_WAIT_MILLIS = 20;
-    private static final long LONGEST_WAIT_MILLIS = 1_000;
+    private static final long LONGEST_WAIT_MILLIS = 500;
     /** How many objects a listing reads at once: enough to hide S3's latency, few enough for one client's pool. */
     private static final int PARALLEL_READS = 16;
 
@@ -75,6 +79,7 @@ public final class S3ConversationRepository implements ConversationRepository, A
             .comparing(ConversationSummary::updatedAt).reversed()
             .thenComparing(summary -> summary.id().value());
 
+    private final int writeAttempts;
     private final S3Location location;
     private final S3Client s3;
     private final S3Errors errors;
@@ -82,6 +87,12 @@ public final class S3ConversationRepository implements ConversationRepository, A
     private final Path cacheFile;
 
     public S3ConversationRepository(S3StoreSettings settings) {
+        this(settings, WRITE_ATTEMPTS);
+    }
+
+    /** @param writeAttempts how many times a write is tried while other writers keep changing the object */
+    S3ConversationRepository(S3StoreSettings settings, int writeAttempts) {
+        this.writeAttempts = writeAttempts;
         this.location = settings.location();
         URI endpoint = settings.endpoint();
         S3ClientBuilder builder = S3Client.builder()
@@ -122,7 +133,7 @@ public final class S3ConversationRepository implements ConversationRepository, A
                 if (e.statusCode() == 412) {
                     throw new ConversationAlreadyExistsException(id);
                 }
-                if (!S3Errors.conflict(e) || attempt == WRITE_ATTEMPTS) {
+                if (!S3Errors.conflict(e) || attempt == writeAttempts) {
                     throw failedWrite(e, id, key, attempt);
                 }
             }
@@ -164,7 +175,7 @@ public final class S3ConversationRepository implements ConversationRepository, A
                 if (S3Errors.notFound(e)) {
                     throw new ConversationNotFoundException(id);
                 }
-                if (!S3Errors.conflict(e) || attempt == WRITE_ATTEMPTS) {
+                if (!S3Errors.conflict(e) || attempt == writeAttempts) {
                     throw failedWrite(e, id, key, attempt);
                 }
             }

@@ -163,17 +163,21 @@ class S3StoreOnStubTest {
         byte[] before = s3.object(BUCKET, key).content();
         int[] calls = {0};
 
-        assertThatThrownBy(() -> store.update(conversation.id(), read -> {
+        S3ConversationRepository impatient = new S3ConversationRepository(
+                TestStores.settings(s3.endpoint(), "s3://" + BUCKET + "/pods/", cache), 4);
+
+        assertThatThrownBy(() -> impatient.update(conversation.id(), read -> {
             calls[0]++;
             // Another writer changes the object after every read.
             s3.put(BUCKET, key, (new String(s3.object(BUCKET, key).content(), StandardCharsets.UTF_8)
                     .replaceFirst("\\{", "{\n  \"other_" + calls[0] + "\": true,")).getBytes(StandardCharsets.UTF_8));
             return read.append(new UserMessage("mine", T0.plusSeconds(1), "hi"));
         })).isInstanceOf(StorageException.class).hasMessage("Conversation " + conversation.id() + " at s3://fleet/" + key
-                + " was changed by other writers during each of " + S3ConversationRepository.WRITE_ATTEMPTS
-                + " attempts to write it; nothing was written by this one, try again");
+                + " was changed by other writers during each of 4 attempts to write it; nothing was written by this"
+                + " one, try again");
+        impatient.close();
 
-        assertThat(calls[0]).isEqualTo(S3ConversationRepository.WRITE_ATTEMPTS);
+        assertThat(calls[0]).isEqualTo(4);
         assertThat(new String(s3.object(BUCKET, key).content(), StandardCharsets.UTF_8)).doesNotContain("mine")
                 .isNotEqualTo(new String(before, StandardCharsets.UTF_8));
     }
