@@ -25,8 +25,8 @@ import java.util.TreeSet;
  * Enough of S3's REST API, path-style, for a conversation store: buckets, objects (GET, HEAD, PUT, DELETE) and
  * ListObjectsV2 with prefix, delimiter and pages of 1,000. What it is for: conditional writes that are atomic, as S3's
  * are ({@code If-None-Match: *} and {@code If-Match} checked and applied under one lock, 412 when they fail), which
- * Adobe's S3Mock checks but not atomically (a GET during a PUT may read an empty object, and two conditional PUTs may
- * both pass), and errors on demand (access denied, throttling). Requests are not authenticated; signed chunks
+ * Adobe's S3Mock checks but not atomically (a GET during a PUT may read an empty object; the check is a step apart
+ * from the write it guards), and errors on demand (access denied, throttling). Requests are not authenticated; signed chunks
  * ({@code aws-chunked}, which the SDK sends over plain http) are unwrapped, their signatures not checked.
  */
 public final class S3Stub extends StubServer {
