@@ -4,7 +4,7 @@
 #   JVM's start (`java -version`) measured in the same run; in-process figures with JMH (saving) and with the
 #   benchmark mains of the redux-bench module (listing, chat overhead, migration, model call, chat CLI).
 #
-# Usage (from anywhere):  bench/run.sh [all|startup|listing|saving|inprocess]...
+# Usage (from anywhere):  bench/run.sh [all|startup|listing|saving|inprocess|s3]...
 # Environment:
 #   RUNS=20              hyperfine runs per whole-process benchmark (3 warm-up runs before them)
 #   BENCH_DATA=/tmp/redux-bench   where generated conversations go (10,000 x 40 is 165 MB; 100,000 x 40 is 1.6 GB)
@@ -176,13 +176,22 @@ inprocess() {
   "$java" -cp "$bench_cp" io.redux.cli.bench.ChatCliBenchmark | tee -a "$out/inprocess.txt"
 }
 
+# Conversations in S3: listing 1,000 from a local S3 server (S3Mock, in the benchmark's JVM); its main lives in
+# redux-storage-s3's test code, whose class path has S3Mock.
+s3() {
+  ./mvnw -q -DskipTests test-compile dependency:build-classpath -pl redux-storage-s3 -am \
+    -Dmdep.includeScope=test -Dmdep.outputFile="$out/s3.cp" >&2
+  "$java" -cp "redux-storage-s3/target/test-classes:redux-storage-s3/target/classes:$(cat "$out/s3.cp")" \
+    io.redux.storage.s3.S3ListingBenchmark 1000 40 2>&1 | grep -v ' WARN ' | tee -a "$out/s3.txt"
+}
+
 machine
 targets=${*:-all}
 for target in $targets; do
   case $target in
     all) startup; listing; saving; inprocess ;;
-    startup|listing|saving|inprocess) "$target" ;;
-    *) echo "bench: unknown benchmark '$target' (all, startup, listing, saving, inprocess)" >&2; exit 2 ;;
+    startup|listing|saving|inprocess|s3) "$target" ;;
+    *) echo "bench: unknown benchmark '$target' (all, startup, listing, saving, inprocess, s3)" >&2; exit 2 ;;
   esac
 done
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$out/machine.txt"

@@ -1,5 +1,6 @@
 package io.redux.aws;
 
+import io.redux.aws.http.SdkCredentials;
 import io.redux.aws.http.NetworkSettings;
 import io.redux.domain.port.CredentialSource;
 

@@ -1,5 +1,6 @@
 package io.redux.aws;
 
+import io.redux.aws.http.SdkCredentials;
 import io.redux.aws.http.HttpClients;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsAsyncClientBuilder;

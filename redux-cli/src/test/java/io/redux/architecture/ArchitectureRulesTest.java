@@ -18,6 +18,7 @@ import io.redux.domain.violation.DomainClassUsingTheCli;
 import io.redux.mcp.violation.McpUsingTheAwsAdapter;
 import io.redux.storage.json.violation.StorageUsingTheTestkit;
 import io.redux.storage.migration.violation.MigrationUsingJsonStorage;
+import io.redux.storage.s3.violation.S3StoreUsingTheModelGateway;
 import io.redux.testkit.violation.StubUsingTheSdk;
 import io.redux.testkit.violation.TestkitUsingTheAwsAdapter;
 import io.redux.tools.violation.ToolUsingJackson;
@@ -83,6 +84,12 @@ class ArchitectureRulesTest {
     void aStorageClassUsingTheTestkitBreaksTheJsonStorageRule() {
         assertThat(failureOf(ArchitectureTest.json_storage_depends_on_no_module_but_the_domain,
                 StorageUsingTheTestkit.class)).contains("io.redux.testkit.InMemoryConversationRepository");
+    }
+
+    @Test
+    void anS3StoreClassUsingTheModelGatewayBreaksTheS3StorageRule() {
+        assertThat(failureOf(ArchitectureTest.s3_storage_depends_on_the_domain_the_json_codec_and_the_aws_network_only,
+                S3StoreUsingTheModelGateway.class)).contains("io.redux.aws.AwsModelGateway");
     }
 
     @Test

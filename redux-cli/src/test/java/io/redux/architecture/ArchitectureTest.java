@@ -40,6 +40,9 @@ class ArchitectureTest {
     static final String MCP = "io.redux.mcp..";
     /** The testkit's MCP stub server, built on the SDK's server side. */
     static final String TESTKIT_MCP_STUB = "io.redux.testkit.mcp..";
+    static final String S3_STORAGE = "io.redux.storage.s3..";
+    /** What the AWS adapter shares with the S3 store: proxies, the CA bundle, the HTTP client, the credentials bridge. */
+    static final String AWS_NETWORK = "io.redux.aws.http..";
     static final String CLI = "io.redux.cli..";
     static final String COMPOSITION = "io.redux.cli.composition..";
     static final String TESTKIT = "io.redux.testkit..";
@@ -72,7 +75,7 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule adapters_do_not_depend_on_the_chat_use_case = noClasses()
-            .that().resideInAnyPackage(TOOLS, AWS, JSON_STORAGE, MIGRATION)
+            .that().resideInAnyPackage(TOOLS, AWS, JSON_STORAGE, MIGRATION, S3_STORAGE)
             .should().dependOnClassesThat().resideInAPackage("io.redux.domain.chat..")
             .because("adapters implement ports; a gateway maps history with io.redux.domain.history");
 
@@ -108,10 +111,18 @@ class ArchitectureTest {
                     + "server side); the domain and the commands see tools");
 
     @ArchTest
+    static final ArchRule s3_storage_depends_on_the_domain_the_json_codec_and_the_aws_network_only = classes()
+            .that().resideInAPackage(S3_STORAGE)
+            .should().onlyDependOnClassesThat(resideInAnyPackage(S3_STORAGE, DOMAIN, JSON_STORAGE, AWS_NETWORK)
+                    .or(NOT_OURS))
+            .because("the S3 store shares the one JSON codec and the network plumbing of AWS calls, and no other"
+                    + " adapter's parts (never the model calls, the CLI or the testkit)");
+
+    @ArchTest
     static final ArchRule aws_sdk_is_used_only_by_the_aws_adapter = noClasses()
-            .that().resideOutsideOfPackage(AWS)
+            .that().resideOutsideOfPackages(AWS, S3_STORAGE)
             .should().dependOnClassesThat().resideInAPackage("software.amazon..")
-            .because("the AWS adapter is the one place that knows the SDK");
+            .because("the AWS adapter and the S3 store are the places that know the SDK");
 
     @ArchTest
     static final ArchRule testkit_stubs_speak_the_wire_not_the_sdk = noClasses()
@@ -147,7 +158,7 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule commands_outside_the_composition_root_reach_adapters_only_through_ports = noClasses()
             .that().resideInAPackage(CLI).and().resideOutsideOfPackage(COMPOSITION)
-            .should().dependOnClassesThat().resideInAnyPackage(TOOLS, AWS, JSON_STORAGE, MIGRATION, MCP)
+            .should().dependOnClassesThat().resideInAnyPackage(TOOLS, AWS, JSON_STORAGE, MIGRATION, MCP, S3_STORAGE)
             .because("a command sees the domain's ports; which adapter implements them is the composition root's"
                     + " choice");
 
@@ -179,7 +190,7 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule every_class_lives_in_a_module_package = classes()
             .that().resideInAPackage("io.redux..")
-            .should().resideInAnyPackage(DOMAIN, TOOLS, AWS, JSON_STORAGE, MIGRATION, MCP, CLI, TESTKIT)
+            .should().resideInAnyPackage(DOMAIN, TOOLS, AWS, JSON_STORAGE, MIGRATION, MCP, S3_STORAGE, CLI, TESTKIT)
             .because("the rules above name the module packages; a class elsewhere would escape them");
 
     private static boolean isRuntimeExec(JavaMethodCall call) {

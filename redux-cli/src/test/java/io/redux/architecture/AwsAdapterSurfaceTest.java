@@ -39,6 +39,8 @@ class AwsAdapterSurfaceTest {
                 // shared by the model calls (io.redux.aws) and the credentials chain
                 "io.redux.aws.http.HttpClients",
                 "io.redux.aws.http.NetworkFailure",
-                "io.redux.aws.http.EndpointUrls");
+                "io.redux.aws.http.EndpointUrls",
+                // shared with the S3 conversation store (io.redux.storage.s3) too
+                "io.redux.aws.http.SdkCredentials");
     }
 }

@@ -19,9 +19,9 @@ class ReduxCommandTest {
     @Test
     void aGroupWithoutASubcommandOrWithATypoGetsAllOfItsSubcommands() {
         assertThat(commandLineFor("conversations", "--help").getSubcommands().get("conversations")
-                .getSubcommands()).containsOnlyKeys("list", "show", "export", "delete", "migrate");
+                .getSubcommands()).containsOnlyKeys("list", "show", "export", "delete", "migrate", "import");
         assertThat(commandLineFor("conversations", "lsit").getSubcommands().get("conversations")
-                .getSubcommands()).hasSize(5);
+                .getSubcommands()).hasSize(6);
     }
 
     @Test
@@ -49,7 +49,7 @@ class ReduxCommandTest {
     void theWholeTreeForCompletionAndTheManPage() {
         CommandLine all = ReduxCommand.commandLine();
 
-        assertThat(all.getSubcommands().get("conversations").getSubcommands()).hasSize(5);
+        assertThat(all.getSubcommands().get("conversations").getSubcommands()).hasSize(6);
         assertThat(all.getSubcommands().get("chat").getSubcommands()).isEmpty();
     }
 

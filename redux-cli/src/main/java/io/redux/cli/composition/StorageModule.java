@@ -3,7 +3,9 @@ package io.redux.cli.composition;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import io.redux.aws.Closeables;
 import io.redux.cli.CliEnvironment;
+import io.redux.cli.conversations.LocalConversations;
 import io.redux.domain.port.ConversationRepository;
 import io.redux.domain.port.HistoryImport;
 import io.redux.storage.json.JsonConversationRepository;
@@ -12,8 +14,9 @@ import io.redux.storage.migration.SqliteHistoryImport;
 import java.time.Clock;
 
 /**
- * Conversations live in JSON files in the environment's folder ({@link CliEnvironment#conversationsFolder()}); the
- * original CLI's history is imported into them from its SQLite database.
+ * Conversations live in JSON files in the environment's folder ({@link CliEnvironment#conversationsFolder()}), or in
+ * S3 objects when it names an {@code s3://} location ({@link ConversationStores}); the original CLI's history is
+ * imported into them from its SQLite database.
  */
 final class StorageModule extends AbstractModule {
 
@@ -25,7 +28,13 @@ final class StorageModule extends AbstractModule {
 
     @Provides
     @Singleton
-    ConversationRepository conversations(CliEnvironment environment) {
-        return new JsonConversationRepository(environment.conversationsFolder());
+    ConversationRepository conversations(CliEnvironment environment, Closeables resources) {
+        return new LazyConversationRepository(() -> ConversationStores.open(environment, resources));
+    }
+
+    /** A local folder of conversation files, whatever store the environment names: what {@code import} reads. */
+    @Provides
+    LocalConversations localConversations() {
+        return JsonConversationRepository::new;
     }
 }

@@ -9,7 +9,7 @@ import java.util.Map;
 @Command(
         name = "conversations",
         mixinStandardHelpOptions = true,
-        description = "List, show, export, delete and migrate stored conversations.")
+        description = "List, show, export, delete, migrate and import stored conversations.")
 public final class ConversationsCommand {
 
     /** The subcommands, by name, in the order help lists them. */
@@ -20,6 +20,7 @@ public final class ConversationsCommand {
         subcommands.put("export", ExportCommand.class);
         subcommands.put("delete", DeleteCommand.class);
         subcommands.put("migrate", MigrateCommand.class);
+        subcommands.put("import", ImportCommand.class);
         return subcommands;
     }
 }

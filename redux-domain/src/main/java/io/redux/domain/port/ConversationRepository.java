@@ -62,7 +62,9 @@ public interface ConversationRepository {
     }
 
     /**
-     * Applies {@code change} to the latest stored state, holding off other writers until it is stored.
+     * Applies {@code change} to the latest stored state, holding off other writers until it is stored. A store that
+     * writes optimistically (S3's conditional writes) applies it again to the newer state when another writer got
+     * there first, so {@code change} may run more than once and must depend on its argument only.
      *
      * @throws ConversationNotFoundException when there is none
      */

@@ -1,13 +1,13 @@
-package io.redux.aws;
+package io.redux.aws.http;
 
 import io.redux.domain.port.CredentialSource;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 
 /**
  * The bridge from the domain's {@link CredentialSource}, which tells who the caller is but never hands out secrets,
- * to what SDK clients sign requests with.
+ * to what SDK clients sign requests with: model calls and the S3 conversation store alike.
  */
-final class SdkCredentials {
+public final class SdkCredentials {
 
     private SdkCredentials() {
     }
