@@ -12,15 +12,18 @@ import java.util.Map;
  * The training run of the start-up archives the build makes (the JDK 25 AOT caches, or JDK 17's class-data archive):
  * runs the everyday commands once, in one JVM, so every class they load, and on JDK 25 every call site they link and
  * every method profile they gather, is in the archive. Two sets: {@code commands} (help, listing, show, export: no AWS
- * SDK) and {@code chat} (a one-shot chat and {@code whoami}, against the endpoint), or {@code all} of them, since a
- * JDK 25 AOT cache loads every class it holds when the JVM starts and a listing should not pay for the SDK's. The build starts it with the distribution's own class path and
- * nothing else, because an AOT cache is only used by a JVM whose class path starts with the training run's: that is
- * why this class ships in the jar (it is a few lines, reachable only by naming it as the main class) while the
- * endpoint and the throw-away conversations folder it talks to are the build's (see
- * {@code io.redux.cli.distribution.Training}). Prints nothing; exits non-zero if a command fails, since a failing
- * step would leave its classes out of the archive in silence, and its command slow.
+ * SDK) and {@code chat} (a one-shot chat and {@code whoami}, against the endpoint), or {@code all} of them: a JDK 25
+ * AOT cache loads every class it holds when the JVM starts, and a listing should not pay for the SDK's.
  *
- * <pre>java -cp LIB io.redux.cli.StartupTraining ENDPOINT_URL CONVERSATIONS_FOLDER CONVERSATION_ID commands|chat|all</pre>
+ * <p>The build starts it with the distribution's own class path and nothing else, because a JVM uses an AOT cache
+ * only with the class path it was trained with: that is why this class ships in the jar (a few lines, reachable only
+ * by naming it as the main class) while the endpoint and the throw-away conversations folder it talks to are the
+ * build's ({@code io.redux.cli.distribution.Training}). Prints nothing; exits non-zero if a command fails, since a
+ * failing step would leave its classes out of the archive in silence, and its command slow.
+ *
+ * <pre>
+ * java -cp LIB io.redux.cli.StartupTraining ENDPOINT_URL CONVERSATIONS_FOLDER CONVERSATION_ID commands|chat|all
+ * </pre>
  */
 public final class StartupTraining {
 
