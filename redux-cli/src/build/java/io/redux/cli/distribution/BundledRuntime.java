@@ -60,10 +60,12 @@ public final class BundledRuntime {
             System.exit(2);
         }
         Path home = Path.of(args[0]).toRealPath();
-        Optional<Path> jdk = Jdk25.find(System.getProperty("redux.runtime", ""));
+        String asked = System.getProperty("redux.runtime", "");
+        Optional<Path> jdk = Jdk25.find(asked);
         if (jdk.isEmpty()) {
-            System.err.println("[INFO] redux_cli: no JDK 25 found (" + Jdk25.WHERE
-                    + "); the distribution runs on the user's Java 17+, with a class-data archive of this JDK");
+            System.err.println("[INFO] redux_cli: " + (asked.equals("none") ? "no bundled runtime (-Dredux.runtime=none)"
+                    : "no JDK 25 found (" + Jdk25.WHERE + ")")
+                    + "; the distribution runs on the user's Java 17+, with a class-data archive of this JDK");
             CdsArchive.main(args);
             return;
         }
