@@ -47,9 +47,13 @@ public final class BundledRuntime {
      */
     static final List<String> SERVICE_MODULES = List.of("jdk.charsets");
 
-    /** The launcher's JVM flags (bin/redux_cli), which the training run must share with the runs that use the cache. */
+    /**
+     * The launcher's JVM flags on the bundled runtime (bin/redux_cli), which the training run must share with the runs
+     * that use the cache: a cache trained without {@code --enable-native-access} is refused by a JVM given it.
+     */
     static final List<String> LAUNCHER_FLAGS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-            "-Dguice_bytecode_gen_option=DISABLED", "-Dio.netty.noUnsafe=true", "-Dpicocli.disable.closures=true");
+            "--enable-native-access=ALL-UNNAMED", "-Dguice_bytecode_gen_option=DISABLED", "-Dio.netty.noUnsafe=true",
+            "-Dpicocli.disable.closures=true");
 
     private BundledRuntime() {
     }
@@ -63,9 +67,9 @@ public final class BundledRuntime {
         String asked = System.getProperty("redux.runtime", "");
         Optional<Path> jdk = Jdk25.find(asked);
         if (jdk.isEmpty()) {
-            System.err.println("[INFO] redux_cli: " + (asked.equals("none") ? "no bundled runtime (-Dredux.runtime=none)"
-                    : "no JDK 25 found (" + Jdk25.WHERE + ")")
-                    + "; the distribution runs on the user's Java 17+, with a class-data archive of this JDK");
+            String why = asked.equals("none") ? "no bundled runtime (-Dredux.runtime=none)"
+                    : "no JDK 25 found (" + Jdk25.WHERE + ")";
+            System.err.println("[INFO] redux_cli: " + why + "; the distribution runs on the user's Java 17+, with a class-data archive of this JDK");
             CdsArchive.main(args);
             return;
         }

@@ -7,8 +7,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -114,6 +120,45 @@ class BundledRuntimeIT {
         } finally {
             Files.writeString(stamp, made);
         }
+    }
+
+    @Test
+    void theInteractiveChatBuildsItsTerminalWithNoToolOnThePath(@TempDir Path user)
+            throws IOException, InterruptedException {
+        Path script = Path.of("/usr/bin/script");
+        assumeTrue(Files.isExecutable(script), "no util-linux script(1) to give the chat a pseudo-terminal");
+        Path emptyBin = Files.createDirectories(user.resolve("bin-without-tools"));
+        // JLine's exec provider drives the terminal with stty, tty, test and infocmp, a process each (19 before the
+        // prompt); on the bundled runtime JLine uses native calls, so with none of those tools it still gets a real
+        // terminal instead of warning and falling back to a dumb one.
+        ProcessBuilder builder = new ProcessBuilder(script.toString(), "-qec",
+                "'" + home.resolve("bin/redux_cli") + "' chat", "/dev/null").directory(user.toFile())
+                .redirectErrorStream(true);
+        builder.environment().clear();
+        builder.environment().putAll(Map.of("PATH", emptyBin.toString(), "HOME", user.toString(), "TERM", "xterm",
+                "SHELL", "/bin/sh", "REDUX_ENDPOINT_URL", "http://127.0.0.1:9",
+                "AWS_ACCESS_KEY_ID", "AKIAFAKEFAKEFAKE1234", "AWS_SECRET_ACCESS_KEY", "fake",
+                "AWS_EC2_METADATA_DISABLED", "true",
+                "REDUX_CONVERSATIONS_DIR", user.resolve("conversations").toString()));
+        Process process = builder.start();
+        CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> {
+            try {
+                return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        try (OutputStream keyboard = process.getOutputStream()) {
+            keyboard.write("/quit\n".getBytes(StandardCharsets.UTF_8));
+        }
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("the interactive chat did not end within 60 s");
+        }
+        String screen = output.join();
+
+        assertThat(process.exitValue()).as(screen).isZero();
+        assertThat(screen).contains("Ctrl-D to leave").doesNotContain("WARNING").doesNotContainIgnoringCase("dumb");
     }
 
     @Test
