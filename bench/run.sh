@@ -2,16 +2,19 @@
 # Reruns every benchmark of Redux CLI with public tools and writes the figures of docs/performance.md:
 #   whole processes with hyperfine (median, spread, user/sys CPU) and /usr/bin/time (peak RSS), each beside the bare
 #   JVM's start (`java -version`) measured in the same run; in-process figures with JMH (saving) and with the
-#   benchmark mains of the redux-bench module (listing, chat overhead, migration, model call, chat CLI).
+#   benchmark mains of the redux-bench module (listing, chat overhead, migration, model call, chat CLI); the one-shot
+#   chat beside the AWS CLI's `bedrock-runtime converse` on the same loopback stub, the listing beside a naive Python
+#   script (bench/naive_list.py), and the time to the interactive prompt on a pseudo-terminal (bench/prompt_time.py).
 #
-# Usage (from anywhere):  bench/run.sh [all|startup|listing|saving|inprocess|s3]...
+# Usage (from anywhere):  bench/run.sh [all|startup|listing|chat|saving|inprocess|s3]...
 # Environment:
 #   RUNS=20              hyperfine runs per whole-process benchmark (3 warm-up runs before them)
 #   BENCH_DATA=/tmp/redux-bench   where generated conversations go (10,000 x 40 is 165 MB; 100,000 x 40 is 1.6 GB)
 #   LIST_SIZES="100 1000 10000"   listing cost curve; add 100000 when the disk and the time allow
 #   SAVE_SIZES=10,100,1000,10000  saving (append) cost curve, in messages per conversation
 #   JAVA_HOME            the JDK that runs everything (the distribution's archive is only used with the JDK that built it)
-# Needs: a JDK 17+, hyperfine, GNU time (/usr/bin/time), jq. Builds the distribution and benchmarks if missing.
+# Needs: a JDK 17+, hyperfine, GNU time (/usr/bin/time), jq, python3; the AWS CLI for its row of `chat`. Builds the
+# distribution and benchmarks if missing.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd -P)
@@ -25,6 +28,7 @@ out=${BENCH_OUT:-$root/bench/results/$(date -u +%Y%m%dT%H%M%SZ)}
 java=${JAVA_HOME:+$JAVA_HOME/bin/}java
 launcher=$root/redux-cli/target/redux_cli/bin/redux_cli
 lib=$root/redux-cli/target/redux_cli/lib
+runtime_java=$root/redux-cli/target/redux_cli/runtime/bin/java
 
 for tool in hyperfine /usr/bin/time jq; do
   command -v "$tool" >/dev/null || { echo "bench: $tool is needed (apt-get install hyperfine time jq)" >&2; exit 1; }
@@ -47,6 +51,7 @@ machine() {
     echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
     echo "java: $("$java" -version 2>&1 | head -1)"
     echo "archive: $([ -f "$lib/redux_cli.jsa" ] && echo "lib/redux_cli.jsa made for $(cat "$lib/redux_cli.jsa.home")" || echo none)"
+    echo "bundled runtime: $([ -x "$runtime_java" ] && "$runtime_java" -version 2>&1 | head -1 || echo none)"
   } | tee "$out/machine.txt"
 }
 
@@ -99,6 +104,9 @@ startup() {
   echo "== start-up (the bare JVM first, as the baseline)"
   mkdir -p "$BENCH_DATA/empty"
   whole jvm-baseline "$java" -version
+  if [ -x "$runtime_java" ]; then
+    whole runtime-jvm-baseline "$runtime_java" -version
+  fi
   whole version "$launcher" --version
   whole help "$launcher" --help
   whole list-empty env REDUX_CONVERSATIONS_DIR="$BENCH_DATA/empty" "$launcher" conversations list
@@ -118,7 +126,45 @@ listing() {
     prepare="rm -f $BENCH_DATA/c$n/.summary-index" \
       whole "list-$n-unindexed" env REDUX_CONVERSATIONS_DIR="$BENCH_DATA/c$n" "$launcher" conversations list
     whole "list-$n" env REDUX_CONVERSATIONS_DIR="$BENCH_DATA/c$n" "$launcher" conversations list
+    # The floor to beat: json.load of every file and a sort, in Python, files in the page cache as for the CLI.
+    whole "python-naive-list-$n" python3 "$root/bench/naive_list.py" "$BENCH_DATA/c$n"
   done
+}
+
+# stub_endpoint: starts the testkit's stub server (Bedrock and STS) on loopback; sets stub_pid and endpoint.
+stub_endpoint() {
+  local stub=redux-testkit/target/redux-stub-server.jar i
+  "$java" -jar "$stub" --port 0 > "$out/stub.log" 2>&1 &
+  stub_pid=$!
+  endpoint=
+  for i in $(seq 1 100); do
+    endpoint=$(sed -n 's/^listening on //p' "$out/stub.log")
+    [ -n "$endpoint" ] && break
+    sleep 0.1
+  done
+}
+
+chat() {
+  echo "== one-shot chat against the loopback stub, beside the AWS CLI's converse on the same stub; time to the prompt"
+  stub_endpoint
+  mkdir -p "$BENCH_DATA/chats"
+  # Fake keys, no instance metadata, both tools at the stub; the CLI's STS identity call goes to the stub too.
+  local env_args="AWS_ACCESS_KEY_ID=AKIAFAKEFAKEFAKE1234 AWS_SECRET_ACCESS_KEY=fake AWS_EC2_METADATA_DISABLED=true
+    AWS_DEFAULT_REGION=us-east-1 AWS_ENDPOINT_URL_STS=$endpoint REDUX_ENDPOINT_URL=$endpoint
+    REDUX_CONVERSATIONS_DIR=$BENCH_DATA/chats"
+  # shellcheck disable=SC2086
+  whole chat-one-shot env -u AWS_CA_BUNDLE $env_args "$launcher" chat hello
+  if command -v aws >/dev/null; then
+    # shellcheck disable=SC2086
+    whole aws-cli-converse env -u AWS_CA_BUNDLE $env_args aws bedrock-runtime converse --endpoint-url "$endpoint" \
+      --model-id anthropic.claude-3-5-sonnet-20241022-v2:0 --messages 'role=user,content=[{text=hello}]'
+  else
+    echo "  (skipped aws-cli-converse: no AWS CLI)"
+  fi
+  # shellcheck disable=SC2086
+  env -u AWS_CA_BUNDLE $env_args TERM=xterm python3 "$root/bench/prompt_time.py" "$RUNS" "$launcher" chat \
+    | tee "$out/prompt.txt"
+  kill "$stub_pid"
 }
 
 saving() {
@@ -149,16 +195,9 @@ inprocess() {
   inprocess_main io.redux.storage.migration.bench.MigrationBenchmark build 1000 "$BENCH_DATA/migration"
   inprocess_main io.redux.storage.migration.bench.MigrationBenchmark migrate "$BENCH_DATA/migration" json
   inprocess_main io.redux.storage.migration.bench.MigrationBenchmark again "$BENCH_DATA/migration"
-  local stub=redux-testkit/target/redux-stub-server.jar
-  if [ -f "$stub" ]; then
-    # One model call in a fresh JVM against the Bedrock stub on loopback (prints its first line: the endpoint).
-    "$java" -jar "$stub" --port 0 > "$out/stub.log" 2>&1 &
-    local stub_pid=$! endpoint= i
-    for i in $(seq 1 100); do
-      endpoint=$(sed -n 's/^listening on //p' "$out/stub.log")
-      [ -n "$endpoint" ] && break
-      sleep 0.1
-    done
+  if [ -f redux-testkit/target/redux-stub-server.jar ]; then
+    # One model call in a fresh JVM against the Bedrock stub on loopback.
+    stub_endpoint
     for mode in stream converse; do
       inprocess_main io.redux.aws.bench.ModelCallBenchmark "$endpoint" "$mode"
     done
@@ -189,9 +228,9 @@ machine
 targets=${*:-all}
 for target in $targets; do
   case $target in
-    all) startup; listing; saving; inprocess ;;
-    startup|listing|saving|inprocess|s3) "$target" ;;
-    *) echo "bench: unknown benchmark '$target' (all, startup, listing, saving, inprocess, s3)" >&2; exit 2 ;;
+    all) startup; listing; chat; saving; inprocess ;;
+    startup|listing|chat|saving|inprocess|s3) "$target" ;;
+    *) echo "bench: unknown benchmark '$target' (all, startup, listing, chat, saving, inprocess, s3)" >&2; exit 2 ;;
   esac
 done
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$out/machine.txt"

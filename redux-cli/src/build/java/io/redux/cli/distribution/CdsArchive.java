@@ -7,17 +7,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Build-time step: makes the class-data-sharing archive {@code lib/redux_cli.jsa} of a distribution folder, so the
  * launcher maps the classes of every command (picocli, Guice, Jackson, the AWS SDK, Netty and our own code) already
- * parsed and verified instead of loading them from the jars on every run. {@link CdsTraining} runs the commands.
+ * parsed and verified instead of loading them from the jars on every run. {@link io.redux.cli.StartupTraining} runs
+ * the commands. This is the build without a JDK 25; with one, {@link BundledRuntime} ships a runtime and its AOT cache
+ * instead.
  *
  * <p>A static archive (a class list from the training run, then {@code -Xshare:dump}) rather than a dynamic one: the
- * dynamic archive of JDK 17 refuses picocli's Java 5 class files, the static one takes them. Not JDK 25's AOT cache
- * either: it loads every class it holds when the JVM starts, so {@code --version} would pay for every class of the
- * chat (docs/performance.md has the figures). The archive only works
+ * dynamic archive of JDK 17 refuses picocli's Java 5 class files, the static one takes them. The archive only works
  * with the JDK that made it and at the path it was made for, so the step also writes {@code lib/redux_cli.jsa.home}:
  * the folder it was made for, the JDK that made it ({@code java.home}) and that JDK's {@code JAVA_RUNTIME_VERSION}
  * line of its {@code release} file. The launcher compares all three before using the archive, because a JVM that
@@ -68,55 +67,47 @@ public final class CdsArchive {
         try {
             Path classList = work.resolve("classes.lst");
             Path log = work.resolve("cds.log");
-            // The training code is not in the distribution: its own classes are added for the training run alone.
-            List<String> training = command(java, "-XX:DumpLoadedClassList=" + classList, "-cp",
-                    classPath + File.pathSeparator + buildSteps(), CdsTraining.class.getName());
-            if (run(training, log) != 0) {
-                return "the training run failed: " + Files.readString(log, StandardCharsets.UTF_8).strip();
+            try (Training training = new Training()) {
+                List<String> options = new ArrayList<>(LAUNCHER_FLAGS);
+                options.addAll(List.of("-XX:DumpLoadedClassList=" + classList, "-cp", classPath));
+                if (Training.run(training.command(java, options, "all"), log) != 0) {
+                    return "the training run failed: " + Files.readString(log, StandardCharsets.UTF_8).strip();
+                }
             }
             List<String> dump = command(java, "-Xshare:dump", "-XX:SharedClassListFile=" + classList,
                     "-XX:SharedArchiveFile=" + archive, "-cp", classPath);
-            if (run(dump, log) != 0 || !Files.isRegularFile(archive)) {
-                return "-Xshare:dump failed: " + lastLine(log);
+            if (Training.run(dump, log) != 0 || !Files.isRegularFile(archive)) {
+                return "-Xshare:dump failed: " + Training.lastLine(log);
             }
             // -Xshare:on fails instead of falling back, so this proves the launcher's JVM can map the archive.
             List<String> check = command(java, "-Xshare:on", "-XX:SharedArchiveFile=" + archive, "-cp", classPath,
                     "io.redux.cli.Main", "--version");
-            if (run(check, log) != 0) {
+            if (Training.run(check, log) != 0) {
                 Files.deleteIfExists(archive);
-                return "the JVM does not map the archive it made: " + lastLine(log);
+                return "the JVM does not map the archive it made: " + Training.lastLine(log);
             }
             Path javaHome = Path.of(System.getProperty("java.home")).toRealPath();
             Files.writeString(stamp, home + "\n" + javaHome + "\n" + runtimeVersionLine(javaHome) + "\n",
                     StandardCharsets.UTF_8);
             return null;
         } finally {
-            try (var files = Files.list(work)) {
-                for (Path file : files.toList()) {
-                    Files.delete(file);
-                }
-            }
-            Files.delete(work);
-        }
-    }
-
-    /** Where the build steps' own classes are (the build's classes folder, not a jar of the distribution). */
-    private static String buildSteps() throws IOException {
-        try {
-            return Path.of(CdsTraining.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-        } catch (java.net.URISyntaxException e) {
-            throw new IOException("cannot locate the training classes", e);
+            Training.deleteTree(work);
         }
     }
 
     /** The {@code JAVA_RUNTIME_VERSION=...} line of the JDK's release file, as the launcher reads it; empty if none. */
     static String runtimeVersionLine(Path javaHome) throws IOException {
+        return releaseLine(javaHome, "JAVA_RUNTIME_VERSION");
+    }
+
+    /** The {@code KEY=...} line of the JDK's release file, as the launcher reads it; empty if none. */
+    static String releaseLine(Path javaHome, String key) throws IOException {
         Path release = javaHome.resolve("release");
         if (!Files.isRegularFile(release)) {
             return "";
         }
         try (var lines = Files.lines(release, StandardCharsets.UTF_8)) {
-            return lines.filter(line -> line.startsWith("JAVA_RUNTIME_VERSION=")).findFirst().orElse("");
+            return lines.filter(line -> line.startsWith(key + "=")).findFirst().orElse("");
         }
     }
 
@@ -126,19 +117,5 @@ public final class CdsArchive {
         command.addAll(LAUNCHER_FLAGS);
         command.addAll(List.of(arguments));
         return command;
-    }
-
-    private static int run(List<String> command, Path log) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        if (!process.waitFor(5, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-            return -1;
-        }
-        return process.exitValue();
-    }
-
-    private static String lastLine(Path log) throws IOException {
-        List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-        return lines.isEmpty() ? "no output" : lines.get(lines.size() - 1);
     }
 }

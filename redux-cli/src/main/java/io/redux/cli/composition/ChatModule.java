@@ -49,12 +49,25 @@ final class ChatModule extends AbstractModule {
 
     @Provides
     Terminals terminals() {
-        return () -> terminalBuilder(Runtime.version().feature()).build();
+        return () -> terminalBuilder(Runtime.version().feature(), nativeAccessEnabled()).build();
     }
 
-    /** Where the JDK would warn, JLine's exec provider: it drives the terminal with {@code stty}, no native code. */
-    static TerminalBuilder terminalBuilder(int jdkFeatureVersion) {
+    /**
+     * Where the JDK would warn, JLine's exec provider: it drives the terminal with {@code stty}, no native code, but
+     * a process per question (19 before the prompt). With native access enabled (the bundled runtime's launcher
+     * enables it) JLine's own choice, native calls.
+     */
+    static TerminalBuilder terminalBuilder(int jdkFeatureVersion, boolean nativeAccessEnabled) {
         TerminalBuilder builder = TerminalBuilder.builder().system(true).name("redux_cli");
-        return jdkFeatureVersion >= WARNS_ON_NATIVE_ACCESS ? builder.provider("exec") : builder;
+        return jdkFeatureVersion >= WARNS_ON_NATIVE_ACCESS && !nativeAccessEnabled ? builder.provider("exec") : builder;
+    }
+
+    /** {@code Module.isNativeAccessEnabled()} of JLine's module, on JDKs that have it (22+); false elsewhere. */
+    static boolean nativeAccessEnabled() {
+        try {
+            return (Boolean) Module.class.getMethod("isNativeAccessEnabled").invoke(TerminalBuilder.class.getModule());
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return false;
+        }
     }
 }

@@ -41,6 +41,8 @@ public final class Table {
                 widths[i] = Math.max(widths[i], row[i].length());
             }
         }
+        // The whole table in one write: the CLI's stdout flushes on every println, a system call each.
+        StringBuilder text = new StringBuilder();
         StringBuilder line = new StringBuilder();
         for (String[] row : rows) {
             line.setLength(0);
@@ -50,8 +52,13 @@ public final class Table {
                     line.append(" ".repeat(widths[i] - row[i].length() + 2));
                 }
             }
-            out.println(line.toString().stripTrailing());
+            int end = line.length();
+            while (end > 0 && Character.isWhitespace(line.charAt(end - 1))) {
+                end--;
+            }
+            text.append(line, 0, end).append(System.lineSeparator());
         }
+        out.print(text);
         out.flush();
     }
 }

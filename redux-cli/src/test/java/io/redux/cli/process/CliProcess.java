@@ -60,6 +60,12 @@ public final class CliProcess {
         return this;
     }
 
+    /** Leaves {@code name} out of the environment, e.g. JAVA_HOME for a machine with no Java. */
+    public CliProcess unset(String name) {
+        environment.remove(name);
+        return this;
+    }
+
     /**
      * A chat without an account: fake keys, model calls to {@code bedrock} (a stub), STS unreachable (the identity
      * lookup fails quietly) and no instance metadata.

@@ -17,7 +17,12 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The tar.gz a user downloads: unpacked into a folder of its own, it runs and carries its completion and man page. */
+/**
+ * The tar.gz a user downloads: unpacked into a folder of its own, it runs and carries its completion and man page.
+ * The tests of the class-data archives of the user's own Java (the distribution's start-up without a bundled runtime,
+ * as a build without a JDK 25 makes it) run on a copy whose {@code runtime/} is removed; {@link BundledRuntimeIT}
+ * tests the runtime.
+ */
 class DistributionIT {
 
     private static final Path ARCHIVE = Path.of("target");
@@ -26,14 +31,30 @@ class DistributionIT {
     static Path unpacked;
 
     private static Path home;
+    /** The same without its bundled runtime (if it had one): it runs on the user's Java, JAVA_HOME here. */
+    private static Path onUsersJava;
 
     @BeforeAll
     static void unpackTheTarGz() throws IOException, InterruptedException {
         home = unpackInto(unpacked);
+        onUsersJava = withoutRuntime(unpackInto(Files.createDirectories(unpacked.resolve("users-java"))));
+    }
+
+    /** Removes the bundled runtime from an unpacked distribution, as if it was built without a JDK 25. */
+    static Path withoutRuntime(Path distribution) throws IOException {
+        Path runtime = distribution.resolve("runtime");
+        if (Files.isDirectory(runtime)) {
+            try (Stream<Path> files = Files.walk(runtime)) {
+                for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(file);
+                }
+            }
+        }
+        return distribution;
     }
 
     /** Unpacks the tar.gz into {@code folder}; returns the distribution's folder. */
-    private static Path unpackInto(Path folder) throws IOException, InterruptedException {
+    static Path unpackInto(Path folder) throws IOException, InterruptedException {
         Path tarGz;
         try (Stream<Path> files = Files.list(ARCHIVE)) {
             tarGz = files.filter(file -> file.getFileName().toString().matches("redux_cli-.+\\.tar\\.gz"))
@@ -49,7 +70,7 @@ class DistributionIT {
     @Test
     void chatsFromAFolderWithASpaceInItsPathWhileRecordingItsArchiveAndAfter(@TempDir Path user)
             throws IOException, InterruptedException {
-        Path spaced = unpackInto(Files.createDirectories(unpacked.resolve("with space")));
+        Path spaced = withoutRuntime(unpackInto(Files.createDirectories(unpacked.resolve("with space"))));
         try (BedrockRuntimeStub bedrock = new BedrockRuntimeStub()) {
             for (String run : List.of("recording the archive", "mapping it")) {
                 Result result = CliProcess.launcher(spaced.resolve("bin/redux_cli")).home(user).in(user)
@@ -106,7 +127,7 @@ class DistributionIT {
         Path java = Files.createDirectories(jdk.resolve("bin")).resolve("java");
         Files.writeString(java, "#!/bin/sh\nprintf '%s\\n' \"$@\"\n");
         assertThat(java.toFile().setExecutable(true)).isTrue();
-        CliProcess cli = CliProcess.launcher(home.resolve("bin/redux_cli")).in(unpacked)
+        CliProcess cli = CliProcess.launcher(onUsersJava.resolve("bin/redux_cli")).in(unpacked)
                 .env("JAVA_HOME", jdk.toString()).env("REDUX_CDS", "off");
 
         assertThat(cli.run("conversations", "migrate").stdout()).contains("--enable-native-access=ALL-UNNAMED");
@@ -125,17 +146,17 @@ class DistributionIT {
     @Test
     void anArchiveTheJvmCannotUseIsIgnoredSilently() throws IOException {
         // What a user sees after switching JDKs: the archive of another JDK. Here, bytes no JVM can map.
-        Files.write(home.resolve("lib/redux_cli.jsa"), new byte[] {1, 2, 3, 4});
-        Files.writeString(home.resolve("lib/redux_cli.jsa.home"), home.toRealPath() + "\n");
+        Files.write(onUsersJava.resolve("lib/redux_cli.jsa"), new byte[] {1, 2, 3, 4});
+        Files.writeString(onUsersJava.resolve("lib/redux_cli.jsa.home"), onUsersJava.toRealPath() + "\n");
         try {
-            Result result = CliProcess.launcher(home.resolve("bin/redux_cli")).in(unpacked).run("--version");
+            Result result = CliProcess.launcher(onUsersJava.resolve("bin/redux_cli")).in(unpacked).run("--version");
 
             assertThat(result.exitCode()).isZero();
             assertThat(result.stdout()).startsWith("redux_cli ");
             assertThat(result.stderr()).isEmpty();
         } finally {
-            Files.delete(home.resolve("lib/redux_cli.jsa"));
-            Files.delete(home.resolve("lib/redux_cli.jsa.home"));
+            Files.delete(onUsersJava.resolve("lib/redux_cli.jsa"));
+            Files.delete(onUsersJava.resolve("lib/redux_cli.jsa.home"));
         }
     }
 
@@ -226,7 +247,7 @@ class DistributionIT {
             // A new release's jars carry the build's fixed timestamp, so "a jar is newer than the archive" misses
             // them; here one jar's time moves back a day, as a size would change, which is what the JVM checks.
             Path jar;
-            try (Stream<Path> jars = Files.list(home.resolve("lib"))) {
+            try (Stream<Path> jars = Files.list(onUsersJava.resolve("lib"))) {
                 jar = jars.filter(file -> file.getFileName().toString().startsWith("redux-cli-")).findFirst()
                         .orElseThrow();
             }
@@ -245,14 +266,14 @@ class DistributionIT {
     }
 
     private static Result chat(BedrockRuntimeStub bedrock, Path user) {
-        return CliProcess.launcher(home.resolve("bin/redux_cli")).home(user).in(user)
+        return CliProcess.launcher(onUsersJava.resolve("bin/redux_cli")).home(user).in(user)
                 .chatAgainst(bedrock.endpoint())
                 .run("chat", "hello");
     }
 
     /** The chat archives in the unpacked copy's cache folder. */
     private static List<Path> chatArchives() throws IOException {
-        return recordedArchives(home).stream().filter(file -> file.getFileName().toString().endsWith(".jsa"))
+        return recordedArchives(onUsersJava).stream().filter(file -> file.getFileName().toString().endsWith(".jsa"))
                 .toList();
     }
 }

@@ -1,0 +1,88 @@
+package io.redux.cli;
+
+import java.io.ByteArrayInputStream;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The training run of the start-up archives the build makes (the JDK 25 AOT caches, or JDK 17's class-data archive):
+ * runs the everyday commands once, in one JVM, so every class they load, and on JDK 25 every call site they link and
+ * every method profile they gather, is in the archive. Two sets: {@code commands} (help, listing, show, export: no AWS
+ * SDK) and {@code chat} (a one-shot chat and {@code whoami}, against the endpoint), or {@code all} of them: a JDK 25
+ * AOT cache loads every class it holds when the JVM starts, and a listing should not pay for the SDK's.
+ *
+ * <p>The build starts it with the distribution's own class path and nothing else, because a JVM uses an AOT cache
+ * only with the class path it was trained with: that is why this class ships in the jar (a few lines, reachable only
+ * by naming it as the main class) while the endpoint and the throw-away conversations folder it talks to are the
+ * build's ({@code io.redux.cli.distribution.Training}). Prints nothing; exits non-zero if a command fails, since a
+ * failing step would leave its classes out of the archive in silence, and its command slow.
+ *
+ * <pre>
+ * java -cp LIB io.redux.cli.StartupTraining ENDPOINT_URL CONVERSATIONS_FOLDER CONVERSATION_ID commands|chat|all
+ * </pre>
+ */
+public final class StartupTraining {
+
+    private StartupTraining() {
+    }
+
+    public static void main(String[] args) throws ClassNotFoundException {
+        if (args.length != 4 || !List.of("commands", "chat", "all").contains(args[3])) {
+            System.err.println("usage: StartupTraining ENDPOINT_URL CONVERSATIONS_FOLDER CONVERSATION_ID"
+                    + " commands|chat|all");
+            System.exit(2);
+        }
+        String endpoint = args[0];
+        Path folder = Path.of(args[1]);
+        String conversation = args[2];
+        List<List<String>> commands = List.of(
+                List.of("--version"),
+                List.of("--help"),
+                List.of("conversations", "--help"),
+                List.of("conversations", "list"),
+                List.of("conversations", "list", "--json", "--limit", "5"),
+                List.of("conversations", "show", conversation),
+                List.of("conversations", "export", conversation, "--format", "markdown"),
+                List.of("conversations", "export", conversation),
+                // And the path of a mistake: the error report.
+                List.of("conversations", "show", "not-a-uuid"));
+        List<List<String>> chat = List.of(
+                List.of("chat", "--no-interactive", "What does the build do?"),
+                List.of("whoami"));
+        // The launcher's entry point is not run here (it exits the JVM), but it belongs in the archive.
+        Class.forName(Main.class.getName(), false, StartupTraining.class.getClassLoader());
+        LibraryLogging.configure(false);
+        List<List<String>> training = new ArrayList<>();
+        if (!args[3].equals("chat")) {
+            training.addAll(commands);
+        }
+        if (!args[3].equals("commands")) {
+            training.addAll(chat);
+        }
+        for (List<String> command : training) {
+            int exit = ReduxCli.execute(environment(folder, endpoint), command.toArray(String[]::new));
+            if (exit != 0 && !command.contains("not-a-uuid")) {
+                System.err.println("training: redux_cli " + String.join(" ", command) + " exited with " + exit);
+                System.exit(1);
+            }
+        }
+        System.exit(0);
+    }
+
+    private static CliEnvironment environment(Path folder, String endpoint) {
+        PrintWriter nowhere = new PrintWriter(OutputStream.nullOutputStream(), true);
+        Map<String, String> variables = Map.of(
+                CliEnvironment.CONVERSATIONS_FOLDER_VARIABLE, folder.toString(),
+                "REDUX_ENDPOINT_URL", endpoint,
+                "AWS_ENDPOINT_URL_STS", endpoint,
+                "AWS_ACCESS_KEY_ID", "AKIATRAININGTRAINING",
+                "AWS_SECRET_ACCESS_KEY", "training",
+                "AWS_EC2_METADATA_DISABLED", "true");
+        return new CliEnvironment(variables, folder, folder, new ByteArrayInputStream(new byte[0]), nowhere, nowhere,
+                false);
+    }
+}

@@ -1,0 +1,171 @@
+package io.redux.cli.process;
+
+import io.redux.cli.process.CliProcess.Result;
+import io.redux.testkit.stub.BedrockRuntimeStub;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The distribution built with a JDK 25 present: it carries its own runtime (runtime/) and AOT caches, so the unpacked
+ * tar.gz runs where no Java is installed, and the launcher passes a cache only when it fits. Skipped when the build
+ * found no JDK 25 (then {@link DistributionIT} tests the distribution on the user's Java).
+ */
+class BundledRuntimeIT {
+
+    @TempDir
+    static Path unpacked;
+
+    private static Path home;
+
+    @BeforeAll
+    static void unpackTheTarGz() throws IOException, InterruptedException {
+        assumeTrue(Files.isExecutable(CliProcess.LAUNCHER.getParent().getParent().resolve("runtime/bin/java")),
+                "the build found no JDK 25, so the distribution has no runtime");
+        home = DistributionIT.unpackInto(Files.createDirectories(unpacked.resolve("with space")));
+    }
+
+    /** The unpacked tar.gz's launcher on a machine with no Java: no JAVA_HOME, no java on the PATH. */
+    private static CliProcess withNoJavaInstalled(Path user) throws IOException {
+        Path emptyBin = Files.createDirectories(user.resolve("bin-without-java"));
+        return CliProcess.launcher(home.resolve("bin/redux_cli")).unset("JAVA_HOME").env("PATH", emptyBin.toString())
+                .home(user).in(user).env("REDUX_CONVERSATIONS_DIR", user.resolve("conversations").toString());
+    }
+
+    @Test
+    void theTarGzRunsEveryKindOfCommandWithNoJavaInstalled(@TempDir Path user) throws IOException {
+        assertThat(withNoJavaInstalled(user).run("--version").stdout()).startsWith("redux_cli ");
+        try (BedrockRuntimeStub bedrock = new BedrockRuntimeStub()) {
+            Result chat = withNoJavaInstalled(user).chatAgainst(bedrock.endpoint()).run("chat", "hello");
+
+            assertThat(chat.exitCode()).isZero();
+            assertThat(chat.stdout()).contains("hello");
+            assertThat(chat.stderr()).isEmpty();
+        }
+        Result list = withNoJavaInstalled(user).run("conversations", "list");
+
+        assertThat(list.exitCode()).isZero();
+        assertThat(list.stderr()).isEmpty();
+        assertThat(list.stdout()).contains("hello");
+        assertThat(user.resolve("cache")).as("no archive of its own to record").doesNotExist();
+        assertThat(home.resolve("cache")).doesNotExist();
+    }
+
+    @Test
+    void aListingStartsFromTheCacheOfTheCommandsAndAChatFromTheCacheWithTheAwsSdk(@TempDir Path user)
+            throws IOException {
+        Path listLog = user.resolve("list.log");
+        Result list = withNoJavaInstalled(user).env("REDUX_JAVA_OPTS", "-Xlog:class+load=info:file=" + listLog)
+                .run("conversations", "list");
+        assertThat(list.exitCode()).isZero();
+        assertThat(Files.readString(listLog)).contains("io.redux.cli.conversations.ListCommand source: shared objects",
+                        "com.google.inject.Guice source: shared objects")
+                .doesNotContain("software.amazon.awssdk");
+
+        Path chatLog = user.resolve("chat.log");
+        try (BedrockRuntimeStub bedrock = new BedrockRuntimeStub()) {
+            Result chat = withNoJavaInstalled(user).chatAgainst(bedrock.endpoint())
+                    .env("REDUX_JAVA_OPTS", "-Xlog:class+load=info:file=" + chatLog).run("chat", "hello");
+            assertThat(chat.exitCode()).isZero();
+        }
+        assertThat(Files.readString(chatLog)).contains(
+                "software.amazon.awssdk.services.bedrockruntime.DefaultBedrockRuntimeAsyncClient source: shared",
+                "io.netty.channel.nio.NioEventLoop source: shared");
+    }
+
+    @Test
+    void aCacheTheRuntimeCannotMapIsIgnoredSilently(@TempDir Path user) throws IOException {
+        // What a damaged or foreign cache looks like to the JVM: bytes it cannot map.
+        Path cache = home.resolve("lib/redux_cli.aot");
+        byte[] trained = Files.readAllBytes(cache);
+        Files.write(cache, new byte[] {1, 2, 3, 4});
+        try {
+            Result result = withNoJavaInstalled(user).run("conversations", "list");
+
+            assertThat(result.exitCode()).isZero();
+            assertThat(result.stdout()).isNotEmpty();
+            assertThat(result.stderr()).isEmpty();
+        } finally {
+            Files.write(cache, trained);
+        }
+    }
+
+    @Test
+    void aCacheMadeForAnotherRuntimeIsLeftOut(@TempDir Path user) throws IOException {
+        Path stamp = home.resolve("lib/redux_cli.aot.release");
+        String made = Files.readString(stamp);
+        Files.writeString(stamp, "JAVA_VERSION=\"25.0.0-another\"\n");
+        Path log = user.resolve("classes.log");
+        try {
+            Result result = withNoJavaInstalled(user).env("REDUX_JAVA_OPTS", "-Xlog:class+load=info:file=" + log)
+                    .run("conversations", "list");
+
+            assertThat(result.exitCode()).isZero();
+            assertThat(result.stderr()).isEmpty();
+            assertThat(Files.readString(log)).contains("io.redux.cli.Main source: file:")
+                    .doesNotContain("source: shared objects file");
+        } finally {
+            Files.writeString(stamp, made);
+        }
+    }
+
+    @Test
+    void theInteractiveChatBuildsItsTerminalWithNoToolOnThePath(@TempDir Path user)
+            throws IOException, InterruptedException {
+        Path script = Path.of("/usr/bin/script");
+        assumeTrue(Files.isExecutable(script), "no util-linux script(1) to give the chat a pseudo-terminal");
+        Path emptyBin = Files.createDirectories(user.resolve("bin-without-tools"));
+        // JLine's exec provider drives the terminal with stty, tty, test and infocmp, a process each (19 before the
+        // prompt); on the bundled runtime JLine uses native calls, so with none of those tools it still gets a real
+        // terminal instead of warning and falling back to a dumb one.
+        ProcessBuilder builder = new ProcessBuilder(script.toString(), "-qec",
+                "'" + home.resolve("bin/redux_cli") + "' chat", "/dev/null").directory(user.toFile())
+                .redirectErrorStream(true);
+        builder.environment().clear();
+        builder.environment().putAll(Map.of("PATH", emptyBin.toString(), "HOME", user.toString(), "TERM", "xterm",
+                "SHELL", "/bin/sh", "REDUX_ENDPOINT_URL", "http://127.0.0.1:9",
+                "AWS_ACCESS_KEY_ID", "AKIAFAKEFAKEFAKE1234", "AWS_SECRET_ACCESS_KEY", "fake",
+                "AWS_EC2_METADATA_DISABLED", "true",
+                "REDUX_CONVERSATIONS_DIR", user.resolve("conversations").toString()));
+        Process process = builder.start();
+        CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> {
+            try {
+                return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        try (OutputStream keyboard = process.getOutputStream()) {
+            keyboard.write("/quit\n".getBytes(StandardCharsets.UTF_8));
+        }
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("the interactive chat did not end within 60 s");
+        }
+        String screen = output.join();
+
+        assertThat(process.exitValue()).as(screen).isZero();
+        assertThat(screen).contains("Ctrl-D to leave").doesNotContain("WARNING").doesNotContainIgnoringCase("dumb");
+    }
+
+    @Test
+    void theRuntimeHasTheModulesOfEveryJarOfTheDistribution() throws IOException {
+        // jdeps derives them at build time; java.sql (the migration) and java.desktop (JLine) are two of them.
+        String modules = Files.readString(home.resolve("runtime/release"));
+
+        assertThat(modules).contains("java.base", "java.sql", "java.desktop", "jdk.unsupported", "jdk.charsets");
+    }
+}
