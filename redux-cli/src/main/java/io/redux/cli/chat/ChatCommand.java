@@ -4,9 +4,12 @@ import io.redux.cli.CliEnvironment;
 import io.redux.cli.ConversationIdConverter;
 import io.redux.cli.ModelChoice;
 import io.redux.cli.ModelIdConverter;
+import io.redux.cli.agent.AgentAccess;
+import io.redux.cli.agent.ChosenAgent;
 import io.redux.cli.aws.AwsAccess;
 import io.redux.cli.mcp.McpAccess;
 import io.redux.cli.output.TerminalText;
+import io.redux.domain.agent.Agent;
 import io.redux.domain.chat.Chat;
 import io.redux.domain.chat.ChatSession;
 import io.redux.domain.chat.OpenConversation;
@@ -16,7 +19,6 @@ import io.redux.domain.model.ConversationId;
 import io.redux.domain.model.ConversationListing.UnreadableConversation;
 import io.redux.domain.model.ModelId;
 import io.redux.domain.model.SessionType;
-import io.redux.domain.port.ContextSelection;
 import io.redux.domain.port.ContextSource;
 import io.redux.domain.tool.ToolPolicy;
 import io.redux.domain.tool.ToolRegistry;
@@ -29,6 +31,7 @@ import picocli.CommandLine.Parameters;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 
@@ -50,6 +53,7 @@ import java.util.concurrent.CompletableFuture;
                 "  redux_cli chat",
                 "  redux_cli chat \"How do I list S3 buckets with the CLI?\"",
                 "  git diff | redux_cli chat --no-interactive \"Review this change\"",
+                "  redux_cli chat --agent reviewer \"Review the last commit\"",
                 "  redux_cli chat --resume",
                 "  redux_cli chat --resume -- \"What next?\"",
                 "  redux_cli chat --conversation-id 550e8400-e29b-41d4-a716-446655440000 \\",
@@ -93,6 +97,12 @@ public final class ChatCommand implements Callable<Integer> {
                     + ".amazonq/mcp.json; it wins a name clash.")
     Path mcpConfig;
 
+    @Option(names = "--agent", paramLabel = "NAME",
+            description = "Chat as agent NAME of ~/.aws/amazonq/cli-agents/ or .amazonq/cli-agents/ (the original "
+                    + "CLI's format): its prompt, tools, allowedTools, resources, hooks and model; see redux_cli "
+                    + "agent list.")
+    String agentName;
+
     @Parameters(paramLabel = "PROMPT", arity = "0..*", description = "The question; several words are joined.")
     List<String> prompt = List.of();
 
@@ -124,6 +134,15 @@ public final class ChatCommand implements Callable<Integer> {
     @Inject
     Provider<McpAccess> mcp;
 
+    @Inject
+    Provider<AgentAccess> agents;
+
+    /** The agent of this run: chosen before the tools are made, since their settings come from it. */
+    @Inject
+    Provider<ChosenAgent> chosenAgent;
+
+    private ChatAgent agent;
+
     @Override
     public Integer call() {
         checkOptions();
@@ -132,21 +151,25 @@ public final class ChatCommand implements Callable<Integer> {
         ToolPolicy policy = new ToolPolicy(environment.workingDirectory(), trustAllTools, trustTools);
         SessionMetadata metadata = SessionMetadata.lookUp(aws.get().credentials(profile), profileName(),
                 oneShot ? SessionType.NON_INTERACTIVE : SessionType.INTERACTIVE,
-                environment.workingDirectory().toString());
+                environment.workingDirectory().toString(), agentName);
         return oneShot ? oneShot(question, policy, metadata) : interactive(policy, metadata);
     }
 
     private int oneShot(String question, ToolPolicy policy, SessionMetadata metadata) {
-        McpAccess.RunningServers servers = mcp.get().start(mcpConfig, tools.get(),
-                ChatServers.refuseInOneShot(environment.err()), ChatServers.oneShotNotices(environment.err()));
+        agent.applyTo(tools.get(), policy);
+        McpAccess.RunningServers servers = startsMcpJson() ? mcp.get().start(mcpConfig, tools.get(),
+                ChatServers.refuseInOneShot(environment.err()), ChatServers.oneShotNotices(environment.err()))
+                : McpAccess.RunningServers.NONE;
         try {
             servers.awaitStarts();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return 1;
         }
+        SessionContext context = context();
         Chat chat = chats.get().create(profile, tools.get(), policy,
-                new OneShotToolApprover(environment.err(), tools.get()), context());
+                new OneShotToolApprover(environment.err(), tools.get()), context, agent.systemPrompt());
+        agent.startHooks(context, agents.get().hooks(), environment.workingDirectory());
         ChatSession session = open(chat, metadata);
         CompletableFuture<Void> recording = metadata.recordOn(session);
         try {
@@ -159,11 +182,16 @@ public final class ChatCommand implements Callable<Integer> {
 
     private int interactive(ToolPolicy policy, SessionMetadata metadata) {
         try (ChatTerminal opened = terminal.get().open()) {
+            askToApproveTheAgent(opened);
+            agent.applyTo(tools.get(), policy);
             // In the background: the prompt comes at once, and a server's tools join when it is ready.
-            McpAccess.RunningServers servers = mcp.get().start(mcpConfig, tools.get(),
+            McpAccess.RunningServers servers = startsMcpJson() ? mcp.get().start(mcpConfig, tools.get(),
                     ChatServers.askAtTheTerminal(opened.input(), opened.writer(), opened.style()),
-                    ChatServers.interactiveNotices(opened.input(), opened.style()));
-            Chat chat = chats.get().create(profile, tools.get(), policy, approvers.get(), context());
+                    ChatServers.interactiveNotices(opened.input(), opened.style())) : McpAccess.RunningServers.NONE;
+            SessionContext context = context();
+            Chat chat = chats.get().create(profile, tools.get(), policy, approvers.get(), context,
+                    agent.systemPrompt());
+            agent.startHooks(context, agents.get().hooks(), environment.workingDirectory());
             ChatSession session = open(chat, metadata);
             CompletableFuture<Void> recording = metadata.recordOn(session);
             interactiveChats.get().run(session, new ChatRun(chat, policy, metadata, servers));
@@ -172,9 +200,48 @@ public final class ChatCommand implements Callable<Integer> {
         return 0;
     }
 
+    /**
+     * A workspace agent that would run commands or trust tools is asked about once its file is unapproved; approved,
+     * it is used in full from now on.
+     */
+    private void askToApproveTheAgent(ChatTerminal opened) {
+        Optional<Agent> chosen = agent.agent();
+        if (chosen.isEmpty() || chosenAgent.get().trusted() || !chosen.get().needsApproval()) {
+            return;
+        }
+        Agent workspaceAgent = chosen.get();
+        if (ChatServers.ask(opened.input(), opened.writer(), opened.style(), "The workspace agent file "
+                        + TerminalText.escape(workspaceAgent.source().toString()) + " would:",
+                ChatAgent.whatItWouldDo(workspaceAgent),
+                "Allow it, now and whenever this file is unchanged? [y/n] ",
+                "Not allowed: its hooks are skipped and its allowedTools trust nothing. redux_cli agent approve "
+                        + "approves it later.")) {
+            agents.get().approve(workspaceAgent);
+            chosenAgent.get().choose(workspaceAgent, true);
+        }
+    }
+
+    /**
+     * Whether the servers of the mcp.json files start: always without an agent; with one, as the original CLI, only
+     * when it says {@code useLegacyMcpJson} (or a file is named with {@code --mcp-config}).
+     */
+    private boolean startsMcpJson() {
+        return agent.agent().map(chosen -> chosen.useLegacyMcpJson() || mcpConfig != null).orElse(true);
+    }
+
     /** Every option and setting is checked before anything is read from stdin or written. */
     private void checkOptions() {
         aws.get().check(profile);
+        agent = new ChatAgent(chosenAgent.get(), line -> {
+            environment.err().println(line);
+            environment.err().flush();
+        });
+        if (agentName != null) {
+            Agent found = ChatAgent.find(agents.get(), agentName);
+            chosenAgent.get().choose(found, agents.get().approved(found));
+            agent.sayWhatIsIgnored();
+            modelId = agent.model(modelId);
+        }
         if (ResumeOption.isPromptWord(resume)) {
             prompt = ResumeOption.withFirstWord(resume, prompt);
             resume = ResumeOption.LATEST;
@@ -225,7 +292,7 @@ public final class ChatCommand implements Callable<Integer> {
 
     /** The original CLI's default context files of the working directory, changed by /context for the session. */
     private SessionContext context() {
-        return new SessionContext(contextFiles.get(), ContextSelection.DEFAULT);
+        return new SessionContext(contextFiles.get(), agent.contextSelection());
     }
 
     private String profileName() {

@@ -1,6 +1,7 @@
 package io.redux.cli.chat;
 
 import io.redux.cli.CliEnvironment;
+import io.redux.cli.agent.ChosenAgent;
 import io.redux.cli.output.ConversationExport;
 import io.redux.cli.ModelChoice;
 import io.redux.domain.error.ModelInvocationException;
@@ -403,12 +404,16 @@ class InteractiveChatTest {
         command.tools = () -> tools;
         command.contextFiles = () -> new WorkingFolderContext(work);
         command.mcp = NoMcpServers::new;
+        command.agents = NoAgents::new;
+        ChosenAgent chosen = new ChosenAgent();
+        command.chosenAgent = () -> chosen;
         // What the composition binds, by hand: one terminal for the run, and the parts drawn on it.
         ChatTerminal chatTerminal = new ChatTerminal(terminal::terminal, environment);
         command.terminal = () -> chatTerminal;
         command.approvers = () -> new TerminalToolApprover(chatTerminal);
         command.interactiveChats = () -> new InteractiveChat(chatTerminal,
-                new SlashCommands(aws, tools, new ConversationExport(conversations), environment, chatTerminal),
+                new SlashCommands(aws, tools, new ConversationExport(conversations), environment, chatTerminal,
+                        new NoAgents(), chosen),
                 new AnswerRenderer(chatTerminal));
         return CompletableFuture.supplyAsync(command::call);
     }

@@ -79,6 +79,14 @@ public record Agent(String name, String description, Path source, Scope scope, O
         return hooks.stream().filter(hook -> hook.trigger() == trigger).toList();
     }
 
+    /**
+     * Whether a workspace file of this agent needs the user's approval before it is used in full: it runs commands, or
+     * it trusts tools ({@code allowedTools}, {@code toolsSettings.use_aws.allowedServices}).
+     */
+    public boolean needsApproval() {
+        return runsCommands() || !allowedTools.isEmpty() || !useAwsAllowed.isEmpty();
+    }
+
     /** Whether the file can make Redux run a command: a hook or an MCP server. */
     public boolean runsCommands() {
         return !hooks.isEmpty() || !mcpServers.isEmpty();
