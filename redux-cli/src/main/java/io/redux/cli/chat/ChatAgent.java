@@ -5,6 +5,7 @@ import io.redux.cli.agent.Agents;
 import io.redux.cli.agent.ChosenAgent;
 import io.redux.cli.output.TerminalText;
 import io.redux.domain.agent.Agent;
+import io.redux.domain.agent.AgentCatalog;
 import io.redux.domain.agent.Hook;
 import io.redux.domain.agent.HookRunner;
 import io.redux.domain.agent.HookTrigger;
@@ -41,19 +42,23 @@ final class ChatAgent {
         this.warn = line -> warn.accept(TerminalText.escape("redux_cli: warning: " + line));
     }
 
-    /** Finds agent {@code name}; a bad name is bad usage, listing the agents there are. */
-    static Agent find(AgentAccess agents, String name) {
-        return Agents.find(agents.catalog(), name);
+    /**
+     * Finds agent {@code name}, saying which agent files could not be read; a bad name is bad usage, listing the
+     * agents there are.
+     */
+    Agent find(AgentAccess agents, String name) {
+        AgentCatalog catalog = agents.catalog();
+        catalog.warnings().forEach(warn);
+        return Agents.find(catalog, name);
     }
 
     Optional<Agent> agent() {
         return chosen.agent();
     }
 
-    /** Says what of the agent's file was ignored, and which of its hooks Redux does not run yet. */
+    /** Says which of the agent's hooks Redux does not run yet, and that its own MCP servers are not started. */
     void sayWhatIsIgnored() {
         chosen.agent().ifPresent(agent -> {
-            agent.warnings().forEach(warning -> warn.accept("agent file " + agent.source() + ": " + warning));
             String unsupported = agent.hooks().stream().map(Hook::trigger).filter(trigger -> !trigger.supported())
                     .map(HookTrigger::fileName).distinct().collect(Collectors.joining(", "));
             if (!unsupported.isEmpty()) {

@@ -237,7 +237,7 @@ public final class ChatCommand implements Callable<Integer> {
             environment.err().flush();
         });
         if (agentName != null) {
-            Agent found = ChatAgent.find(agents.get(), agentName);
+            Agent found = agent.find(agents.get(), agentName);
             chosenAgent.get().choose(found, agents.get().approved(found));
             agent.sayWhatIsIgnored();
             modelId = agent.model(modelId);
