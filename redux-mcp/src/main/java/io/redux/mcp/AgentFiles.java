@@ -34,8 +34,17 @@ import java.util.regex.Pattern;
  */
 public final class AgentFiles {
 
-    public static final Path GLOBAL_DIR = Path.of(".aws/amazonq/cli-agents");
-    public static final Path WORKSPACE_DIR = Path.of(".amazonq/cli-agents");
+    /**
+     * The global agent folder, under the user's home. A constant the compiler copies, so a caller can look for the
+     * folder without loading anything of this module.
+     */
+    public static final String GLOBAL_FOLDER = ".aws/amazonq/cli-agents";
+
+    /** The workspace agent folder, under the working folder; a constant the compiler copies, as {@link #GLOBAL_FOLDER}. */
+    public static final String WORKSPACE_FOLDER = ".amazonq/cli-agents";
+
+    public static final Path GLOBAL_DIR = Path.of(GLOBAL_FOLDER);
+    public static final Path WORKSPACE_DIR = Path.of(WORKSPACE_FOLDER);
 
     /** The names Bedrock accepts for a tool. */
     private static final Pattern TOOL_NAME = Pattern.compile("^[a-zA-Z0-9_-]{1,64}$");

@@ -3,6 +3,7 @@ package io.redux.cli.chat;
 import io.redux.cli.agent.AgentAccess;
 import io.redux.cli.agent.Agents;
 import io.redux.cli.agent.ChosenAgent;
+import io.redux.cli.mcp.McpAccess;
 import io.redux.cli.output.TerminalText;
 import io.redux.domain.agent.Agent;
 import io.redux.domain.agent.AgentCatalog;
@@ -23,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -56,7 +58,7 @@ final class ChatAgent {
         return chosen.agent();
     }
 
-    /** Says which of the agent's hooks Redux does not run yet, and that its own MCP servers are not started. */
+    /** Says which of the agent's hooks Redux does not run yet. */
     void sayWhatIsIgnored() {
         chosen.agent().ifPresent(agent -> {
             String unsupported = agent.hooks().stream().map(Hook::trigger).filter(trigger -> !trigger.supported())
@@ -65,11 +67,17 @@ final class ChatAgent {
                 warn.accept("agent " + agent.name() + ": its " + unsupported + " hooks are not run: Redux runs "
                         + "agentSpawn and userPromptSubmit hooks only");
             }
-            if (!agent.mcpServers().isEmpty()) {
-                warn.accept("agent " + agent.name() + ": its MCP servers (" + String.join(", ", agent.mcpServers())
-                        + ") are not started: Redux starts the servers of mcp.json files only");
-            }
         });
+    }
+
+    /**
+     * The agent's MCP side: its own servers, and whether those of the mcp.json files start too (its
+     * {@code useLegacyMcpJson}, as the original CLI); null without an agent, when the mcp.json files' start as ever.
+     */
+    McpAccess.AgentServers servers() {
+        return chosen.agent().map(agent -> new McpAccess.AgentServers(agent.source(),
+                agent.scope() == Agent.Scope.WORKSPACE, !agent.mcpServers().isEmpty(), agent.useLegacyMcpJson()))
+                .orElse(null);
     }
 
     /** The model: {@code --model-id} if given, else the agent's when it is a Redux model id, else null (default). */
@@ -118,7 +126,7 @@ final class ChatAgent {
      * Runs the agent's {@code agentSpawn} hooks now and sets its {@code userPromptSubmit} hooks to run on each prompt,
      * when the agent is trusted; otherwise says once that they are skipped.
      */
-    void startHooks(SessionContext context, HookRunner runner, Path workingFolder) {
+    void startHooks(SessionContext context, Supplier<HookRunner> runners, Path workingFolder) {
         Optional<Agent> maybe = chosen.agent();
         if (maybe.isEmpty() || maybe.get().hooks().isEmpty()) {
             return;
@@ -132,6 +140,7 @@ final class ChatAgent {
             }
             return;
         }
+        HookRunner runner = runners.get();
         context.addStartHookOutput(run(runner, agent.hooks(HookTrigger.AGENT_SPAWN), workingFolder, null));
         List<Hook> promptHooks = agent.hooks(HookTrigger.USER_PROMPT_SUBMIT);
         if (!promptHooks.isEmpty()) {

@@ -157,9 +157,8 @@ public final class ChatCommand implements Callable<Integer> {
 
     private int oneShot(String question, ToolPolicy policy, SessionMetadata metadata) {
         agent.applyTo(tools.get(), policy);
-        McpAccess.RunningServers servers = startsMcpJson() ? mcp.get().start(mcpConfig, tools.get(),
-                ChatServers.refuseInOneShot(environment.err()), ChatServers.oneShotNotices(environment.err()))
-                : McpAccess.RunningServers.NONE;
+        McpAccess.RunningServers servers = mcp.get().start(mcpConfig, agent.servers(), tools.get(),
+                ChatServers.refuseInOneShot(environment.err()), ChatServers.oneShotNotices(environment.err()));
         try {
             servers.awaitStarts();
         } catch (InterruptedException e) {
@@ -169,7 +168,7 @@ public final class ChatCommand implements Callable<Integer> {
         SessionContext context = context();
         Chat chat = chats.get().create(profile, tools.get(), policy,
                 new OneShotToolApprover(environment.err(), tools.get()), context, agent.systemPrompt());
-        agent.startHooks(context, agents.get().hooks(), environment.workingDirectory());
+        agent.startHooks(context, () -> agents.get().hooks(), environment.workingDirectory());
         ChatSession session = open(chat, metadata);
         CompletableFuture<Void> recording = metadata.recordOn(session);
         try {
@@ -185,13 +184,13 @@ public final class ChatCommand implements Callable<Integer> {
             askToApproveTheAgent(opened);
             agent.applyTo(tools.get(), policy);
             // In the background: the prompt comes at once, and a server's tools join when it is ready.
-            McpAccess.RunningServers servers = startsMcpJson() ? mcp.get().start(mcpConfig, tools.get(),
+            McpAccess.RunningServers servers = mcp.get().start(mcpConfig, agent.servers(), tools.get(),
                     ChatServers.askAtTheTerminal(opened.input(), opened.writer(), opened.style()),
-                    ChatServers.interactiveNotices(opened.input(), opened.style())) : McpAccess.RunningServers.NONE;
+                    ChatServers.interactiveNotices(opened.input(), opened.style()));
             SessionContext context = context();
             Chat chat = chats.get().create(profile, tools.get(), policy, approvers.get(), context,
                     agent.systemPrompt());
-            agent.startHooks(context, agents.get().hooks(), environment.workingDirectory());
+            agent.startHooks(context, () -> agents.get().hooks(), environment.workingDirectory());
             ChatSession session = open(chat, metadata);
             CompletableFuture<Void> recording = metadata.recordOn(session);
             interactiveChats.get().run(session, new ChatRun(chat, policy, metadata, servers));
@@ -219,14 +218,6 @@ public final class ChatCommand implements Callable<Integer> {
             agents.get().approve(workspaceAgent);
             chosenAgent.get().choose(workspaceAgent, true);
         }
-    }
-
-    /**
-     * Whether the servers of the mcp.json files start: always without an agent; with one, as the original CLI, only
-     * when it says {@code useLegacyMcpJson} (or a file is named with {@code --mcp-config}).
-     */
-    private boolean startsMcpJson() {
-        return agent.agent().map(chosen -> chosen.useLegacyMcpJson() || mcpConfig != null).orElse(true);
     }
 
     /** Every option and setting is checked before anything is read from stdin or written. */

@@ -5,14 +5,12 @@ import io.redux.cli.agent.AgentAccess;
 import io.redux.domain.agent.Agent;
 import io.redux.domain.agent.AgentCatalog;
 import io.redux.domain.agent.HookRunner;
-import io.redux.domain.error.InvalidInputException;
 import io.redux.domain.workspace.WorkspaceApprovals;
 import io.redux.mcp.AgentFiles;
 import io.redux.storage.json.JsonWorkspaceApprovals;
 import io.redux.tools.ShellHookRunner;
 import jakarta.inject.Inject;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -20,7 +18,8 @@ import java.time.Clock;
 /**
  * The agent side: the agent files read by the MCP adapter (which reads the original CLI's other configuration files),
  * approvals kept with those of workspace MCP files, hooks run by the tools adapter. With no agent folder, nothing is
- * read.
+ * read and nothing of the MCP adapter is loaded (the folder names are constants the compiler copies here; what needs
+ * the adapter is in {@link AgentFilesReader}).
  */
 final class AdapterAgentAccess implements AgentAccess {
 
@@ -35,30 +34,16 @@ final class AdapterAgentAccess implements AgentAccess {
 
     @Override
     public AgentCatalog catalog() {
-        if (!Files.isDirectory(environment.userHome().resolve(AgentFiles.GLOBAL_DIR))
-                && !Files.isDirectory(environment.workingDirectory().resolve(AgentFiles.WORKSPACE_DIR))) {
+        if (!Files.isDirectory(environment.userHome().resolve(AgentFiles.GLOBAL_FOLDER))
+                && !Files.isDirectory(environment.workingDirectory().resolve(AgentFiles.WORKSPACE_FOLDER))) {
             return AgentCatalog.EMPTY;
         }
-        return AgentFiles.load(environment.userHome(), environment.workingDirectory());
+        return AgentFilesReader.catalog(environment.userHome(), environment.workingDirectory());
     }
 
     @Override
     public Agent read(Path file) {
-        try {
-            return AgentFiles.read(file, inWorkspace(file) ? Agent.Scope.WORKSPACE : Agent.Scope.GLOBAL);
-        } catch (AgentFiles.UnusableAgentFile e) {
-            throw new InvalidInputException(e.getMessage());
-        }
-    }
-
-    /** A file of this folder's agent folder is someone else's code; any other file is the user's own. */
-    private boolean inWorkspace(Path file) {
-        try {
-            Path folder = environment.workingDirectory().resolve(AgentFiles.WORKSPACE_DIR);
-            return Files.isDirectory(folder) && file.toRealPath().startsWith(folder.toRealPath());
-        } catch (IOException e) {
-            return true;
-        }
+        return AgentFilesReader.read(file, environment.workingDirectory());
     }
 
     @Override

@@ -49,10 +49,16 @@ class AgentsIT {
     void aGlobalAgentGivesItsPromptModelResourcesToolsAliasesTrustAndHooks() throws IOException {
         Path agents = home.resolve(".aws/amazonq/cli-agents");
         write(agents.resolve("reviewer.md"), "Review strictly, cite line numbers.");
+        // Without useLegacyMcpJson, the agent starts its own servers, not those of the mcp.json files.
+        write(home.resolve(".aws/amazonq/mcp.json"), "{\"mcpServers\": {\"legacy\": {\"command\": \"no-such-server\"}}}");
+        Path script = write(home.resolve("notes.json"), """
+                {"tools": [{"name": "find", "description": "Finds a note.", "reply": "text", "text": "a note"},
+                           {"name": "hidden", "description": "Not offered.", "reply": "text", "text": "x"}]}""");
         write(agents.resolve("reviewer.json"), """
                 {"name": "reviewer", "description": "Strict reviews", "prompt": "file://reviewer.md",
                  "model": "custom:us-west-2:anthropic:claude-agent-test:0",
-                 "tools": ["fs_read", "fs_write"], "toolAliases": {"fs_read": "read_file"},
+                 "mcpServers": {"notes": {"command": "%s", "args": ["-jar", "%s", "--script", "%s"]}},
+                 "tools": ["fs_read", "fs_write", "@notes/find"], "toolAliases": {"fs_read": "read_file"},
                  "allowedTools": ["fs_*"], "resources": ["file://docs/*.md"],
                  "hooks": {
                    "agentSpawn": [{"command": "echo spawned from $(pwd)"},
@@ -61,7 +67,7 @@ class AgentsIT {
                    "userPromptSubmit": [{"command": "cat"}],
                    "stop": [{"command": "true"}]},
                  "someFutureField": {"x": 1}}
-                """);
+                """.formatted(JAVA, MCP_STUB_JAR, script));
         write(work.resolve("README.md"), "the readme, not a resource");
         write(work.resolve("docs/guide.md"), "the guide, a resource");
         bedrock.enqueue(StubReply.toolUse("tooluse_1", "file_write",
@@ -79,7 +85,8 @@ class AgentsIT {
                         "the guide, a resource", "spawned from " + work.toRealPath(),
                         "\"hook_event_name\":\"userPromptSubmit\"", "\"prompt\":\"Write the notes\"")
                 .doesNotContain("the readme");
-        assertThat(toolNames(request)).containsExactly("read_file", "file_write");
+        assertThat(toolNames(request)).containsExactly("read_file", "file_write", "notes___find");
+        assertThat(result.stderr()).doesNotContain("legacy");
         assertThat(Files.readString(work.resolve("notes.txt"))).isEqualTo("reviewed");
         assertThat(result.stderrLines()).filteredOn(line -> line.contains("echo broken")).singleElement()
                 .asString().contains("exited with 4: broken");

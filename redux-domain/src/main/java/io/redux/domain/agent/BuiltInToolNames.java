@@ -32,7 +32,7 @@ public final class BuiltInToolNames {
         names.put("execute_bash", "execute_bash");
         names.put("execute_cmd", "execute_bash"); // the original's name of the shell tool on Windows
         names.put("use_aws", "use_aws");
-        return Map.copyOf(names);
+        return java.util.Collections.unmodifiableMap(names); // ordered: a glob's names come in a stable order
     }
 
     /**
