@@ -271,6 +271,7 @@ class InteractiveChatTest {
         keyboard.type(String.join("\n", "hello", "/help", "/usage", "/model",
                 "/model custom:eu-west-1:bedrock:claude-3-haiku:1", "/tools", "/tools trust execute_bash",
                 "/tools trust nothing", "/export --format markdown out.md", "/export out.md", "/frobnicate",
+                "/agent", "/agent list", "/agent other",
                 "/clear", "again", "/quit", ""));
 
         assertThat(session.get(30, TimeUnit.SECONDS)).isZero();
@@ -278,7 +279,9 @@ class InteractiveChatTest {
         assertThat(screen).contains("/compact", "Tokens in this conversation: 10 in, 5 out",
                 "Model: " + ModelChoice.DEFAULT, "Continuing with custom:eu-west-1:bedrock:claude-3-haiku:1",
                 "execute_bash", "now runs without asking", "Unknown tool \"nothing\"", "Exported conversation",
-                "already exists", "Unknown command /frobnicate", "New conversation");
+                "already exists", "Unknown command /frobnicate", "New conversation",
+                "No agent: the default context files and every tool.", "No agents in ~/.aws/amazonq/cli-agents/",
+                "Usage: /agent, /agent list");
         assertThat(Files.readString(work.resolve("out.md"))).contains("hello", "First.");
         List<ConversationSummary> all = conversations.list().conversations();
         assertThat(all).hasSize(2);

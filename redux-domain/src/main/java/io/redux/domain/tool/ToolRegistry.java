@@ -96,14 +96,17 @@ public final class ToolRegistry {
 
     /**
      * Checks tool names a user gave, {@code where} saying where they were given (it is quoted in the message). A name
-     * of a server's tools ({@code @server}, {@code @server/tool}) passes: its server may not be ready yet.
+     * of a server's tools ({@code @server}, {@code @server/tool}) passes: its server may not be ready yet; so does a
+     * pattern with wildcards that names a tool ({@code file_*}).
      *
      * @throws InvalidInputException naming the unknown
      */
     public void requireKnown(Collection<String> names, String where) {
         Map<String, Tool> current = tools;
         for (String name : names) {
-            if (!current.containsKey(name) && !new TrustPattern(name).namesServerTools()) {
+            TrustPattern pattern = new TrustPattern(name);
+            if (!current.containsKey(name) && !pattern.namesServerTools()
+                    && !(pattern.isGlob() && current.values().stream().anyMatch(pattern::matches))) {
                 throw new InvalidInputException("Unknown tool " + InvalidInputException.quote(name) + " in " + where
                         + "; the tools are " + String.join(", ", current.keySet()) + ".");
             }

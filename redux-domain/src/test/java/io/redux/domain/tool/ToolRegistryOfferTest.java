@@ -40,6 +40,14 @@ class ToolRegistryOfferTest {
         assertThat(registry.specs()).extracting(ToolSpec::name).containsExactly("a", "b", "d");
     }
 
+    @Test
+    void aPatternThatNamesAToolIsKnown() {
+        registry.requireKnown(java.util.List.of("*", "@builtin", "?"), "--trust-tools");
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> registry.requireKnown(List.of("z*"), "--trust-tools"))
+                .hasMessageContaining("Unknown tool \"z*\"");
+    }
+
     private static Tool tool(String name) {
         return new Tool() {
             @Override
