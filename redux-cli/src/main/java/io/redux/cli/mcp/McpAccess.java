@@ -36,7 +36,7 @@ public interface McpAccess {
      */
     default RunningServers start(Path commandLineFile, AgentServers agent, ToolRegistry registry,
                                  WorkspaceApprover approver, Notices notices) {
-        if (agent != null) {
+        if (agent != null && (agent.hasServers() || !agent.withMcpJson())) {
             throw new UnsupportedOperationException("this MCP side does not start an agent's servers");
         }
         return start(commandLineFile, registry, approver, notices);

@@ -1,8 +1,6 @@
 package io.redux.cli.agent;
 
 import io.redux.cli.CliEnvironment;
-import io.redux.domain.agent.Agent;
-import io.redux.domain.agent.AgentCatalog;
 import io.redux.domain.agent.HookRunner;
 import io.redux.domain.error.InvalidInputException;
 import io.redux.mcp.AgentFiles;
@@ -16,9 +14,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashSet;
 import java.util.Map;
-import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -35,12 +31,13 @@ class AgentCommandsTest {
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
     private CliEnvironment environment;
-    private final Set<Path> approved = new HashSet<>();
+    private AgentAccess agents;
 
     @BeforeEach
     void environment() {
         environment = new CliEnvironment(Map.of("NO_COLOR", "1"), home, work, new ByteArrayInputStream(new byte[0]),
                 new PrintWriter(out), new PrintWriter(err), false);
+        agents = new FolderAgents(home, work, HookRunner.NONE);
     }
 
     @Test
@@ -118,37 +115,7 @@ class AgentCommandsTest {
         Files.writeString(folder.resolve(name), text);
     }
 
-    /** The agent files of the folders, approvals in memory. */
     private AgentAccess access() {
-        return new AgentAccess() {
-            @Override
-            public AgentCatalog catalog() {
-                return AgentFiles.load(home, work);
-            }
-
-            @Override
-            public Agent read(Path file) {
-                try {
-                    return AgentFiles.read(file, Agent.Scope.WORKSPACE);
-                } catch (AgentFiles.UnusableAgentFile e) {
-                    throw new InvalidInputException(e.getMessage());
-                }
-            }
-
-            @Override
-            public boolean approved(Agent agent) {
-                return agent.workspaceFile().map(file -> approved.contains(file.realPath())).orElse(true);
-            }
-
-            @Override
-            public void approve(Agent agent) {
-                agent.workspaceFile().ifPresent(file -> approved.add(file.realPath()));
-            }
-
-            @Override
-            public HookRunner hooks() {
-                return HookRunner.NONE;
-            }
-        };
+        return agents;
     }
 }

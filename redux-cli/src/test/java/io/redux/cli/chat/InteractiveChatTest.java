@@ -1,7 +1,9 @@
 package io.redux.cli.chat;
 
 import io.redux.cli.CliEnvironment;
+import io.redux.cli.agent.AgentAccess;
 import io.redux.cli.agent.ChosenAgent;
+import io.redux.cli.agent.FolderAgents;
 import io.redux.cli.output.ConversationExport;
 import io.redux.cli.ModelChoice;
 import io.redux.domain.error.ModelInvocationException;
@@ -23,6 +25,7 @@ import io.redux.domain.tool.ToolRegistry;
 import io.redux.storage.json.JsonConversationRepository;
 import io.redux.testkit.FakeModelGateway;
 import io.redux.tools.BuiltInTools;
+import io.redux.tools.ShellHookRunner;
 import io.redux.tools.WorkingFolderContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,6 +56,7 @@ class InteractiveChatTest {
 
     private final TestTerminal keyboard = new TestTerminal();
     private JsonConversationRepository conversations;
+    private AgentAccess agents = new NoAgents();
 
     private CompletableFuture<Integer> start(ModelGateway gateway, String... options) {
         return startOn(keyboard, gateway, options);
@@ -392,6 +396,32 @@ class InteractiveChatTest {
                 .containsExactly("first", "One.", "second", "Two.");
     }
 
+    @Test
+    void aWorkspaceAgentIsAskedAboutAndRunsItsHooksOnlyOnceAllowed() throws Exception {
+        Path agentFile = work.resolve(".amazonq/cli-agents/team.json");
+        Files.createDirectories(agentFile.getParent());
+        Files.writeString(agentFile, "{\"hooks\": {\"agentSpawn\": [{\"command\": \"touch spawned.txt\"}]}, "
+                + "\"allowedTools\": [\"execute_bash\"]}");
+        agents = new FolderAgents(home, work, new ShellHookRunner());
+
+        CompletableFuture<Integer> refused = start(FakeModelGateway.builder().answer("One.").build(), "--agent",
+                "team");
+        keyboard.type("n\nhello\n/quit\n");
+        assertThat(refused.get(30, TimeUnit.SECONDS)).isZero();
+        boolean ranWhenRefused = Files.exists(work.resolve("spawned.txt"));
+        TestTerminal again = new TestTerminal();
+        CompletableFuture<Integer> allowed = startOn(again, FakeModelGateway.builder().answer("Two.").build(),
+                "--agent", "team");
+        again.type("y\nhello\n/quit\n");
+
+        assertThat(allowed.get(30, TimeUnit.SECONDS)).isZero();
+        assertThat(keyboard.screen()).contains("The workspace agent file", "hook agentSpawn: touch spawned.txt",
+                "run without asking: execute_bash", "Not allowed: its hooks are skipped");
+        assertThat(ranWhenRefused).as("the hook ran though the agent was refused").isFalse();
+        assertThat(work.resolve("spawned.txt")).exists();
+        assertThat(agents.approved(agents.catalog().find("team").orElseThrow())).isTrue();
+    }
+
     private CompletableFuture<Integer> startOn(TestTerminal terminal, ModelGateway gateway, String... options) {
         conversations = new JsonConversationRepository(home.resolve("conversations"));
         CliEnvironment environment = new CliEnvironment(Map.of("NO_COLOR", "1"), home, work,
@@ -407,7 +437,7 @@ class InteractiveChatTest {
         command.tools = () -> tools;
         command.contextFiles = () -> new WorkingFolderContext(work);
         command.mcp = NoMcpServers::new;
-        command.agents = NoAgents::new;
+        command.agents = () -> agents;
         ChosenAgent chosen = new ChosenAgent();
         command.chosenAgent = () -> chosen;
         // What the composition binds, by hand: one terminal for the run, and the parts drawn on it.
@@ -416,7 +446,7 @@ class InteractiveChatTest {
         command.approvers = () -> new TerminalToolApprover(chatTerminal);
         command.interactiveChats = () -> new InteractiveChat(chatTerminal,
                 new SlashCommands(aws, tools, new ConversationExport(conversations), environment, chatTerminal,
-                        new NoAgents(), chosen),
+                        agents, chosen),
                 new AnswerRenderer(chatTerminal));
         return CompletableFuture.supplyAsync(command::call);
     }
