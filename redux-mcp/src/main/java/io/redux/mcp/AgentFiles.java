@@ -306,13 +306,25 @@ public final class AgentFiles {
                     }
                     long timeout = number(hook, where, "timeout_ms", Hook.DEFAULT_TIMEOUT.toMillis());
                     long maxOutput = number(hook, where, "max_output_size", Hook.DEFAULT_MAX_OUTPUT_BYTES);
-                    JsonNode matcher = hook.get("matcher");
                     hooks.add(new Hook(trigger.get(), command.asText(), Duration.ofMillis(timeout),
-                            (int) Math.min(maxOutput, Integer.MAX_VALUE),
-                            matcher != null && matcher.isTextual() ? matcher.asText() : null));
+                            (int) Math.min(maxOutput, Integer.MAX_VALUE), matcher(hook.get("matcher"), where)));
                 }
             }
             return hooks;
+        }
+
+        /** A tool hook's matcher in Redux's names ({@code fs_write} is {@code file_write}); null for every tool. */
+        private String matcher(JsonNode matcher, String where) {
+            if (matcher == null || !matcher.isTextual()) {
+                return null;
+            }
+            List<String> names = BuiltInToolNames.map(matcher.asText());
+            if (names.isEmpty()) {
+                warnings.add(where + ".matcher: " + matcher.asText() + " names no built-in tool of Redux");
+                return matcher.asText();
+            }
+            // A glob over the original's names keeps its own text when it stands for several of Redux's.
+            return names.size() == 1 ? names.get(0) : matcher.asText();
         }
 
         private long number(JsonNode hook, String where, String name, long fallback) {

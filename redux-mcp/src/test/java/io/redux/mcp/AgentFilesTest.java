@@ -30,7 +30,8 @@ class AgentFilesTest {
                  "toolsSettings": {"use_aws": {"allowedServices": ["s3"], "deniedServices": ["iam"]},
                                    "fs_write": {"allowedPaths": ["x"]}},
                  "hooks": {"agentSpawn": [{"command": "git status", "timeout_ms": 5000}],
-                           "userPromptSubmit": [{"command": "date"}]},
+                           "userPromptSubmit": [{"command": "date"}],
+                           "preToolUse": [{"command": "check", "matcher": "fs_write"}]},
                  "useLegacyMcpJson": true, "model": "custom:us-east-1:anthropic:m:0", "futureField": 1}
                 """).getParent().resolve("prompt.md"), "Be strict.");
 
@@ -51,6 +52,8 @@ class AgentFilesTest {
                 .satisfies(hook -> assertThat(hook.timeout()).isEqualTo(Duration.ofMillis(5000)));
         assertThat(agent.hooks(HookTrigger.USER_PROMPT_SUBMIT)).singleElement()
                 .satisfies(hook -> assertThat(hook.timeout()).isEqualTo(Duration.ofSeconds(30)));
+        assertThat(agent.hooks(HookTrigger.PRE_TOOL_USE)).singleElement()
+                .satisfies(hook -> assertThat(hook.matcher()).isEqualTo("file_write"));
         assertThat(agent.useLegacyMcpJson()).isTrue();
         assertThat(agent.model()).isEqualTo("custom:us-east-1:anthropic:m:0");
         assertThat(agent.warnings()).isEmpty();

@@ -89,7 +89,8 @@ public final class ChatCommand implements Callable<Integer> {
 
     @Option(names = "--trust-tools", paramLabel = "NAMES", split = ",",
             description = "Run these tools without asking, e.g. --trust-tools=file_read,file_write; an MCP server's "
-                    + "tools by @SERVER, or one by @SERVER/TOOL.")
+                    + "tools by @SERVER, or one by @SERVER/TOOL; * and ? match any characters and one (file_*, "
+                    + "@git/status_*).")
     List<String> trustTools = List.of();
 
     @Option(names = "--mcp-config", paramLabel = "FILE",
@@ -181,11 +182,15 @@ public final class ChatCommand implements Callable<Integer> {
 
     private int interactive(ToolPolicy policy, SessionMetadata metadata) {
         try (ChatTerminal opened = terminal.get().open()) {
-            askToApproveTheAgent(opened);
+            boolean agentRefused = !askToApproveTheAgent(opened);
             agent.applyTo(tools.get(), policy);
+            McpAccess.WorkspaceApprover ask = ChatServers.askAtTheTerminal(opened.input(), opened.writer(),
+                    opened.style());
+            // An agent file the user just refused is not asked about again for its servers.
+            McpAccess.WorkspaceApprover approver = agentRefused ? (file, runs) -> !isTheAgentFile(file)
+                    && ask.approve(file, runs) : ask;
             // In the background: the prompt comes at once, and a server's tools join when it is ready.
-            McpAccess.RunningServers servers = mcp.get().start(mcpConfig, agent.servers(), tools.get(),
-                    ChatServers.askAtTheTerminal(opened.input(), opened.writer(), opened.style()),
+            McpAccess.RunningServers servers = mcp.get().start(mcpConfig, agent.servers(), tools.get(), approver,
                     ChatServers.interactiveNotices(opened.input(), opened.style()));
             SessionContext context = context();
             Chat chat = chats.get().create(profile, tools.get(), policy, approvers.get(), context,
@@ -203,10 +208,10 @@ public final class ChatCommand implements Callable<Integer> {
      * A workspace agent that would run commands or trust tools is asked about once its file is unapproved; approved,
      * it is used in full from now on.
      */
-    private void askToApproveTheAgent(ChatTerminal opened) {
+    private boolean askToApproveTheAgent(ChatTerminal opened) {
         Optional<Agent> chosen = agent.agent();
         if (chosen.isEmpty() || chosenAgent.get().trusted() || !chosen.get().needsApproval()) {
-            return;
+            return true;
         }
         Agent workspaceAgent = chosen.get();
         if (ChatServers.ask(opened.input(), opened.writer(), opened.style(), "The workspace agent file "
@@ -217,7 +222,14 @@ public final class ChatCommand implements Callable<Integer> {
                         + "approves it later.")) {
             agents.get().approve(workspaceAgent);
             chosenAgent.get().choose(workspaceAgent, true);
+            return true;
         }
+        return false;
+    }
+
+    private boolean isTheAgentFile(Path file) {
+        return agent.agent().flatMap(Agent::workspaceFile).map(workspaceFile -> workspaceFile.realPath().equals(file))
+                .orElse(false);
     }
 
     /** Every option and setting is checked before anything is read from stdin or written. */
