@@ -3,6 +3,7 @@ package io.redux.cli;
 import io.redux.cli.aws.WhoamiCommand;
 import io.redux.cli.chat.ChatCommand;
 import io.redux.cli.conversations.ConversationsCommand;
+import io.redux.cli.agent.AgentCommand;
 import io.redux.cli.mcp.McpCommand;
 import io.redux.cli.models.ModelsCommand;
 import picocli.CommandLine;
@@ -44,7 +45,8 @@ public final class ReduxCommand {
     private static final Map<String, Map<String, Class<?>>> GROUPS = Map.of(
             "conversations", ConversationsCommand.subcommands(),
             "models", ModelsCommand.subcommands(),
-            "mcp", McpCommand.subcommands());
+            "mcp", McpCommand.subcommands(),
+            "agent", AgentCommand.subcommands());
 
     @Option(names = "--debug", scope = picocli.CommandLine.ScopeType.INHERIT,
             description = "Show the stack trace of an unexpected error.")
@@ -102,6 +104,7 @@ public final class ReduxCommand {
         subcommands.put("conversations", ConversationsCommand.class);
         subcommands.put("models", ModelsCommand.class);
         subcommands.put("mcp", McpCommand.class);
+        subcommands.put("agent", AgentCommand.class);
         subcommands.put("whoami", WhoamiCommand.class);
         return subcommands;
     }

@@ -28,9 +28,9 @@ class ReduxCommandTest {
     void helpAndAnUnknownCommandGetEveryCommand() {
         CommandLine help = commandLineFor("--help");
 
-        assertThat(help.getSubcommands()).containsOnlyKeys("chat", "conversations", "models", "mcp", "whoami");
+        assertThat(help.getSubcommands()).containsOnlyKeys("chat", "conversations", "models", "mcp", "agent", "whoami");
         assertThat(help.getSubcommands().get("models").getSubcommands()).containsOnlyKeys("describe");
-        assertThat(commandLineFor("chta").getSubcommands()).hasSize(5);
+        assertThat(commandLineFor("chta").getSubcommands()).hasSize(6);
     }
 
     @Test

@@ -400,7 +400,8 @@ public abstract class ConversationRepositoryContract {
         arguments.put("nested", new JsonValue.JsonObject(Map.of("k", JsonValue.of("v"))));
         ConversationMetadata metadata = new ConversationMetadata("production", "123456789012",
                 "arn:aws:iam::123456789012:user/developer", "interactive", "/home/dev/project",
-                new MigrationOrigin("amazon-q", "/home/dev/project", "f1e2", "claude", "sha256:abc", T0.plusSeconds(5)));
+                new MigrationOrigin("amazon-q", "/home/dev/project", "f1e2", "claude", "sha256:abc", T0.plusSeconds(5)),
+                "reviewer");
         return Conversation.start(id, MODEL, metadata, T0)
                 .append(new UserMessage("msg_001", T0.plusSeconds(1), "Hello, can you help me?"))
                 .append(new AssistantMessage("msg_002", T0.plusMillis(5_250), "Of course!", new TokenUsage(12, 34),

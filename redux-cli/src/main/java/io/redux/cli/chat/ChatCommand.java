@@ -4,9 +4,12 @@ import io.redux.cli.CliEnvironment;
 import io.redux.cli.ConversationIdConverter;
 import io.redux.cli.ModelChoice;
 import io.redux.cli.ModelIdConverter;
+import io.redux.cli.agent.AgentAccess;
+import io.redux.cli.agent.ChosenAgent;
 import io.redux.cli.aws.AwsAccess;
 import io.redux.cli.mcp.McpAccess;
 import io.redux.cli.output.TerminalText;
+import io.redux.domain.agent.Agent;
 import io.redux.domain.chat.Chat;
 import io.redux.domain.chat.ChatSession;
 import io.redux.domain.chat.OpenConversation;
@@ -16,7 +19,6 @@ import io.redux.domain.model.ConversationId;
 import io.redux.domain.model.ConversationListing.UnreadableConversation;
 import io.redux.domain.model.ModelId;
 import io.redux.domain.model.SessionType;
-import io.redux.domain.port.ContextSelection;
 import io.redux.domain.port.ContextSource;
 import io.redux.domain.tool.ToolPolicy;
 import io.redux.domain.tool.ToolRegistry;
@@ -29,6 +31,7 @@ import picocli.CommandLine.Parameters;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 
@@ -52,6 +55,7 @@ import java.util.concurrent.CompletableFuture;
                 "  redux_cli chat",
                 "  redux_cli chat \"How do I list S3 buckets with the CLI?\"",
                 "  git diff | redux_cli chat --no-interactive \"Review this change\"",
+                "  redux_cli chat --agent reviewer \"Review the last commit\"",
                 "  redux_cli chat --resume",
                 "  redux_cli chat --resume -- \"What next?\"",
                 "  redux_cli chat --conversation-id 550e8400-e29b-41d4-a716-446655440000 \\",
@@ -87,13 +91,20 @@ public final class ChatCommand implements Callable<Integer> {
 
     @Option(names = "--trust-tools", paramLabel = "NAMES", split = ",",
             description = "Run these tools without asking, e.g. --trust-tools=file_read,file_write; an MCP server's "
-                    + "tools by @SERVER, or one by @SERVER/TOOL.")
+                    + "tools by @SERVER, or one by @SERVER/TOOL; * and ? match any characters and one (file_*, "
+                    + "@git/status_*).")
     List<String> trustTools = List.of();
 
     @Option(names = "--mcp-config", paramLabel = "FILE",
             description = "Also start the MCP servers of FILE, read after ~/.aws/amazonq/mcp.json and "
                     + ".amazonq/mcp.json; it wins a name clash.")
     Path mcpConfig;
+
+    @Option(names = "--agent", paramLabel = "NAME",
+            description = "Chat as agent NAME of ~/.aws/amazonq/cli-agents/ or .amazonq/cli-agents/ (the original "
+                    + "CLI's format): its prompt, tools, allowedTools, resources, hooks and model; see redux_cli "
+                    + "agent list.")
+    String agentName;
 
     @Parameters(paramLabel = "PROMPT", arity = "0..*", description = "The question; several words are joined.")
     List<String> prompt = List.of();
@@ -126,6 +137,15 @@ public final class ChatCommand implements Callable<Integer> {
     @Inject
     Provider<McpAccess> mcp;
 
+    @Inject
+    Provider<AgentAccess> agents;
+
+    /** The agent of this run: chosen before the tools are made, since their settings come from it. */
+    @Inject
+    Provider<ChosenAgent> chosenAgent;
+
+    private ChatAgent agent;
+
     @Override
     public Integer call() {
         checkOptions();
@@ -134,12 +154,13 @@ public final class ChatCommand implements Callable<Integer> {
         ToolPolicy policy = new ToolPolicy(environment.workingDirectory(), trustAllTools, trustTools);
         SessionMetadata metadata = SessionMetadata.lookUp(aws.get().credentials(profile), profileName(),
                 oneShot ? SessionType.NON_INTERACTIVE : SessionType.INTERACTIVE,
-                environment.workingDirectory().toString());
+                environment.workingDirectory().toString(), agentName);
         return oneShot ? oneShot(question, policy, metadata) : interactive(policy, metadata);
     }
 
     private int oneShot(String question, ToolPolicy policy, SessionMetadata metadata) {
-        McpAccess.RunningServers servers = mcp.get().start(mcpConfig, tools.get(),
+        agent.applyTo(tools.get(), policy);
+        McpAccess.RunningServers servers = mcp.get().start(mcpConfig, agent.servers(), tools.get(),
                 ChatServers.refuseInOneShot(environment.err()), ChatServers.oneShotNotices(environment.err()));
         try {
             servers.awaitStarts();
@@ -147,8 +168,10 @@ public final class ChatCommand implements Callable<Integer> {
             Thread.currentThread().interrupt();
             return 1;
         }
+        SessionContext context = context();
         Chat chat = chats.get().create(profile, tools.get(), policy,
-                new OneShotToolApprover(environment.err(), tools.get()), context());
+                new OneShotToolApprover(environment.err(), tools.get()), context, agent.systemPrompt());
+        agent.startHooks(context, () -> agents.get().hooks(), environment.workingDirectory());
         ChatSession session = open(chat, metadata);
         CompletableFuture<Void> recording = metadata.recordOn(session);
         try {
@@ -161,11 +184,20 @@ public final class ChatCommand implements Callable<Integer> {
 
     private int interactive(ToolPolicy policy, SessionMetadata metadata) {
         try (ChatTerminal opened = terminal.get().open()) {
+            boolean agentRefused = !askToApproveTheAgent(opened);
+            agent.applyTo(tools.get(), policy);
+            McpAccess.WorkspaceApprover ask = ChatServers.askAtTheTerminal(opened.input(), opened.writer(),
+                    opened.style());
+            // An agent file the user just refused is not asked about again for its servers.
+            McpAccess.WorkspaceApprover approver = agentRefused ? (file, runs) -> !isTheAgentFile(file)
+                    && ask.approve(file, runs) : ask;
             // In the background: the prompt comes at once, and a server's tools join when it is ready.
-            McpAccess.RunningServers servers = mcp.get().start(mcpConfig, tools.get(),
-                    ChatServers.askAtTheTerminal(opened.input(), opened.writer(), opened.style()),
+            McpAccess.RunningServers servers = mcp.get().start(mcpConfig, agent.servers(), tools.get(), approver,
                     ChatServers.interactiveNotices(opened.input(), opened.style()));
-            Chat chat = chats.get().create(profile, tools.get(), policy, approvers.get(), context());
+            SessionContext context = context();
+            Chat chat = chats.get().create(profile, tools.get(), policy, approvers.get(), context,
+                    agent.systemPrompt());
+            agent.startHooks(context, () -> agents.get().hooks(), environment.workingDirectory());
             ChatSession session = open(chat, metadata);
             CompletableFuture<Void> recording = metadata.recordOn(session);
             interactiveChats.get().run(session, new ChatRun(chat, policy, metadata, servers));
@@ -174,9 +206,47 @@ public final class ChatCommand implements Callable<Integer> {
         return 0;
     }
 
+    /**
+     * A workspace agent that would run commands or trust tools is asked about once its file is unapproved; approved,
+     * it is used in full from now on.
+     */
+    private boolean askToApproveTheAgent(ChatTerminal opened) {
+        Optional<Agent> chosen = agent.agent();
+        if (chosen.isEmpty() || chosenAgent.get().trusted() || !chosen.get().needsApproval()) {
+            return true;
+        }
+        Agent workspaceAgent = chosen.get();
+        if (ChatServers.ask(opened.input(), opened.writer(), opened.style(), "The workspace agent file "
+                        + TerminalText.escape(workspaceAgent.source().toString()) + " would:",
+                ChatAgent.whatItWouldDo(workspaceAgent),
+                "Allow it, now and whenever this file is unchanged? [y/n] ",
+                "Not allowed: its hooks are skipped and its allowedTools trust nothing. redux_cli agent approve "
+                        + "approves it later.")) {
+            agents.get().approve(workspaceAgent);
+            chosenAgent.get().choose(workspaceAgent, true);
+            return true;
+        }
+        return false;
+    }
+
+    private boolean isTheAgentFile(Path file) {
+        return agent.agent().flatMap(Agent::workspaceFile).map(workspaceFile -> workspaceFile.realPath().equals(file))
+                .orElse(false);
+    }
+
     /** Every option and setting is checked before anything is read from stdin or written. */
     private void checkOptions() {
         aws.get().check(profile);
+        agent = new ChatAgent(chosenAgent.get(), line -> {
+            environment.err().println(line);
+            environment.err().flush();
+        });
+        if (agentName != null) {
+            Agent found = agent.find(agents.get(), agentName);
+            chosenAgent.get().choose(found, agents.get().approved(found));
+            agent.sayWhatIsIgnored();
+            modelId = agent.model(modelId);
+        }
         if (ResumeOption.isPromptWord(resume)) {
             prompt = ResumeOption.withFirstWord(resume, prompt);
             resume = ResumeOption.LATEST;
@@ -227,7 +297,7 @@ public final class ChatCommand implements Callable<Integer> {
 
     /** The original CLI's default context files of the working directory, changed by /context for the session. */
     private SessionContext context() {
-        return new SessionContext(contextFiles.get(), ContextSelection.DEFAULT);
+        return new SessionContext(contextFiles.get(), agent.contextSelection());
     }
 
     private String profileName() {

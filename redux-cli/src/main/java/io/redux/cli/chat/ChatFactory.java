@@ -34,7 +34,14 @@ public final class ChatFactory {
 
     public Chat create(String profile, ToolRegistry tools, ToolPolicy policy, ToolApprover approver,
                        SessionContext context) {
+        return create(profile, tools, policy, approver, context, Chat.DEFAULT_SYSTEM_PROMPT);
+    }
+
+    /** As above, with {@code systemPrompt} (an agent's prompt joined to Redux's). */
+    public Chat create(String profile, ToolRegistry tools, ToolPolicy policy, ToolApprover approver,
+                       SessionContext context, String systemPrompt) {
         return Chat.builder()
+                .systemPrompt(systemPrompt)
                 .conversations(conversations)
                 .gateway(aws.gateway(profile))
                 .tools(tools, policy, approver)

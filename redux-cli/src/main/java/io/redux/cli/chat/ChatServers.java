@@ -60,28 +60,37 @@ final class ChatServers {
     }
 
     static McpAccess.WorkspaceApprover askAtTheTerminal(ConsoleInput input, PrintWriter out, Style style) {
-        return (Path file, List<String> runs) -> {
-            out.println(style.bold("The workspace file " + TerminalText.escape(file.toString())
-                    + " would start these MCP servers:"));
-            runs.forEach(run -> out.println("  " + TerminalText.escape(run)));
-            out.flush();
-            while (true) {
-                String answer = input.readAnswer(style.bold("Start them, now and whenever this file is unchanged? "
-                        + "[y/n] "));
-                if (answer == null) {
+        return (Path file, List<String> runs) -> ask(input, out, style, "The workspace file "
+                + TerminalText.escape(file.toString()) + " would start these MCP servers:", runs,
+                "Start them, now and whenever this file is unchanged? [y/n] ",
+                "Not started. redux_cli mcp approve approves the file later.");
+    }
+
+    /**
+     * Asks at the terminal whether a workspace file may run what it lists, until the answer is yes or no.
+     *
+     * @param heading already escaped; {@code runs} are escaped here
+     */
+    static boolean ask(ConsoleInput input, PrintWriter out, Style style, String heading, List<String> runs,
+                       String question, String declined) {
+        out.println(style.bold(heading));
+        runs.forEach(run -> out.println("  " + TerminalText.escape(run)));
+        out.flush();
+        while (true) {
+            String answer = input.readAnswer(style.bold(question));
+            if (answer == null) {
+                return false;
+            }
+            switch (answer.strip().toLowerCase(Locale.ROOT)) {
+                case "y", "yes" -> {
+                    return true;
+                }
+                case "n", "no" -> {
+                    out.println(style.dim(declined));
                     return false;
                 }
-                switch (answer.strip().toLowerCase(Locale.ROOT)) {
-                    case "y", "yes" -> {
-                        return true;
-                    }
-                    case "n", "no" -> {
-                        out.println(style.dim("Not started. redux_cli mcp approve approves the file later."));
-                        return false;
-                    }
-                    default -> out.println("Answer y (start them) or n (do not).");
-                }
+                default -> out.println("Answer y (yes) or n (no).");
             }
-        };
+        }
     }
 }

@@ -31,6 +31,12 @@ final class SessionMetadata {
     /** Starts looking up the caller's identity now. */
     static SessionMetadata lookUp(CredentialSource credentials, String profile, String sessionType,
                                   String workingDirectory) {
+        return lookUp(credentials, profile, sessionType, workingDirectory, null);
+    }
+
+    /** As above, for a chat as agent {@code agent} (null for none), which a new conversation records. */
+    static SessionMetadata lookUp(CredentialSource credentials, String profile, String sessionType,
+                                  String workingDirectory, String agent) {
         CompletableFuture<CallerIdentity> identity = new CompletableFuture<>();
         Thread lookup = new Thread(() -> {
             try {
@@ -44,7 +50,8 @@ final class SessionMetadata {
         ConversationMetadata base = ConversationMetadata.EMPTY
                 .withIdentity(profile, null, null)
                 .withSessionType(sessionType)
-                .withWorkingDirectory(workingDirectory);
+                .withWorkingDirectory(workingDirectory)
+                .withAgent(agent);
         return new SessionMetadata(base, identity);
     }
 

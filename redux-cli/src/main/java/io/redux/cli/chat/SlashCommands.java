@@ -2,11 +2,15 @@ package io.redux.cli.chat;
 
 import io.redux.cli.CliEnvironment;
 import io.redux.cli.Hints;
+import io.redux.cli.agent.AgentAccess;
+import io.redux.cli.agent.ChosenAgent;
 import io.redux.cli.aws.AwsAccess;
 import io.redux.cli.mcp.McpAccess;
 import io.redux.cli.output.ConversationExport;
 import io.redux.cli.output.ExportFormat;
 import io.redux.cli.output.TerminalText;
+import io.redux.domain.agent.Agent;
+import io.redux.domain.agent.AgentCatalog;
 import io.redux.domain.chat.ChatSession;
 import io.redux.domain.chat.CompactResult;
 import io.redux.domain.chat.OpenConversation;
@@ -45,6 +49,7 @@ final class SlashCommands {
             "/context show               the context files sent to the model, their sizes and tokens",
             "/context add|rm PATH_OR_GLOB   send more files as context / leave some out, for this session",
             "/compact                    summarise the history into a shorter one",
+            "/agent [list]               the agent of this chat / the agents there are",
             "End a line with \\ to continue on the next. Ctrl-C stops an answer; at the prompt it leaves.");
 
     /** What the loop does next. */
@@ -57,11 +62,15 @@ final class SlashCommands {
     private final Path workingDirectory;
     private final PrintWriter out;
     private final Style style;
+    private final AgentAccess agents;
+    private final ChosenAgent agent;
 
     /** @param aws its routes refuse a model id its service cannot call, before {@code /model} switches to it */
     @Inject
     SlashCommands(AwsAccess aws, ToolRegistry tools, ConversationExport export, CliEnvironment environment,
-                  ChatTerminal terminal) {
+                  ChatTerminal terminal, AgentAccess agents, ChosenAgent agent) {
+        this.agents = agents;
+        this.agent = agent;
         this.aws = aws;
         this.tools = tools;
         this.export = export;
@@ -95,6 +104,7 @@ final class SlashCommands {
                 case "/export" -> export(arguments, session);
                 case "/compact" -> compact(session, renderer);
                 case "/context" -> context(arguments, run.chat().context());
+                case "/agent" -> agent(arguments);
                 default -> out.println(style.error("Unknown command " + TerminalText.escape(name)
                         + "; /help lists the commands."));
             }
@@ -117,6 +127,29 @@ final class SlashCommands {
                 ? style.dim("Compacted " + result.messagesSummarised() + " messages into a summary; "
                         + "the conversation continues from it (the file keeps the whole history).")
                 : style.dim("Nothing to compact."));
+    }
+
+    private void agent(List<String> arguments) {
+        if (arguments.isEmpty()) {
+            out.println(agent.agent().map(chosen -> "Agent: " + TerminalText.escape(chosen.name() + " ("
+                    + chosen.source() + ")")).orElse("No agent: the default context files and every tool.")
+                    + style.dim(" Another agent: restart with redux_cli chat --agent NAME."));
+            return;
+        }
+        if (!arguments.equals(List.of("list"))) {
+            throw new InvalidInputException("Usage: /agent, /agent list (to change agents, restart with "
+                    + "redux_cli chat --agent NAME)");
+        }
+        AgentCatalog catalog = agents.catalog();
+        if (catalog.agents().isEmpty()) {
+            out.println("No agents in ~/.aws/amazonq/cli-agents/ or .amazonq/cli-agents/.");
+        }
+        for (Agent found : catalog.agents()) {
+            boolean current = agent.agent().map(chosen -> chosen.name().equals(found.name())).orElse(false);
+            out.println((current ? "* " : "  ") + TerminalText.escape(found.name() + "  " + found.scope().label()
+                    + (found.description() == null ? "" : "  " + found.description())));
+        }
+        catalog.warnings().forEach(warning -> out.println(style.dim(TerminalText.escape("warning: " + warning))));
     }
 
     private ChatSession clear(ChatSession session, ChatRun run) {

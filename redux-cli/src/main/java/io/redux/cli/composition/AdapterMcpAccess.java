@@ -46,10 +46,19 @@ final class AdapterMcpAccess implements McpAccess {
     @Override
     public RunningServers start(Path commandLineFile, ToolRegistry registry, WorkspaceApprover approver,
                                 Notices notices) {
-        if (!configured(commandLineFile)) {
+        return start(commandLineFile, null, registry, approver, notices);
+    }
+
+    @Override
+    public RunningServers start(Path commandLineFile, AgentServers agent, ToolRegistry registry,
+                                WorkspaceApprover approver, Notices notices) {
+        boolean mcpJsonFiles = agent == null || agent.withMcpJson();
+        boolean anyServer = commandLineFile != null || (mcpJsonFiles && configured(null))
+                || (agent != null && agent.hasServers());
+        if (!anyServer) {
             return RunningServers.NONE;
         }
-        RunningServers servers = new McpAdapter(environment, clock).start(commandLineFile, registry, approver,
+        RunningServers servers = new McpAdapter(environment, clock).start(commandLineFile, agent, registry, approver,
                 notices);
         Thread hook = new Thread(servers::close, "mcp-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);

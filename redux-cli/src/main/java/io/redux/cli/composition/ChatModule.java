@@ -4,16 +4,20 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import io.redux.cli.CliEnvironment;
+import io.redux.cli.agent.AgentAccess;
+import io.redux.cli.agent.ChosenAgent;
 import io.redux.cli.aws.AwsAccess;
 import io.redux.cli.chat.Terminals;
-import io.redux.domain.port.ContextSource;
 import io.redux.cli.mcp.McpAccess;
+import io.redux.domain.port.ContextSource;
 import io.redux.domain.tool.ToolRegistry;
 import io.redux.tools.BuiltInTools;
 import io.redux.tools.UseAwsSettings;
 import io.redux.tools.WorkingFolderContext;
 import jakarta.inject.Provider;
 import org.jline.terminal.TerminalBuilder;
+
+import java.util.Set;
 
 /**
  * The chat use case's parts: the built-in tools working in the current folder ({@code use_aws} as the run's own AWS
@@ -25,14 +29,19 @@ final class ChatModule extends AbstractModule {
     @Override
     protected void configure() {
         bind(McpAccess.class).to(AdapterMcpAccess.class);
+        bind(AgentAccess.class).to(AdapterAgentAccess.class);
+        bind(ChosenAgent.class).in(Singleton.class);
     }
 
     @Provides
     @Singleton
-    ToolRegistry tools(CliEnvironment environment, Provider<AwsAccess> aws) {
-        // use_aws asks for the run's identity at each call, once the command has chosen its profile.
+    ToolRegistry tools(CliEnvironment environment, Provider<AwsAccess> aws, ChosenAgent agent) {
+        // use_aws asks for the run's identity at each call, once the command has chosen its profile; its settings are
+        // the chosen agent's toolsSettings.use_aws, its allowedServices only when the agent may grant trust.
+        UseAwsSettings useAws = new UseAwsSettings(Set.copyOf(agent.useAwsAllowedServices()),
+                Set.copyOf(agent.useAwsDeniedServices()));
         return BuiltInTools.registry(environment.workingDirectory(), () -> aws.get().awsCliVariables(),
-                UseAwsSettings.DEFAULTS, environment.variables());
+                useAws, environment.variables());
     }
 
     @Provides

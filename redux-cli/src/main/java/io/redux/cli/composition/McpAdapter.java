@@ -41,8 +41,28 @@ final class McpAdapter {
     }
 
     private McpConfiguration read(Path commandLineFile) {
-        return McpConfigFiles.load(McpConfigFiles.sources(environment.userHome(), environment.workingDirectory(),
-                Optional.ofNullable(commandLineFile)), environment.variables());
+        return read(commandLineFile, null);
+    }
+
+    /**
+     * The servers of the mcp.json files (unless an agent leaves them out), then an agent file's (its mcpServers has
+     * their shape, so it is read as one of them, and approved as one), then the command line's.
+     */
+    private McpConfiguration read(Path commandLineFile, McpAccess.AgentServers agent) {
+        List<McpConfigFiles.Source> sources = new ArrayList<>();
+        List<McpConfigFiles.Source> standard = McpConfigFiles.sources(environment.userHome(),
+                environment.workingDirectory(), Optional.empty());
+        if (agent == null || agent.withMcpJson()) {
+            sources.addAll(standard);
+        }
+        if (agent != null && agent.hasServers()) {
+            sources.add(new McpConfigFiles.Source(agent.file(), agent.workspace() ? McpServerConfig.Scope.WORKSPACE
+                    : McpServerConfig.Scope.GLOBAL));
+        }
+        if (commandLineFile != null) {
+            sources.add(new McpConfigFiles.Source(commandLineFile, McpServerConfig.Scope.COMMAND_LINE));
+        }
+        return McpConfigFiles.load(sources, environment.variables());
     }
 
     McpAccess.ServerList list(Path commandLineFile) {
@@ -55,9 +75,9 @@ final class McpAdapter {
         return new McpAccess.ServerList(views, configuration.warnings());
     }
 
-    McpAccess.RunningServers start(Path commandLineFile, ToolRegistry registry, McpAccess.WorkspaceApprover approver,
-                                   McpAccess.Notices notices) {
-        McpConfiguration configuration = read(commandLineFile);
+    McpAccess.RunningServers start(Path commandLineFile, McpAccess.AgentServers agent, ToolRegistry registry,
+                                   McpAccess.WorkspaceApprover approver, McpAccess.Notices notices) {
+        McpConfiguration configuration = read(commandLineFile, agent);
         configuration.warnings().forEach(notices::warning);
         McpServers servers = new McpServers(version(), environment.variables(), new McpServers.Events() {
             @Override

@@ -28,6 +28,32 @@ public interface McpAccess {
     RunningServers start(Path commandLineFile, ToolRegistry registry, WorkspaceApprover approver, Notices notices);
 
     /**
+     * As {@link #start(Path, ToolRegistry, WorkspaceApprover, Notices)}, for a chat with an agent: the servers of its
+     * file too (its {@code mcpServers}, a workspace agent's only once its file is approved), and those of the mcp.json
+     * files only when it says so.
+     *
+     * @param agent the agent's servers, or null for a chat without an agent
+     */
+    default RunningServers start(Path commandLineFile, AgentServers agent, ToolRegistry registry,
+                                 WorkspaceApprover approver, Notices notices) {
+        if (agent != null && (agent.hasServers() || !agent.withMcpJson())) {
+            throw new UnsupportedOperationException("this MCP side does not start an agent's servers");
+        }
+        return start(commandLineFile, registry, approver, notices);
+    }
+
+    /**
+     * The MCP side of an agent file.
+     *
+     * @param file         the agent file, whose {@code mcpServers} has the shape of an mcp.json file's
+     * @param workspace    whether it is a workspace file, which runs only once approved
+     * @param hasServers   whether it defines any server
+     * @param withMcpJson  its {@code useLegacyMcpJson}: whether the mcp.json files' servers start too
+     */
+    record AgentServers(Path file, boolean workspace, boolean hasServers, boolean withMcpJson) {
+    }
+
+    /**
      * Approves the workspace file {@code file} with its content now.
      *
      * @return what it allows to run: one line per server

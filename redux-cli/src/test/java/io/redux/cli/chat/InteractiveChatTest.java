@@ -1,6 +1,9 @@
 package io.redux.cli.chat;
 
 import io.redux.cli.CliEnvironment;
+import io.redux.cli.agent.AgentAccess;
+import io.redux.cli.agent.ChosenAgent;
+import io.redux.cli.agent.FolderAgents;
 import io.redux.cli.output.ConversationExport;
 import io.redux.cli.ModelChoice;
 import io.redux.domain.error.ModelInvocationException;
@@ -22,6 +25,7 @@ import io.redux.domain.tool.ToolRegistry;
 import io.redux.storage.json.JsonConversationRepository;
 import io.redux.testkit.FakeModelGateway;
 import io.redux.tools.BuiltInTools;
+import io.redux.tools.ShellHookRunner;
 import io.redux.tools.WorkingFolderContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,6 +56,7 @@ class InteractiveChatTest {
 
     private final TestTerminal keyboard = new TestTerminal();
     private JsonConversationRepository conversations;
+    private AgentAccess agents = new NoAgents();
 
     private CompletableFuture<Integer> start(ModelGateway gateway, String... options) {
         return startOn(keyboard, gateway, options);
@@ -270,6 +275,7 @@ class InteractiveChatTest {
         keyboard.type(String.join("\n", "hello", "/help", "/usage", "/model",
                 "/model custom:eu-west-1:bedrock:claude-3-haiku:1", "/tools", "/tools trust execute_bash",
                 "/tools trust nothing", "/export --format markdown out.md", "/export out.md", "/frobnicate",
+                "/agent", "/agent list", "/agent other",
                 "/clear", "again", "/quit", ""));
 
         assertThat(session.get(30, TimeUnit.SECONDS)).isZero();
@@ -277,7 +283,9 @@ class InteractiveChatTest {
         assertThat(screen).contains("/compact", "Tokens in this conversation: 10 in, 5 out",
                 "Model: " + ModelChoice.DEFAULT, "Continuing with custom:eu-west-1:bedrock:claude-3-haiku:1",
                 "execute_bash", "now runs without asking", "Unknown tool \"nothing\"", "Exported conversation",
-                "already exists", "Unknown command /frobnicate", "New conversation");
+                "already exists", "Unknown command /frobnicate", "New conversation",
+                "No agent: the default context files and every tool.", "No agents in ~/.aws/amazonq/cli-agents/",
+                "Usage: /agent, /agent list");
         assertThat(Files.readString(work.resolve("out.md"))).contains("hello", "First.");
         List<ConversationSummary> all = conversations.list().conversations();
         assertThat(all).hasSize(2);
@@ -388,6 +396,32 @@ class InteractiveChatTest {
                 .containsExactly("first", "One.", "second", "Two.");
     }
 
+    @Test
+    void aWorkspaceAgentIsAskedAboutAndRunsItsHooksOnlyOnceAllowed() throws Exception {
+        Path agentFile = work.resolve(".amazonq/cli-agents/team.json");
+        Files.createDirectories(agentFile.getParent());
+        Files.writeString(agentFile, "{\"hooks\": {\"agentSpawn\": [{\"command\": \"touch spawned.txt\"}]}, "
+                + "\"allowedTools\": [\"execute_bash\"]}");
+        agents = new FolderAgents(home, work, new ShellHookRunner());
+
+        CompletableFuture<Integer> refused = start(FakeModelGateway.builder().answer("One.").build(), "--agent",
+                "team");
+        keyboard.type("n\nhello\n/quit\n");
+        assertThat(refused.get(30, TimeUnit.SECONDS)).isZero();
+        boolean ranWhenRefused = Files.exists(work.resolve("spawned.txt"));
+        TestTerminal again = new TestTerminal();
+        CompletableFuture<Integer> allowed = startOn(again, FakeModelGateway.builder().answer("Two.").build(),
+                "--agent", "team");
+        again.type("y\nhello\n/quit\n");
+
+        assertThat(allowed.get(30, TimeUnit.SECONDS)).isZero();
+        assertThat(keyboard.screen()).contains("The workspace agent file", "hook agentSpawn: touch spawned.txt",
+                "run without asking: execute_bash", "Not allowed: its hooks are skipped");
+        assertThat(ranWhenRefused).as("the hook ran though the agent was refused").isFalse();
+        assertThat(work.resolve("spawned.txt")).exists();
+        assertThat(agents.approved(agents.catalog().find("team").orElseThrow())).isTrue();
+    }
+
     private CompletableFuture<Integer> startOn(TestTerminal terminal, ModelGateway gateway, String... options) {
         conversations = new JsonConversationRepository(home.resolve("conversations"));
         CliEnvironment environment = new CliEnvironment(Map.of("NO_COLOR", "1"), home, work,
@@ -403,12 +437,16 @@ class InteractiveChatTest {
         command.tools = () -> tools;
         command.contextFiles = () -> new WorkingFolderContext(work);
         command.mcp = NoMcpServers::new;
+        command.agents = () -> agents;
+        ChosenAgent chosen = new ChosenAgent();
+        command.chosenAgent = () -> chosen;
         // What the composition binds, by hand: one terminal for the run, and the parts drawn on it.
         ChatTerminal chatTerminal = new ChatTerminal(terminal::terminal, environment);
         command.terminal = () -> chatTerminal;
         command.approvers = () -> new TerminalToolApprover(chatTerminal);
         command.interactiveChats = () -> new InteractiveChat(chatTerminal,
-                new SlashCommands(aws, tools, new ConversationExport(conversations), environment, chatTerminal),
+                new SlashCommands(aws, tools, new ConversationExport(conversations), environment, chatTerminal,
+                        agents, chosen),
                 new AnswerRenderer(chatTerminal));
         return CompletableFuture.supplyAsync(command::call);
     }

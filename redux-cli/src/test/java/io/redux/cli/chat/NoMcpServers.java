@@ -21,6 +21,12 @@ final class NoMcpServers implements McpAccess {
     }
 
     @Override
+    public RunningServers start(Path commandLineFile, AgentServers agent, ToolRegistry registry,
+                                WorkspaceApprover approver, Notices notices) {
+        return RunningServers.NONE;
+    }
+
+    @Override
     public Path add(boolean workspace, String name, NewServer server, boolean replace) {
         throw new UnsupportedOperationException("no MCP configuration in this test");
     }

@@ -64,8 +64,8 @@ public final class Chat {
         this.settings = builder.settings;
         this.maxToolRounds = builder.maxToolRounds;
         this.defaultModel = builder.defaultModel;
-        this.sessions = new ChatSession.Setup(conversations, clock, this::turnContext);
         this.context = builder.context;
+        this.sessions = new ChatSession.Setup(conversations, clock, this::turnContext, context);
     }
 
     public static Builder builder() {
@@ -146,7 +146,7 @@ public final class Chat {
         String directory = conversation.metadata().workingDirectory();
         String prompt = directory == null ? systemPrompt
                 : systemPrompt + "\nThe user's working directory is " + directory + ".";
-        return prompt + ContextPrompt.render(context.read().files());
+        return prompt + ContextPrompt.render(context.read().files()) + ContextPrompt.renderHooks(context.hookOutput());
     }
 
     /** Every part but the repository and the gateway has a default. */

@@ -131,6 +131,7 @@ public final class ChatSession {
         }
         TurnControl control = begin();
         try {
+            setup.context().beforePrompt(prompt);
             return new TurnLoop(turnContext(control, listener)).run(prompt);
         } catch (RuntimeException | Error e) {
             removeIfUnanswered(e);
@@ -293,6 +294,6 @@ public final class ChatSession {
     }
 
     /** What a session takes from its {@link Chat}: the repository, the clock, and how a turn is given its context. */
-    record Setup(ConversationRepository conversations, Clock clock, TurnContext.Factory turns) {
+    record Setup(ConversationRepository conversations, Clock clock, TurnContext.Factory turns, SessionContext context) {
     }
 }

@@ -14,7 +14,25 @@ final class ContextPrompt {
             + "(instructions, rules, project notes): follow them where they apply. Each begins with a line naming its "
             + "path.";
 
+    static final String HOOKS_INTRODUCTION = "The user's agent ran these commands (hooks) to gather context for you: "
+            + "use their output in your answers. Each begins with a line naming its hook.";
+
     private ContextPrompt() {
+    }
+
+    /** The hooks' output, each after a line naming the hook (its {@link ContextFile#path}). */
+    static String renderHooks(List<ContextFile> outputs) {
+        if (outputs.isEmpty()) {
+            return "";
+        }
+        StringBuilder prompt = new StringBuilder("\n\n").append(HOOKS_INTRODUCTION).append('\n');
+        for (ContextFile output : outputs) {
+            prompt.append("\n--- hook output: ").append(output.path()).append(" ---\n").append(output.text());
+            if (!output.text().endsWith("\n")) {
+                prompt.append('\n');
+            }
+        }
+        return prompt.append("--- end of hook output ---").toString();
     }
 
     static String render(List<ContextFile> files) {

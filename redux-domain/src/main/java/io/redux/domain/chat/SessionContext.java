@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
@@ -26,6 +27,10 @@ public final class SessionContext {
 
     private final ContextSource source;
     private final AtomicReference<ContextSelection> selection;
+    /** What the agent's hooks gave: at its start, and for the prompt being answered. */
+    private final AtomicReference<List<ContextFile>> startHookOutput = new AtomicReference<>(List.of());
+    private final AtomicReference<List<ContextFile>> promptHookOutput = new AtomicReference<>(List.of());
+    private volatile Function<String, List<ContextFile>> promptHooks = prompt -> List.of();
 
     public SessionContext(ContextSource source, ContextSelection initial) {
         this.source = source;
@@ -75,6 +80,32 @@ public final class SessionContext {
             change(current -> new ContextSelection(current.include(), with(current.exclude(), pattern)));
         }
         return new Removal(false, (int) leftOut);
+    }
+
+    /** Adds what hooks run at the start gave: it joins every request of the run. */
+    public void addStartHookOutput(List<ContextFile> outputs) {
+        startHookOutput.updateAndGet(current -> {
+            List<ContextFile> all = new ArrayList<>(current);
+            all.addAll(outputs);
+            return List.copyOf(all);
+        });
+    }
+
+    /** Runs {@code hooks} on each user prompt ({@link #beforePrompt}); what they give joins that prompt's requests. */
+    public void onEachPrompt(Function<String, List<ContextFile>> hooks) {
+        this.promptHooks = hooks;
+    }
+
+    /** Called as a user prompt is sent: the prompt hooks' output replaces the previous prompt's. */
+    public void beforePrompt(String prompt) {
+        promptHookOutput.set(List.copyOf(promptHooks.apply(prompt)));
+    }
+
+    /** The hooks' output the model gets now: the start hooks', then the current prompt's, each named by its hook. */
+    public List<ContextFile> hookOutput() {
+        List<ContextFile> all = new ArrayList<>(startHookOutput.get());
+        all.addAll(promptHookOutput.get());
+        return all;
     }
 
     private void change(UnaryOperator<ContextSelection> update) {

@@ -73,6 +73,47 @@ class TrustPatternTest {
         assertThat(new TrustPattern("file_read").namesServerTools()).isFalse();
     }
 
+    @Test
+    void aStarMatchesAnyRunOfCharactersAndAQuestionMarkOne() {
+        Tool write = tool("file_write", List.of("file_write"));
+
+        assertThat(policy("file_*").trusts(write)).isTrue();
+        assertThat(policy("file_writ?").trusts(write)).isTrue();
+        assertThat(policy("file_wri?").trusts(write)).isFalse();
+        assertThat(policy("exec*").trusts(write)).isFalse();
+    }
+
+    @Test
+    void globsMatchAServerAndItsTools() {
+        assertThat(policy("@jira/search_*").trusts(search)).isTrue();
+        assertThat(policy("@ji*/search_issues").trusts(search)).isTrue();
+        assertThat(policy("@ji*").trusts(search)).isTrue();
+        assertThat(policy("@jira/create_*").trusts(search)).isFalse();
+        assertThat(policy("@conf*").trusts(search)).isFalse();
+    }
+
+    @Test
+    void aBuiltInGlobNeverTrustsAServerToolWhoseModelNameItMatches() {
+        Tool delete = serverTool("file", "delete");
+
+        assertThat(policy("file_*").trusts(delete)).isFalse();
+        assertThat(policy("file___delete").trusts(delete)).isTrue();
+    }
+
+    @Test
+    void aGlobsOtherCharactersAreLiteral() {
+        Tool dotted = tool("a.b", List.of("a.b"));
+
+        assertThat(policy("a.*").trusts(dotted)).isTrue();
+        assertThat(policy("a.*").trusts(tool("axb", List.of("axb")))).isFalse();
+    }
+
+    @Test
+    void atBuiltinNamesEveryBuiltInToolAndNoServerTool() {
+        assertThat(policy(TrustPattern.BUILTIN).trusts(tool("execute_bash", List.of("execute_bash")))).isTrue();
+        assertThat(policy(TrustPattern.BUILTIN).trusts(search)).isFalse();
+    }
+
     private static ToolPolicy policy(String trusted) {
         return new ToolPolicy(HERE, false, Set.of(trusted));
     }

@@ -221,7 +221,8 @@ final class ConversationParser {
                 optionalText(node, "user_arn", where),
                 optionalText(node, "session_type", where),
                 optionalText(node, "working_directory", where),
-                migrationOrigin(node.get("migrated_from")));
+                migrationOrigin(node.get("migrated_from")),
+                optionalText(node, "agent", where));
     }
 
     private static MigrationOrigin migrationOrigin(JsonNode node) {

@@ -160,6 +160,7 @@ final class ConversationTreeWriter {
         setOrRemove(node, "user_arn", metadata.userArn());
         setOrRemove(node, "session_type", metadata.sessionType());
         setOrRemove(node, "working_directory", metadata.workingDirectory());
+        setOrRemove(node, "agent", metadata.agent());
         MigrationOrigin origin = metadata.migratedFrom();
         if (origin == null) {
             node.remove("migrated_from");

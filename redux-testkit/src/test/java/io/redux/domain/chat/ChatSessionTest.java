@@ -905,6 +905,24 @@ class ChatSessionTest {
         assertThat(model.lastRequest().systemPrompt()).contains("--- context file: AGENTS.md ---\nUse spaces.\n");
     }
 
+    @Test
+    void hookOutputJoinsTheSystemContextTheStartHooksForEveryRequestThePromptHooksForTheirPrompt() {
+        FakeModelGateway model = FakeModelGateway.builder().answer("ok").answer("ok again").build();
+        SessionContext context = SessionContext.none();
+        context.addStartHookOutput(List.of(new ContextFile("agentSpawn: git status", "clean", 5, 0)));
+        context.onEachPrompt(prompt -> List.of(new ContextFile("userPromptSubmit: echo", "saw " + prompt, 10, 0)));
+        ChatSession session = chatBuilder(model, ToolPolicy.defaults(workingDirectory), ToolApprover.REFUSE)
+                .context(context).build().open(OpenConversation.start(MODEL, ConversationMetadata.EMPTY));
+
+        session.send("Hi", ChatListener.SILENT);
+        session.send("Again", ChatListener.SILENT);
+
+        assertThat(model.requests().get(0).systemPrompt()).endsWith(ContextPrompt.HOOKS_INTRODUCTION + "\n"
+                + "\n--- hook output: agentSpawn: git status ---\nclean\n"
+                + "\n--- hook output: userPromptSubmit: echo ---\nsaw Hi\n--- end of hook output ---");
+        assertThat(model.lastRequest().systemPrompt()).contains("saw Again").doesNotContain("saw Hi");
+    }
+
     private ChatSession open(FakeModelGateway model, ToolApprover approver) {
         return chat(model, ToolPolicy.defaults(workingDirectory), approver)
                 .open(OpenConversation.start(MODEL, ConversationMetadata.EMPTY));
