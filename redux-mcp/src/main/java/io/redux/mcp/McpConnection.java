@@ -110,6 +110,11 @@ final class McpConnection implements AutoCloseable {
         watcher.start();
     }
 
+    /** Completes when the server's process ends (a stdio server only: over HTTP there is no process to watch). */
+    CompletableFuture<Void> exited() {
+        return exited;
+    }
+
     /** Every tool the server offers, page by page. */
     List<McpSchema.Tool> listTools() {
         List<McpSchema.Tool> tools = new ArrayList<>();
