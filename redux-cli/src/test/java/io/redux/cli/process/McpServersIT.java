@@ -199,6 +199,17 @@ class McpServersIT {
     }
 
     @Test
+    void statusNamesEachServerItSkippedForItsConfiguration() throws IOException {
+        write(home.resolve(".aws/amazonq/mcp.json"), "{\"mcpServers\": {"
+                + "\"tickets\": {\"url\": \"http://127.0.0.1:9/mcp\", \"headers\": {\"A\": \"${NO_SUCH_TOKEN}\"}}}}");
+
+        Result status = cli().run("mcp", "status");
+
+        assertThat(status.stderrLines()).singleElement().asString()
+                .contains("MCP server tickets", "${NO_SUCH_TOKEN}", "skipped");
+    }
+
+    @Test
     void aChatWithoutMcpConfigurationLoadsNothingOfMcp() throws IOException {
         Path classes = files.resolve("classes.log");
         bedrock.enqueue(StubReply.text("Hi."));
