@@ -77,8 +77,9 @@ final class McpConnection implements AutoCloseable {
     private static McpClientTransport transport(McpServerConfig config) {
         JacksonMcpJsonMapper mapper = new JacksonMcpJsonMapper(JsonValues.MAPPER);
         if (config.transport() instanceof McpServerConfig.Stdio stdio) {
-            StdioClientTransport transport = new StdioClientTransport(ServerParameters.builder(stdio.command())
-                    .args(stdio.args()).env(stdio.env()).build(), mapper);
+            List<String> commandLine = Commands.ignoringInterrupt(stdio.command(), stdio.args());
+            StdioClientTransport transport = new StdioClientTransport(ServerParameters.builder(commandLine.get(0))
+                    .args(commandLine.subList(1, commandLine.size())).env(stdio.env()).build(), mapper);
             transport.setStdErrorHandler(line -> { });
             return transport;
         }
@@ -107,6 +108,11 @@ final class McpConnection implements AutoCloseable {
         }, "mcp-exit-" + config.name());
         watcher.setDaemon(true);
         watcher.start();
+    }
+
+    /** Completes when the server's process ends (a stdio server only: over HTTP there is no process to watch). */
+    CompletableFuture<Void> exited() {
+        return exited;
     }
 
     /** Every tool the server offers, page by page. */

@@ -109,6 +109,8 @@ public final class McpServers implements AutoCloseable {
             statuses.put(server.name(), new Status(server, State.READY, List.copyOf(names),
                     "started in " + took.toMillis() + " ms"));
             events.ready(server.name(), List.copyOf(names), took);
+            // Its tools stay offered (a call answers that the server exited); /mcp and mcp status must not say ready.
+            connection.exited().thenRun(() -> exited(server));
         } catch (McpServerException e) {
             fail(server, e.getMessage());
         } catch (RuntimeException | LinkageError e) {
@@ -123,6 +125,12 @@ public final class McpServers implements AutoCloseable {
         }
         connections.add(connection);
         return true;
+    }
+
+    private synchronized void exited(McpServerConfig server) {
+        if (!closed) {
+            statuses.put(server.name(), new Status(server, State.FAILED, List.of(), "exited"));
+        }
     }
 
     private void fail(McpServerConfig server, String reason) {

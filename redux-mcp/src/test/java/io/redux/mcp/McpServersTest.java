@@ -10,7 +10,9 @@ import io.redux.testkit.mcp.McpStubScript;
 import io.redux.testkit.mcp.McpStubServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -133,6 +135,35 @@ class McpServersTest {
         assertThat(registry.names()).isEmpty();
         assertThat(failures).containsExactly("tickets: did not start within 500 ms");
         assertThat(servers.statuses().get(0).state()).isEqualTo(McpServers.State.FAILED);
+    }
+
+    /** A stdio server written in sh: answers initialize and tools/list (no tools), then exits once $1 exists. */
+    private static final String SERVER_THAT_EXITS_ONCE_READY = """
+            answer() { read -r line; id=$(printf '%s' "$line" | sed 's/.*"id":"\\([^"]*\\)".*/\\1/'); \
+              printf '{"jsonrpc":"2.0","id":"%s","result":%s}\\n' "$id" "$1"; }
+            answer '{"protocolVersion":"2025-06-18","capabilities":{"tools":{}},"serverInfo":{"name":"s","version":"1"}}'
+            read -r initialized
+            answer '{"tools":[]}'
+            until [ -e "$1" ]; do sleep 0.05; done
+            """;
+
+    @Test
+    void aStdioServerThatExitsOnceReadyIsShownAsFailed(@TempDir Path folder) throws Exception {
+        Path exit = folder.resolve("exit");
+        servers.start(new McpServerConfig("brief", McpServerConfig.Scope.GLOBAL, Path.of("/home/u/mcp.json"),
+                new McpServerConfig.Stdio("/bin/sh", List.of("-c", SERVER_THAT_EXITS_ONCE_READY, "sh", exit.toString()),
+                        Map.of()), Optional.empty(), false, Optional.empty()), ToolRegistry.none());
+        servers.awaitStarts();
+        assertThat(servers.statuses().get(0).state()).isEqualTo(McpServers.State.READY);
+
+        Files.createFile(exit);
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (servers.statuses().get(0).state() != McpServers.State.FAILED) {
+            assertThat(System.nanoTime()).as("the exit seen: " + servers.statuses()).isLessThan(deadline);
+            Thread.sleep(20);
+        }
+        assertThat(servers.statuses().get(0).detail()).isEqualTo("exited");
     }
 
     /** The notification comes in after the call gave up: wait for it, bounded. */

@@ -96,13 +96,29 @@ final class InsideFolder {
                     return Optional.of(list(listed, listingLimit));
                 }
             }
+            requireFile(attributes, relative);
             return Optional.of(new Opened.File(directory.newByteChannel(name, READ_NOT_A_LINK)));
+        } catch (NotAFileException e) {
+            throw e;
         } catch (IOException e) {
             // A link where the check found a folder or file (ELOOP), the entry gone, or not readable: not opened here;
             // the user is asked, and a run they allow reports any error.
             return Optional.empty();
         } finally {
             directory.close();
+        }
+    }
+
+    /** A named pipe, a socket or a device: opening one could wait forever (a pipe, for a writer) or never end. */
+    static final class NotAFileException extends IOException {
+        NotAFileException(Path path) {
+            super(path + " is not a regular file");
+        }
+    }
+
+    private static void requireFile(BasicFileAttributes attributes, Path path) throws NotAFileException {
+        if (attributes.isOther()) {
+            throw new NotAFileException(path);
         }
     }
 
@@ -114,13 +130,17 @@ final class InsideFolder {
         Path real = checked.realPath();
         Opened opened;
         try {
-            if (Files.readAttributes(real, BasicFileAttributes.class, NOFOLLOW).isDirectory()) {
+            BasicFileAttributes attributes = Files.readAttributes(real, BasicFileAttributes.class, NOFOLLOW);
+            requireFile(attributes, real);
+            if (attributes.isDirectory()) {
                 try (DirectoryStream<Path> listed = Files.newDirectoryStream(real)) {
                     opened = Opened.Directory.list(listed, name -> Files.isDirectory(real.resolve(name)), listingLimit);
                 }
             } else {
                 opened = new Opened.File(Files.newByteChannel(real, READ_NOT_A_LINK));
             }
+        } catch (NotAFileException e) {
+            throw e;
         } catch (IOException e) {
             return Optional.empty();
         }

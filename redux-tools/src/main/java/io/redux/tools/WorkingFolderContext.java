@@ -151,6 +151,9 @@ public final class WorkingFolderContext implements ContextSource {
             opened = inside.open(folder.resolve(relative), 0);
         } catch (NoSuchFileException e) {
             return Optional.empty();
+        } catch (InsideFolder.NotAFileException e) {
+            warnings.add(name + ": skipped: it is not a regular file");
+            return Optional.empty();
         } catch (IOException e) {
             warnings.add(name + ": skipped: it cannot be read (" + e.getMessage() + ")");
             return Optional.empty();

@@ -4,6 +4,9 @@ import io.redux.domain.port.ContextFile;
 import io.redux.domain.port.ContextFiles;
 import io.redux.domain.port.ContextSelection;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -48,6 +51,22 @@ class WorkingFolderContextTest {
                 ".amazonq/rules/deep/a.md", ".amazonq/rules/z.md");
         assertThat(files.files().get(0)).isEqualTo(new ContextFile("AGENTS.md", "agents", 6, 0));
         assertThat(files.warnings()).isEmpty();
+    }
+
+    /** A named pipe would block the open until someone writes to it: the chat would never start. */
+    @Test
+    @DisabledOnOs(OS.WINDOWS)
+    @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // before the fix, open() blocked for good
+    void aNamedPipeIsSkippedNotWaitedOn() throws Exception {
+        write("AGENTS.md", "agents");
+        Files.createDirectories(work().resolve(".amazonq/rules"));
+        Process mkfifo = new ProcessBuilder("mkfifo", work().resolve(".amazonq/rules/pipe.md").toString()).start();
+        assertThat(mkfifo.waitFor()).isZero();
+
+        ContextFiles read = new WorkingFolderContext(work()).read(ContextSelection.DEFAULT);
+
+        assertThat(read.files()).extracting(ContextFile::path).containsExactly("AGENTS.md");
+        assertThat(read.warnings()).containsExactly(".amazonq/rules/pipe.md: skipped: it is not a regular file");
     }
 
     @Test

@@ -47,6 +47,11 @@ final class ChatServers {
             public void warning(String line) {
                 print.accept(TerminalText.escape("redux_cli: warning: " + line));
             }
+
+            @Override
+            public void failed(String server, String reason) {
+                warning("MCP server " + server + " " + reason);
+            }
         };
     }
 

@@ -87,7 +87,7 @@ final class McpAdapter {
 
             @Override
             public void failed(String server, String reason) {
-                notices.warning("MCP server " + server + " " + reason);
+                notices.failed(server, reason);
             }
         });
         Map<WorkspaceFile, Boolean> decided = new LinkedHashMap<>();

@@ -145,7 +145,10 @@ public interface McpAccess {
         /** A server is ready. */
         void ready(String server, int tools, long millis);
 
-        /** A warning: a file or a server that cannot be used, or a server that failed. */
+        /** A warning about the configuration: a file, or a server in it, that cannot be used. */
         void warning(String line);
+
+        /** A server that failed to start, or failed later: {@code reason} follows its name. */
+        void failed(String server, String reason);
     }
 }

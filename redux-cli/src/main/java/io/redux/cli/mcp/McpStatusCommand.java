@@ -42,9 +42,12 @@ final class McpStatusCommand implements Callable<Integer> {
 
                     @Override
                     public void warning(String line) {
-                        if (!line.startsWith("MCP server ")) {
-                            environment.err().println(TerminalText.escape("redux_cli: warning: " + line));
-                        }
+                        environment.err().println(TerminalText.escape("redux_cli: warning: " + line));
+                    }
+
+                    @Override
+                    public void failed(String server, String reason) {
+                        // The table below shows it, with its reason.
                     }
                 })) {
             servers.awaitStarts();

@@ -180,6 +180,35 @@ class McpServersIT {
         assertThat(ProcessState.running(pid("tickets"))).as("the server outlived the CLI").isFalse();
     }
 
+    /**
+     * Ctrl-C at a terminal signals the whole foreground process group, the chat's stdio servers included; the chat
+     * handles it (cancelling the turn, and the call on the server), so the servers must outlive it. The server here
+     * sends itself that SIGINT before it starts serving.
+     */
+    @Test
+    void aStdioServerOutlivesTheCtrlCTheTerminalSendsItsProcessGroup() throws IOException {
+        Path scriptFile = Files.writeString(files.resolve("tickets.json"), TICKETS);
+        write(home.resolve(".aws/amazonq/mcp.json"), "{\"mcpServers\": {\"tickets\": {\"command\": \"/bin/sh\", "
+                + "\"args\": [\"-c\", \"kill -INT $$; exec \\\"$0\\\" \\\"$@\\\"\", \"" + JAVA + "\", \"-jar\", \""
+                + STUB_JAR + "\", \"--script\", \"" + scriptFile + "\"]}}}");
+
+        Result status = cli().run("mcp", "status");
+
+        assertThat(status.exitCode()).as(status.stdout() + status.stderr()).isZero();
+        assertThat(status.stdout()).contains("tickets___lookup");
+    }
+
+    @Test
+    void statusNamesEachServerItSkippedForItsConfiguration() throws IOException {
+        write(home.resolve(".aws/amazonq/mcp.json"), "{\"mcpServers\": {"
+                + "\"tickets\": {\"url\": \"http://127.0.0.1:9/mcp\", \"headers\": {\"A\": \"${NO_SUCH_TOKEN}\"}}}}");
+
+        Result status = cli().run("mcp", "status");
+
+        assertThat(status.stderrLines()).singleElement().asString()
+                .contains("MCP server tickets", "${NO_SUCH_TOKEN}", "skipped");
+    }
+
     @Test
     void aChatWithoutMcpConfigurationLoadsNothingOfMcp() throws IOException {
         Path classes = files.resolve("classes.log");
