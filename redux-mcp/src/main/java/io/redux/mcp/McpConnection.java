@@ -77,7 +77,7 @@ final class McpConnection implements AutoCloseable {
     private static McpClientTransport transport(McpServerConfig config) {
         JacksonMcpJsonMapper mapper = new JacksonMcpJsonMapper(JsonValues.MAPPER);
         if (config.transport() instanceof McpServerConfig.Stdio stdio) {
-            List<String> commandLine = Commands.ignoringInterrupt(stdio.command(), stdio.args());
+            List<String> commandLine = Commands.outOfReachOfCtrlC(stdio.command(), stdio.args());
             StdioClientTransport transport = new StdioClientTransport(ServerParameters.builder(commandLine.get(0))
                     .args(commandLine.subList(1, commandLine.size())).env(stdio.env()).build(), mapper);
             transport.setStdErrorHandler(line -> { });
