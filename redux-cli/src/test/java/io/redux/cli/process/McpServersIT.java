@@ -21,6 +21,7 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * MCP servers in a chat, as a user runs it: the packaged CLI, the Bedrock stub asking for an MCP tool, and the
@@ -181,21 +182,29 @@ class McpServersIT {
     }
 
     /**
-     * Ctrl-C at a terminal signals the whole foreground process group, the chat's stdio servers included; the chat
-     * handles it (cancelling the turn, and the call on the server), so the servers must outlive it. The server here
-     * sends itself that SIGINT before it starts serving.
+     * Ctrl-C at a terminal signals the whole foreground process group, the CLI's; the chat handles it (cancelling the
+     * turn, and the call on the server), so its stdio servers must be out of that group to outlive it, whatever they
+     * do with SIGINT (Node resets an ignored one). The server here writes its own process group and the CLI's, from
+     * /proc, before it starts serving.
      */
     @Test
-    void aStdioServerOutlivesTheCtrlCTheTerminalSendsItsProcessGroup() throws IOException {
+    void aStdioServerRunsOutsideTheProcessGroupTheTerminalsCtrlCReaches() throws IOException {
+        assumeTrue(Files.isReadable(Path.of("/proc/self/stat")), "needs /proc");
         Path scriptFile = Files.writeString(files.resolve("tickets.json"), TICKETS);
+        Path groups = files.resolve("groups");
+        String recordGroups = "cut -d' ' -f5 /proc/$$/stat > " + groups + "; cut -d' ' -f5 /proc/$PPID/stat >> "
+                + groups + "; exec \\\"$0\\\" \\\"$@\\\"";
         write(home.resolve(".aws/amazonq/mcp.json"), "{\"mcpServers\": {\"tickets\": {\"command\": \"/bin/sh\", "
-                + "\"args\": [\"-c\", \"kill -INT $$; exec \\\"$0\\\" \\\"$@\\\"\", \"" + JAVA + "\", \"-jar\", \""
+                + "\"args\": [\"-c\", \"" + recordGroups + "\", \"" + JAVA + "\", \"-jar\", \""
                 + STUB_JAR + "\", \"--script\", \"" + scriptFile + "\"]}}}");
 
         Result status = cli().run("mcp", "status");
 
         assertThat(status.exitCode()).as(status.stdout() + status.stderr()).isZero();
         assertThat(status.stdout()).contains("tickets___lookup");
+        List<String> serverAndCli = Files.readAllLines(groups);
+        assertThat(serverAndCli).hasSize(2);
+        assertThat(serverAndCli.get(0)).as("the server's process group").isNotEqualTo(serverAndCli.get(1));
     }
 
     @Test
