@@ -44,7 +44,7 @@ final class Training implements AutoCloseable {
 
     /**
      * The training JVM's command: {@code java}, then {@code jvmOptions}, then the main class and its arguments, for
-     * the commands of {@code set} ({@code commands}, {@code chat} or {@code all}, see {@link StartupTraining}).
+     * the commands of {@code set} (a family of commands, or {@code all}, see {@link StartupTraining}).
      */
     List<String> command(String java, List<String> jvmOptions, String set) {
         List<String> command = new ArrayList<>();

@@ -87,9 +87,32 @@ class BundledRuntimeIT {
     }
 
     @Test
+    void eachFamilyOfCommandsStartsFromTheCacheTrainedOnItAlone(@TempDir Path user) throws IOException {
+        // A JVM loads every class of its AOT cache when it starts: --help must not pay for the listing's classes,
+        // nor a listing for the AWS SDK's.
+        assertThat(cacheOpenedBy(user, "--help")).endsWith("lib/redux_cli-help.aot");
+        assertThat(cacheOpenedBy(user, "--version")).endsWith("lib/redux_cli-help.aot");
+        assertThat(cacheOpenedBy(user, "no-such-command")).endsWith("lib/redux_cli-help.aot");
+        assertThat(cacheOpenedBy(user, "conversations", "list")).endsWith("lib/redux_cli-conversations.aot");
+        assertThat(cacheOpenedBy(user, "--debug", "conversations", "show", "not-a-uuid"))
+                .endsWith("lib/redux_cli-conversations.aot");
+        assertThat(cacheOpenedBy(user, "whoami", "--help")).endsWith("lib/redux_cli-chat.aot");
+        assertThat(cacheOpenedBy(user, "chat", "--help")).endsWith("lib/redux_cli-chat.aot");
+    }
+
+    /** The AOT cache the JVM of {@code args} opened, as its log names it; empty if it opened none. */
+    private static String cacheOpenedBy(Path user, String... args) throws IOException {
+        Path log = Files.createTempFile(user, "aot", ".log");
+        withNoJavaInstalled(user).env("REDUX_JAVA_OPTS", "-Xlog:aot=info:file=" + log).run(args);
+        return Files.readAllLines(log).stream().filter(line -> line.contains("Opened AOT cache "))
+                .map(line -> line.substring(line.indexOf("Opened AOT cache ") + 17).replaceAll("\\.$", ""))
+                .findFirst().orElse("");
+    }
+
+    @Test
     void aCacheTheRuntimeCannotMapIsIgnoredSilently(@TempDir Path user) throws IOException {
         // What a damaged or foreign cache looks like to the JVM: bytes it cannot map.
-        Path cache = home.resolve("lib/redux_cli.aot");
+        Path cache = home.resolve("lib/redux_cli-conversations.aot");
         byte[] trained = Files.readAllBytes(cache);
         Files.write(cache, new byte[] {1, 2, 3, 4});
         try {
