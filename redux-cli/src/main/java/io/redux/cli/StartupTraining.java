@@ -14,8 +14,8 @@ import java.util.Map;
  * runs the everyday commands once, in one JVM, so every class they load, and on JDK 25 every call site they link and
  * every method profile they gather, is in the archive. One family of commands per JDK 25 AOT cache, as the launcher
  * picks them by the command's first word: {@code help} ({@code --version}, {@code --help}, a usage error),
- * {@code conversations} (listing, show, export: no AWS SDK) and {@code chat} (a one-shot chat and {@code whoami},
- * against the endpoint); or {@code all} of them, for JDK 17's archive. A JDK 25 AOT cache loads every class it holds
+ * {@code conversations} (listing, show, export: no AWS SDK) and {@code chat} (a one-shot chat, {@code whoami} and
+ * the interactive chat up to its prompt, against the endpoint); or {@code all} of them, for JDK 17's archive. A JDK 25 AOT cache loads every class it holds
  * when the JVM starts, so {@code --help} should not pay for the listing's classes, nor a listing for the SDK's.
  *
  * <p>The build starts it with the distribution's own class path and nothing else, because a JVM uses an AOT cache
@@ -59,7 +59,10 @@ public final class StartupTraining {
                 List.of("conversations", "show", "not-a-uuid")));
         families.put("chat", List.of(
                 List.of("chat", "--no-interactive", "What does the build do?"),
-                List.of("whoami")));
+                List.of("whoami"),
+                // The interactive chat up to its prompt: with no terminal here, JLine falls back to a dumb one on
+                // this JVM's stdin, which the build closes, so the chat reads an end of input and leaves.
+                List.of("chat")));
         // The launcher's entry point is not run here (it exits the JVM), but it belongs in the archive.
         Class.forName(Main.class.getName(), false, StartupTraining.class.getClassLoader());
         LibraryLogging.configure(false);
@@ -70,7 +73,8 @@ public final class StartupTraining {
             }
         });
         for (List<String> command : training) {
-            int exit = ReduxCli.execute(environment(folder, endpoint), command.toArray(String[]::new));
+            boolean interactive = command.equals(List.of("chat"));
+            int exit = ReduxCli.execute(environment(folder, endpoint, interactive), command.toArray(String[]::new));
             boolean mistake = command.contains("not-a-uuid") || command.contains("no-such-command");
             if (exit != 0 && !mistake) {
                 System.err.println("training: redux_cli " + String.join(" ", command) + " exited with " + exit);
@@ -80,7 +84,7 @@ public final class StartupTraining {
         System.exit(0);
     }
 
-    private static CliEnvironment environment(Path folder, String endpoint) {
+    private static CliEnvironment environment(Path folder, String endpoint, boolean interactive) {
         PrintWriter nowhere = new PrintWriter(OutputStream.nullOutputStream(), true);
         Map<String, String> variables = Map.of(
                 CliEnvironment.CONVERSATIONS_FOLDER_VARIABLE, folder.toString(),
@@ -90,6 +94,6 @@ public final class StartupTraining {
                 "AWS_SECRET_ACCESS_KEY", "training",
                 "AWS_EC2_METADATA_DISABLED", "true");
         return new CliEnvironment(variables, folder, folder, new ByteArrayInputStream(new byte[0]), nowhere, nowhere,
-                false);
+                interactive);
     }
 }

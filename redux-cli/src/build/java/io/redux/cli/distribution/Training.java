@@ -55,9 +55,11 @@ final class Training implements AutoCloseable {
         return command;
     }
 
-    /** Runs {@code command} with its output into {@code log}; its exit code, or -1 after five minutes. */
+    /** Runs {@code command} with its output into {@code log} and no input; its exit code, or -1 after five minutes. */
     static int run(List<String> command, Path log) throws IOException, InterruptedException {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        // An end of input at once: the interactive chat of the training reads it and leaves.
+        process.getOutputStream().close();
         if (!process.waitFor(5, TimeUnit.MINUTES)) {
             process.destroyForcibly();
             return -1;

@@ -163,6 +163,8 @@ class BundledRuntimeIT {
                 "AWS_ACCESS_KEY_ID", "AKIAFAKEFAKEFAKE1234", "AWS_SECRET_ACCESS_KEY", "fake",
                 "AWS_EC2_METADATA_DISABLED", "true",
                 "REDUX_CONVERSATIONS_DIR", user.resolve("conversations").toString()));
+        Path classes = user.resolve("classes.log");
+        builder.environment().put("REDUX_JAVA_OPTS", "-Xlog:class+load=info:file=" + classes);
         Process process = builder.start();
         CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> {
             try {
@@ -182,6 +184,8 @@ class BundledRuntimeIT {
 
         assertThat(process.exitValue()).as(screen).isZero();
         assertThat(screen).contains("Ctrl-D to leave").doesNotContain("WARNING").doesNotContainIgnoringCase("dumb");
+        // The chat's cache was trained on the interactive chat up to its prompt too: JLine's line reader is in it.
+        assertThat(Files.readString(classes)).contains("org.jline.reader.impl.LineReaderImpl source: shared objects");
     }
 
     @Test
