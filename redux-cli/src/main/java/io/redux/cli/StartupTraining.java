@@ -14,7 +14,8 @@ import java.util.Map;
  * runs the everyday commands once, in one JVM, so every class they load, and on JDK 25 every call site they link and
  * every method profile they gather, is in the archive. One family of commands per JDK 25 AOT cache, as the launcher
  * picks them by the command's first word: {@code help} ({@code --version}, {@code --help}, a usage error),
- * {@code conversations} (listing, show, export: no AWS SDK) and {@code chat} (a one-shot chat, {@code whoami} and
+ * {@code list} (the listing, the most frequent), {@code conversations} (the group's other commands: show, export...;
+ * no AWS SDK) and {@code chat} (a one-shot chat, {@code whoami} and
  * the interactive chat up to its prompt, against the endpoint); or {@code all} of them, for JDK 17's archive. A JDK 25 AOT cache loads every class it holds
  * when the JVM starts, so {@code --help} should not pay for the listing's classes, nor a listing for the SDK's.
  *
@@ -25,7 +26,7 @@ import java.util.Map;
  * failing step would leave its classes out of the archive in silence, and its command slow.
  *
  * <pre>
- * java -cp LIB io.redux.cli.StartupTraining ENDPOINT_URL CONVERSATIONS_FOLDER CONVERSATION_ID help|conversations|chat|all
+ * java -cp LIB io.redux.cli.StartupTraining ENDPOINT_URL CONVERSATIONS_FOLDER CONVERSATION_ID help|list|conversations|chat|all
  * </pre>
  */
 public final class StartupTraining {
@@ -34,9 +35,9 @@ public final class StartupTraining {
     }
 
     public static void main(String[] args) throws ClassNotFoundException {
-        if (args.length != 4 || !List.of("help", "conversations", "chat", "all").contains(args[3])) {
+        if (args.length != 4 || !List.of("help", "list", "conversations", "chat", "all").contains(args[3])) {
             System.err.println("usage: StartupTraining ENDPOINT_URL CONVERSATIONS_FOLDER CONVERSATION_ID"
-                    + " help|conversations|chat|all");
+                    + " help|list|conversations|chat|all");
             System.exit(2);
         }
         String endpoint = args[0];
@@ -48,10 +49,11 @@ public final class StartupTraining {
                 List.of("--help"),
                 // And the path of a mistake: the usage error.
                 List.of("no-such-command")));
+        families.put("list", List.of(
+                List.of("conversations", "list"),
+                List.of("conversations", "list", "--json", "--limit", "5")));
         families.put("conversations", List.of(
                 List.of("conversations", "--help"),
-                List.of("conversations", "list"),
-                List.of("conversations", "list", "--json", "--limit", "5"),
                 List.of("conversations", "show", conversation),
                 List.of("conversations", "export", conversation, "--format", "markdown"),
                 List.of("conversations", "export", conversation),

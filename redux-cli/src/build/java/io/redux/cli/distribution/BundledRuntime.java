@@ -20,7 +20,7 @@ import java.util.stream.Stream;
  *   <li>{@code lib/redux_cli.classpath}: the jars in a fixed order, one a line, which the launcher reads into its
  *       class path: a JVM uses an AOT cache only with the class path it was trained with, and the JVM's own
  *       expansion of {@code lib/*} follows the file system's order, which another machine's unpacking may change;</li>
- *   <li>{@code lib/redux_cli-help.aot}, {@code -conversations.aot} and {@code -chat.aot}: AOT caches (JEP 483,
+ *   <li>{@code lib/redux_cli-help.aot}, {@code -list.aot}, {@code -conversations.aot} and {@code -chat.aot}: AOT caches (JEP 483,
  *       with JEP 515's method profiles) of a {@link io.redux.cli.StartupTraining} run with the launcher's flags, each
  *       then proved by a run that fails unless the JVM maps it ({@code -XX:AOTMode=on}). One per family of commands
  *       ({@link #FAMILIES}), each trained on its family alone, because a JVM loads every class of its cache when it
@@ -42,7 +42,7 @@ public final class BundledRuntime {
      * The families of commands with an AOT cache each, {@code lib/redux_cli-FAMILY.aot}, trained on that family alone
      * (see {@link io.redux.cli.StartupTraining}); the launcher picks one by the command's first word.
      */
-    public static final List<String> FAMILIES = List.of("help", "conversations", "chat");
+    public static final List<String> FAMILIES = List.of("help", "list", "conversations", "chat");
     public static final String CACHE_STAMP = "lib/redux_cli.aot.release";
 
     /**

@@ -65,7 +65,7 @@ class BundledRuntimeIT {
     }
 
     @Test
-    void aListingStartsFromTheCacheOfTheCommandsAndAChatFromTheCacheWithTheAwsSdk(@TempDir Path user)
+    void aListingStartsFromTheCacheOfTheListingAndAChatFromTheCacheWithTheAwsSdk(@TempDir Path user)
             throws IOException {
         Path listLog = user.resolve("list.log");
         Result list = withNoJavaInstalled(user).env("REDUX_JAVA_OPTS", "-Xlog:class+load=info:file=" + listLog)
@@ -93,7 +93,9 @@ class BundledRuntimeIT {
         assertThat(cacheOpenedBy(user, "--help")).endsWith("lib/redux_cli-help.aot");
         assertThat(cacheOpenedBy(user, "--version")).endsWith("lib/redux_cli-help.aot");
         assertThat(cacheOpenedBy(user, "no-such-command")).endsWith("lib/redux_cli-help.aot");
-        assertThat(cacheOpenedBy(user, "conversations", "list")).endsWith("lib/redux_cli-conversations.aot");
+        assertThat(cacheOpenedBy(user, "conversations", "list")).endsWith("lib/redux_cli-list.aot");
+        assertThat(cacheOpenedBy(user, "conversations", "list", "--json")).endsWith("lib/redux_cli-list.aot");
+        assertThat(cacheOpenedBy(user, "conversations", "--help")).endsWith("lib/redux_cli-conversations.aot");
         assertThat(cacheOpenedBy(user, "--debug", "conversations", "show", "not-a-uuid"))
                 .endsWith("lib/redux_cli-conversations.aot");
         assertThat(cacheOpenedBy(user, "whoami", "--help")).endsWith("lib/redux_cli-chat.aot");
@@ -112,7 +114,7 @@ class BundledRuntimeIT {
     @Test
     void aCacheTheRuntimeCannotMapIsIgnoredSilently(@TempDir Path user) throws IOException {
         // What a damaged or foreign cache looks like to the JVM: bytes it cannot map.
-        Path cache = home.resolve("lib/redux_cli-conversations.aot");
+        Path cache = home.resolve("lib/redux_cli-list.aot");
         byte[] trained = Files.readAllBytes(cache);
         Files.write(cache, new byte[] {1, 2, 3, 4});
         try {
