@@ -20,11 +20,12 @@ import java.util.stream.Stream;
  *   <li>{@code lib/redux_cli.classpath}: the jars in a fixed order, one a line, which the launcher reads into its
  *       class path: a JVM uses an AOT cache only with the class path it was trained with, and the JVM's own
  *       expansion of {@code lib/*} follows the file system's order, which another machine's unpacking may change;</li>
- *   <li>{@code lib/redux_cli.aot} and {@code lib/redux_cli-chat.aot}: AOT caches (JEP 483, with JEP 515's method
- *       profiles) of a {@link io.redux.cli.StartupTraining} run with the launcher's flags, each then proved by a run
- *       that fails unless the JVM maps it ({@code -XX:AOTMode=on}). Two, because a JVM loads every class of its
- *       cache when it starts: the first is trained on the commands that need no AWS SDK (help, listing, show...),
- *       the second on a chat and {@code whoami}, and the launcher picks by command;</li>
+ *   <li>{@code lib/redux_cli-help.aot}, {@code -list.aot}, {@code -conversations.aot} and {@code -chat.aot}: AOT caches (JEP 483,
+ *       with JEP 515's method profiles) of a {@link io.redux.cli.StartupTraining} run with the launcher's flags, each
+ *       then proved by a run that fails unless the JVM maps it ({@code -XX:AOTMode=on}). One per family of commands
+ *       ({@link #FAMILIES}), each trained on its family alone, because a JVM loads every class of its cache when it
+ *       starts: {@code --help} would pay for the listing's classes, a listing for the AWS SDK's. The launcher picks
+ *       one by the command's first word;</li>
  *   <li>{@code lib/redux_cli.aot.release}: the {@code JAVA_VERSION} line of the runtime's {@code release} file,
  *       which the launcher compares with {@code runtime/release} before it passes a cache.</li>
  * </ol>
@@ -37,8 +38,11 @@ public final class BundledRuntime {
 
     public static final String RUNTIME = "runtime";
     public static final String CLASS_PATH = "lib/redux_cli.classpath";
-    public static final String CACHE = "lib/redux_cli.aot";
-    public static final String CHAT_CACHE = "lib/redux_cli-chat.aot";
+    /**
+     * The families of commands with an AOT cache each, {@code lib/redux_cli-FAMILY.aot}, trained on that family alone
+     * (see {@link io.redux.cli.StartupTraining}); the launcher picks one by the command's first word.
+     */
+    public static final List<String> FAMILIES = List.of("help", "list", "conversations", "chat");
     public static final String CACHE_STAMP = "lib/redux_cli.aot.release";
 
     /**
@@ -110,8 +114,8 @@ public final class BundledRuntime {
                     jars.stream().map(jar -> home.resolve("lib").resolve(jar).toString()).toList());
             String java = runtime.resolve("bin/java").toString();
             try (Training training = new Training()) {
-                for (String set : List.of("commands", "chat")) {
-                    Path cache = home.resolve(set.equals("chat") ? CHAT_CACHE : CACHE);
+                for (String set : FAMILIES) {
+                    Path cache = home.resolve(cache(set));
                     List<String> flags = new ArrayList<>(LAUNCHER_FLAGS);
                     flags.addAll(List.of("-XX:AOTCacheOutput=" + cache, "-cp", classPath));
                     if (Training.run(training.command(java, flags, set), log) != 0 || !Files.isRegularFile(cache)) {
@@ -151,6 +155,11 @@ public final class BundledRuntime {
         return String.join(",", modules);
     }
 
+    /** The AOT cache of a family of commands, relative to the distribution folder. */
+    public static String cache(String family) {
+        return "lib/redux_cli-" + family + ".aot";
+    }
+
     private static String tool(Path jdk, String name) {
         return jdk.resolve("bin").resolve(name).toString();
     }
@@ -159,8 +168,11 @@ public final class BundledRuntime {
         if (Files.exists(home.resolve(RUNTIME))) {
             Training.deleteTree(home.resolve(RUNTIME));
         }
-        for (String file : List.of(CLASS_PATH, CACHE, CHAT_CACHE, CACHE_STAMP)) {
+        for (String file : List.of(CLASS_PATH, CACHE_STAMP)) {
             Files.deleteIfExists(home.resolve(file));
+        }
+        for (String family : FAMILIES) {
+            Files.deleteIfExists(home.resolve(cache(family)));
         }
     }
 }

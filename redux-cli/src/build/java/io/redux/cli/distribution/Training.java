@@ -44,7 +44,7 @@ final class Training implements AutoCloseable {
 
     /**
      * The training JVM's command: {@code java}, then {@code jvmOptions}, then the main class and its arguments, for
-     * the commands of {@code set} ({@code commands}, {@code chat} or {@code all}, see {@link StartupTraining}).
+     * the commands of {@code set} (a family of commands, or {@code all}, see {@link StartupTraining}).
      */
     List<String> command(String java, List<String> jvmOptions, String set) {
         List<String> command = new ArrayList<>();
@@ -55,9 +55,11 @@ final class Training implements AutoCloseable {
         return command;
     }
 
-    /** Runs {@code command} with its output into {@code log}; its exit code, or -1 after five minutes. */
+    /** Runs {@code command} with its output into {@code log} and no input; its exit code, or -1 after five minutes. */
     static int run(List<String> command, Path log) throws IOException, InterruptedException {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        // An end of input at once: the interactive chat of the training reads it and leaves.
+        process.getOutputStream().close();
         if (!process.waitFor(5, TimeUnit.MINUTES)) {
             process.destroyForcibly();
             return -1;

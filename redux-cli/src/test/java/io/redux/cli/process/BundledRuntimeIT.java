@@ -65,7 +65,7 @@ class BundledRuntimeIT {
     }
 
     @Test
-    void aListingStartsFromTheCacheOfTheCommandsAndAChatFromTheCacheWithTheAwsSdk(@TempDir Path user)
+    void aListingStartsFromTheCacheOfTheListingAndAChatFromTheCacheWithTheAwsSdk(@TempDir Path user)
             throws IOException {
         Path listLog = user.resolve("list.log");
         Result list = withNoJavaInstalled(user).env("REDUX_JAVA_OPTS", "-Xlog:class+load=info:file=" + listLog)
@@ -87,9 +87,34 @@ class BundledRuntimeIT {
     }
 
     @Test
+    void eachFamilyOfCommandsStartsFromTheCacheTrainedOnItAlone(@TempDir Path user) throws IOException {
+        // A JVM loads every class of its AOT cache when it starts: --help must not pay for the listing's classes,
+        // nor a listing for the AWS SDK's.
+        assertThat(cacheOpenedBy(user, "--help")).endsWith("lib/redux_cli-help.aot");
+        assertThat(cacheOpenedBy(user, "--version")).endsWith("lib/redux_cli-help.aot");
+        assertThat(cacheOpenedBy(user, "no-such-command")).endsWith("lib/redux_cli-help.aot");
+        assertThat(cacheOpenedBy(user, "conversations", "list")).endsWith("lib/redux_cli-list.aot");
+        assertThat(cacheOpenedBy(user, "conversations", "list", "--json")).endsWith("lib/redux_cli-list.aot");
+        assertThat(cacheOpenedBy(user, "conversations", "--help")).endsWith("lib/redux_cli-conversations.aot");
+        assertThat(cacheOpenedBy(user, "--debug", "conversations", "show", "not-a-uuid"))
+                .endsWith("lib/redux_cli-conversations.aot");
+        assertThat(cacheOpenedBy(user, "whoami", "--help")).endsWith("lib/redux_cli-chat.aot");
+        assertThat(cacheOpenedBy(user, "chat", "--help")).endsWith("lib/redux_cli-chat.aot");
+    }
+
+    /** The AOT cache the JVM of {@code args} opened, as its log names it; empty if it opened none. */
+    private static String cacheOpenedBy(Path user, String... args) throws IOException {
+        Path log = Files.createTempFile(user, "aot", ".log");
+        withNoJavaInstalled(user).env("REDUX_JAVA_OPTS", "-Xlog:aot=info:file=" + log).run(args);
+        return Files.readAllLines(log).stream().filter(line -> line.contains("Opened AOT cache "))
+                .map(line -> line.substring(line.indexOf("Opened AOT cache ") + 17).replaceAll("\\.$", ""))
+                .findFirst().orElse("");
+    }
+
+    @Test
     void aCacheTheRuntimeCannotMapIsIgnoredSilently(@TempDir Path user) throws IOException {
         // What a damaged or foreign cache looks like to the JVM: bytes it cannot map.
-        Path cache = home.resolve("lib/redux_cli.aot");
+        Path cache = home.resolve("lib/redux_cli-list.aot");
         byte[] trained = Files.readAllBytes(cache);
         Files.write(cache, new byte[] {1, 2, 3, 4});
         try {
@@ -140,6 +165,8 @@ class BundledRuntimeIT {
                 "AWS_ACCESS_KEY_ID", "AKIAFAKEFAKEFAKE1234", "AWS_SECRET_ACCESS_KEY", "fake",
                 "AWS_EC2_METADATA_DISABLED", "true",
                 "REDUX_CONVERSATIONS_DIR", user.resolve("conversations").toString()));
+        Path classes = user.resolve("classes.log");
+        builder.environment().put("REDUX_JAVA_OPTS", "-Xlog:class+load=info:file=" + classes);
         Process process = builder.start();
         CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> {
             try {
@@ -159,6 +186,8 @@ class BundledRuntimeIT {
 
         assertThat(process.exitValue()).as(screen).isZero();
         assertThat(screen).contains("Ctrl-D to leave").doesNotContain("WARNING").doesNotContainIgnoringCase("dumb");
+        // The chat's cache was trained on the interactive chat up to its prompt too: JLine's line reader is in it.
+        assertThat(Files.readString(classes)).contains("org.jline.reader.impl.LineReaderImpl source: shared objects");
     }
 
     @Test
