@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.redux.cli.process.CliProcess.Result;
 import io.redux.testkit.stub.BedrockRuntimeStub;
+import io.redux.testkit.stub.RecordedRequest;
 import io.redux.testkit.stub.S3Stub;
 import io.redux.testkit.stub.StubReply;
 import org.junit.jupiter.api.AfterEach;
@@ -92,6 +93,23 @@ class S3ConversationsIT {
             assertThat(files.filter(Files::isRegularFile)).allSatisfy(file ->
                     assertThat(file.toString()).contains(".cache/redux/s3/"));
         }
+    }
+
+    @Test
+    void chatWithAProfileSignsTheStoresCallsAsThatProfileAsItsModelCalls() throws IOException {
+        // The environment's keys are what the default chain would give; --profile prod must win for S3 as for Bedrock.
+        Path credentials = Files.createDirectories(home.resolve(".aws")).resolve("credentials");
+        Files.writeString(credentials, "[prod]\naws_access_key_id = AKIAPRODPRODPROD0001\n"
+                + "aws_secret_access_key = fake-prod-secret\n");
+        bedrock.enqueue(StubReply.text("Signed."));
+
+        Result result = cli().run("chat", "--profile", "prod", "hello");
+
+        assertThat(result.exitCode()).as(result.stderr()).isZero();
+        assertThat(keys()).hasSize(1);
+        assertThat(bedrock.requests()).extracting(RecordedRequest::signingKeyId).containsOnly("AKIAPRODPRODPROD0001");
+        assertThat(s3.requests()).extracting(RecordedRequest::signingKeyId).isNotEmpty()
+                .containsOnly("AKIAPRODPRODPROD0001");
     }
 
     @Test
