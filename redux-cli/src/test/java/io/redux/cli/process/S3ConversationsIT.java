@@ -232,12 +232,18 @@ class S3ConversationsIT {
     @Test
     void aMissingBucketAndAccessDeniedAreOneLineAndExit1() {
         Result missing = cli().env("REDUX_CONVERSATIONS_DIR", "s3://no-such-bucket/pods/").run("conversations", "list");
+        Result deleteInMissing = cli().env("REDUX_CONVERSATIONS_DIR", "s3://no-such-bucket/pods/")
+                .run("conversations", "delete", "--yes", EXAMPLE_ID);
         s3.failAlways(403, "AccessDenied");
         Result denied = cli().run("conversations", "list");
 
         assertThat(missing.exitCode()).isEqualTo(1);
         assertThat(missing.stderrLines()).singleElement().asString().startsWith(
                 "redux_cli: S3 bucket no-such-bucket does not exist (s3:ListBucket on s3://no-such-bucket/pods/)");
+        assertThat(deleteInMissing.exitCode()).isEqualTo(1);
+        assertThat(deleteInMissing.stderrLines()).singleElement().asString().isEqualTo("redux_cli: S3 bucket"
+                + " no-such-bucket does not exist (s3:DeleteObject on s3://no-such-bucket/pods/" + EXAMPLE_ID
+                + ".json); create it or check the name (or set REDUX_CONVERSATIONS_DIR to another folder)");
         assertThat(denied.exitCode()).isEqualTo(1);
         assertThat(denied.stderrLines()).singleElement().asString()
                 .startsWith("redux_cli: Access denied: ").contains("s3:ListBucket on " + LOCATION);
