@@ -195,6 +195,24 @@ class S3ConversationsIT {
     }
 
     @Test
+    void importIntoAMissingBucketIsOneLineAndExit1() throws IOException {
+        Path folder = Files.createDirectories(home.resolve("old"));
+        for (String id : List.of(EXAMPLE_ID, "44444444-4444-4444-8444-444444444444")) {
+            try (InputStream in = getClass().getResourceAsStream("/design-example.json")) {
+                Files.writeString(folder.resolve(id + ".json"), new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                        .replace(EXAMPLE_ID, id));
+            }
+        }
+
+        Result result = cli().env("REDUX_CONVERSATIONS_DIR", "s3://no-such-bucket/pods/")
+                .run("conversations", "import", folder.toString());
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.stderrLines()).singleElement().asString()
+                .startsWith("redux_cli: S3 bucket no-such-bucket does not exist (s3:PutObject on s3://no-such-bucket/pods/");
+    }
+
+    @Test
     void migrateWritesIntoTheBucket() throws IOException, SQLException {
         Path database = home.resolve(".local/share/amazon-q/data.sqlite3");
         Files.createDirectories(database.getParent());
