@@ -4,19 +4,14 @@ import io.redux.domain.error.ConversationsFolderException;
 import io.redux.domain.model.AssistantMessage;
 import io.redux.domain.model.Conversation;
 import io.redux.domain.model.ConversationId;
-import io.redux.domain.model.ConversationListing;
 import io.redux.domain.model.UserMessage;
-import io.redux.domain.port.ConversationRepository;
 import io.redux.testkit.ConversationRepositoryContract;
+import io.redux.testkit.FailingConversationRepository;
 import io.redux.testkit.InMemoryConversationRepository;
 import org.junit.jupiter.api.Test;
 
-import java.io.Writer;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.UnaryOperator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -83,47 +78,12 @@ class ConversationCopierTest {
     void aTargetStoreThatIsUnusableAsAWholeStopsTheCopyAtTheFirstConversation() {
         local.create(conversation(2));
         local.create(conversation(3));
-        AtomicInteger writes = new AtomicInteger();
-        ConversationRepository missingBucket = new ConversationRepository() {
-            private ConversationsFolderException gone() {
-                writes.incrementAndGet();
-                return new ConversationsFolderException("S3 bucket gone does not exist");
-            }
-
-            @Override
-            public void create(Conversation conversation) {
-                throw gone();
-            }
-
-            @Override
-            public Optional<Conversation> find(ConversationId id) {
-                throw gone();
-            }
-
-            @Override
-            public void copyDocument(ConversationId id, Writer out) {
-                throw gone();
-            }
-
-            @Override
-            public Conversation update(ConversationId id, UnaryOperator<Conversation> change) {
-                throw gone();
-            }
-
-            @Override
-            public ConversationListing list() {
-                throw gone();
-            }
-
-            @Override
-            public void delete(ConversationId id) {
-                throw gone();
-            }
-        };
+        FailingConversationRepository missingBucket = new FailingConversationRepository(
+                () -> new ConversationsFolderException("S3 bucket gone does not exist"));
 
         // One line for the store, not the same line once per conversation.
         assertThatThrownBy(() -> ConversationCopier.copy(local, missingBucket))
                 .isInstanceOf(ConversationsFolderException.class).hasMessage("S3 bucket gone does not exist");
-        assertThat(writes).hasValue(1);
+        assertThat(missingBucket.calls()).isEqualTo(1);
     }
 }
