@@ -28,6 +28,13 @@ public interface AwsAccess {
     ModelGateway gateway(String profile);
 
     /**
+     * The credentials this run signs with, for a part that does not see the command's options (the S3 conversation
+     * store): those of the profile the command chose in its first call to {@link #check}, {@link #credentials} or
+     * {@link #gateway}, else the standard chain. A command with {@code --profile} calls {@link #check} first.
+     */
+    CredentialSource runCredentials();
+
+    /**
      * The variables that give the AWS CLI (the {@code use_aws} tool's child process) the identity of the credentials
      * this run asked for ({@link #credentials}): the profile, or the keys resolved elsewhere. Empty before any were
      * asked for: the child then reads the environment as the chain would. Secrets: for a child's environment only.

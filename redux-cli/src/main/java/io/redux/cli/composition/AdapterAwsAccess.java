@@ -62,6 +62,11 @@ final class AdapterAwsAccess implements AwsAccess, AutoCloseable {
         return gateway;
     }
 
+    @Override
+    public synchronized CredentialSource runCredentials() {
+        return credentials != null ? credentials : source(null);
+    }
+
     /** Resolves outside this object's lock: a refresh of the credentials may call the network. */
     @Override
     public Map<String, String> awsCliVariables() {

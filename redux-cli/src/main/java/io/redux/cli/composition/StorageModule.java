@@ -5,11 +5,13 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import io.redux.aws.Closeables;
 import io.redux.cli.CliEnvironment;
+import io.redux.cli.aws.AwsAccess;
 import io.redux.cli.conversations.LocalConversations;
 import io.redux.domain.port.ConversationRepository;
 import io.redux.domain.port.HistoryImport;
 import io.redux.storage.json.JsonConversationRepository;
 import io.redux.storage.migration.SqliteHistoryImport;
+import jakarta.inject.Provider;
 
 import java.time.Clock;
 
@@ -28,8 +30,10 @@ final class StorageModule extends AbstractModule {
 
     @Provides
     @Singleton
-    ConversationRepository conversations(CliEnvironment environment, Closeables resources) {
-        return new LazyConversationRepository(() -> ConversationStores.open(environment, resources));
+    ConversationRepository conversations(CliEnvironment environment, Closeables resources, Provider<AwsAccess> aws) {
+        // An S3 store signs as the run does (chat --profile included); a local folder never builds the AWS side.
+        return new LazyConversationRepository(() -> ConversationStores.open(environment, resources,
+                () -> aws.get().runCredentials()));
     }
 
     /** A local folder of conversation files, whatever store the environment names: what {@code import} reads. */

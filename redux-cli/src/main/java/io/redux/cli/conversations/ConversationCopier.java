@@ -2,6 +2,7 @@ package io.redux.cli.conversations;
 
 import io.redux.domain.error.ConversationAlreadyExistsException;
 import io.redux.domain.error.ConversationNotFoundException;
+import io.redux.domain.error.ConversationsFolderException;
 import io.redux.domain.error.ReduxException;
 import io.redux.domain.model.Conversation;
 import io.redux.domain.model.ConversationListing;
@@ -47,6 +48,10 @@ final class ConversationCopier {
                 } else {
                     skipped++;
                 }
+            } catch (ConversationsFolderException e) {
+                // The store as a whole (a missing bucket, access denied, an unreachable endpoint): every other
+                // conversation would fail the same way, so it is one line, not one per conversation.
+                throw e;
             } catch (ReduxException e) {
                 problems.add(summary.id() + ": " + e.getMessage());
             }

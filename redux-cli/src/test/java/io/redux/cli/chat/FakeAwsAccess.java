@@ -38,6 +38,11 @@ final class FakeAwsAccess implements AwsAccess {
     }
 
     @Override
+    public CredentialSource runCredentials() {
+        return StaticCredentialSource.of(IDENTITY);
+    }
+
+    @Override
     public Map<String, String> awsCliVariables() {
         return Map.of();
     }

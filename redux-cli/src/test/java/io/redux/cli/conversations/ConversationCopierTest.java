@@ -1,10 +1,12 @@
 package io.redux.cli.conversations;
 
+import io.redux.domain.error.ConversationsFolderException;
 import io.redux.domain.model.AssistantMessage;
 import io.redux.domain.model.Conversation;
 import io.redux.domain.model.ConversationId;
 import io.redux.domain.model.UserMessage;
 import io.redux.testkit.ConversationRepositoryContract;
+import io.redux.testkit.FailingConversationRepository;
 import io.redux.testkit.InMemoryConversationRepository;
 import org.junit.jupiter.api.Test;
 
@@ -12,6 +14,7 @@ import java.time.Instant;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** What {@code conversations import} copies, and what it never overwrites. */
 class ConversationCopierTest {
@@ -69,5 +72,18 @@ class ConversationCopierTest {
         assertThat(outcome).isEqualTo(new ConversationCopier.Outcome(0, 2, List.of()));
         assertThat(shared.load(base.id())).isEqualTo(newerThere);
         assertThat(shared.load(other.id())).isEqualTo(other);
+    }
+
+    @Test
+    void aTargetStoreThatIsUnusableAsAWholeStopsTheCopyAtTheFirstConversation() {
+        local.create(conversation(2));
+        local.create(conversation(3));
+        FailingConversationRepository missingBucket = new FailingConversationRepository(
+                () -> new ConversationsFolderException("S3 bucket gone does not exist"));
+
+        // One line for the store, not the same line once per conversation.
+        assertThatThrownBy(() -> ConversationCopier.copy(local, missingBucket))
+                .isInstanceOf(ConversationsFolderException.class).hasMessage("S3 bucket gone does not exist");
+        assertThat(missingBucket.calls()).isEqualTo(1);
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.redux.cli.process.CliProcess.Result;
 import io.redux.testkit.stub.BedrockRuntimeStub;
+import io.redux.testkit.stub.RecordedRequest;
 import io.redux.testkit.stub.S3Stub;
 import io.redux.testkit.stub.StubReply;
 import org.junit.jupiter.api.AfterEach;
@@ -95,6 +96,23 @@ class S3ConversationsIT {
     }
 
     @Test
+    void chatWithAProfileSignsTheStoresCallsAsThatProfileAsItsModelCalls() throws IOException {
+        // The environment's keys are what the default chain would give; --profile prod must win for S3 as for Bedrock.
+        Path credentials = Files.createDirectories(home.resolve(".aws")).resolve("credentials");
+        Files.writeString(credentials, "[prod]\naws_access_key_id = AKIAPRODPRODPROD0001\n"
+                + "aws_secret_access_key = fake-prod-secret\n");
+        bedrock.enqueue(StubReply.text("Signed."));
+
+        Result result = cli().run("chat", "--profile", "prod", "hello");
+
+        assertThat(result.exitCode()).as(result.stderr()).isZero();
+        assertThat(keys()).hasSize(1);
+        assertThat(bedrock.requests()).extracting(RecordedRequest::signingKeyId).containsOnly("AKIAPRODPRODPROD0001");
+        assertThat(s3.requests()).extracting(RecordedRequest::signingKeyId).isNotEmpty()
+                .containsOnly("AKIAPRODPRODPROD0001");
+    }
+
+    @Test
     void twoProcessesContinuingOneConversationLoseNoMessage() throws Exception {
         String id = "22222222-2222-4222-8222-222222222222";
         bedrock.enqueue(StubReply.text("Start."));
@@ -177,6 +195,24 @@ class S3ConversationsIT {
     }
 
     @Test
+    void importIntoAMissingBucketIsOneLineAndExit1() throws IOException {
+        Path folder = Files.createDirectories(home.resolve("old"));
+        for (String id : List.of(EXAMPLE_ID, "44444444-4444-4444-8444-444444444444")) {
+            try (InputStream in = getClass().getResourceAsStream("/design-example.json")) {
+                Files.writeString(folder.resolve(id + ".json"), new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                        .replace(EXAMPLE_ID, id));
+            }
+        }
+
+        Result result = cli().env("REDUX_CONVERSATIONS_DIR", "s3://no-such-bucket/pods/")
+                .run("conversations", "import", folder.toString());
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.stderrLines()).singleElement().asString()
+                .startsWith("redux_cli: S3 bucket no-such-bucket does not exist (s3:PutObject on s3://no-such-bucket/pods/");
+    }
+
+    @Test
     void migrateWritesIntoTheBucket() throws IOException, SQLException {
         Path database = home.resolve(".local/share/amazon-q/data.sqlite3");
         Files.createDirectories(database.getParent());
@@ -214,12 +250,18 @@ class S3ConversationsIT {
     @Test
     void aMissingBucketAndAccessDeniedAreOneLineAndExit1() {
         Result missing = cli().env("REDUX_CONVERSATIONS_DIR", "s3://no-such-bucket/pods/").run("conversations", "list");
+        Result deleteInMissing = cli().env("REDUX_CONVERSATIONS_DIR", "s3://no-such-bucket/pods/")
+                .run("conversations", "delete", "--yes", EXAMPLE_ID);
         s3.failAlways(403, "AccessDenied");
         Result denied = cli().run("conversations", "list");
 
         assertThat(missing.exitCode()).isEqualTo(1);
         assertThat(missing.stderrLines()).singleElement().asString().startsWith(
                 "redux_cli: S3 bucket no-such-bucket does not exist (s3:ListBucket on s3://no-such-bucket/pods/)");
+        assertThat(deleteInMissing.exitCode()).isEqualTo(1);
+        assertThat(deleteInMissing.stderrLines()).singleElement().asString().isEqualTo("redux_cli: S3 bucket"
+                + " no-such-bucket does not exist (s3:DeleteObject on s3://no-such-bucket/pods/" + EXAMPLE_ID
+                + ".json); create it or check the name (or set REDUX_CONVERSATIONS_DIR to another folder)");
         assertThat(denied.exitCode()).isEqualTo(1);
         assertThat(denied.stderrLines()).singleElement().asString()
                 .startsWith("redux_cli: Access denied: ").contains("s3:ListBucket on " + LOCATION);

@@ -249,6 +249,7 @@ public final class S3ConversationRepository implements ConversationRepository, A
             s3.headObject(request -> request.bucket(location.bucket()).key(key));
         } catch (S3Exception e) {
             if (S3Errors.notFound(e)) {
+                requireBucket("s3:DeleteObject", key);
                 throw new ConversationNotFoundException(id);
             }
             throw errors.translate(e, "s3:GetObject", key);
@@ -265,6 +266,22 @@ public final class S3ConversationRepository implements ConversationRepository, A
     @Override
     public void close() {
         s3.close();
+    }
+
+    /**
+     * A HEAD's 404 has no body, so no error code: a missing object and a missing bucket look the same. Only the
+     * bucket can tell; when it cannot (access denied, say), the object's 404 stands.
+     */
+    private void requireBucket(String action, String key) {
+        try {
+            s3.headBucket(request -> request.bucket(location.bucket()));
+        } catch (S3Exception e) {
+            if (S3Errors.noSuchBucket(e)) {
+                throw errors.translate(e, action, key);
+            }
+        } catch (SdkException e) {
+            // Not a missing bucket: the object's 404 is the answer.
+        }
     }
 
     /** One object as read: its bytes, the ETag they had, and the checked document. */

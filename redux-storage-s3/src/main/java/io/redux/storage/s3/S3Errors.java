@@ -31,7 +31,11 @@ final class S3Errors {
     }
 
     static boolean notFound(S3Exception e) {
-        return e.statusCode() == 404 && !"NoSuchBucket".equals(code(e));
+        return e.statusCode() == 404 && !noSuchBucket(e);
+    }
+
+    static boolean noSuchBucket(S3Exception e) {
+        return "NoSuchBucket".equals(code(e));
     }
 
     /** Another writer got there first: a condition failed (412) or a concurrent conditional write conflicted (409). */
@@ -47,7 +51,7 @@ final class S3Errors {
         String target = key == null ? location.toString() : location.urlOf(key);
         if (e instanceof S3Exception s3) {
             String code = code(s3);
-            if ("NoSuchBucket".equals(code)) {
+            if (noSuchBucket(s3)) {
                 return new ConversationsFolderException("S3 bucket " + location.bucket() + " does not exist ("
                         + action + " on " + target + "); create it or check the name", e);
             }

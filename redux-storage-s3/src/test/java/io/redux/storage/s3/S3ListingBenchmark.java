@@ -11,6 +11,7 @@ import io.redux.domain.model.UserMessage;
 import io.redux.domain.port.CallerIdentity;
 import io.redux.domain.port.CredentialOrigin;
 import io.redux.domain.port.CredentialSource;
+import io.redux.testkit.stub.S3Stub;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -30,7 +31,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Lists N conversations of M messages from a local S3 server (Adobe's S3Mock, started in this JVM on loopback):
+ * Lists N conversations of M messages from a local S3 server started in this JVM on loopback (Adobe's S3Mock, or with
+ * {@code stub} the testkit's in-memory {@code S3Stub}, whose cost per request is next to nothing: what is left is the
+ * client's):
  * the first listing (an empty summary cache: every object is read), then the second in a new store, as the next CLI
  * run (the cache is read from disk; only the list of objects is asked for), and a third after one conversation
  * changed (one object read).
@@ -39,7 +42,7 @@ import java.util.concurrent.TimeUnit;
  * the CLI's (Guice's AOP alliance) on redux-bench's class path. Compiled by {@code verify}, run by {@code bench/run.sh s3}:
  *
  * <pre>java -cp redux-storage-s3/target/test-classes:redux-storage-s3/target/classes:TEST_CLASSPATH \
- *     io.redux.storage.s3.S3ListingBenchmark [N=1000] [MESSAGES=40]</pre>
+ *     io.redux.storage.s3.S3ListingBenchmark [N=1000] [MESSAGES=40] [s3mock|stub]</pre>
  */
 public final class S3ListingBenchmark {
 
@@ -65,12 +68,24 @@ public final class S3ListingBenchmark {
     public static void main(String[] args) throws Exception {
         int count = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
         int messages = args.length > 1 ? Integer.parseInt(args[1]) : 40;
+        boolean stub = args.length > 2 && args[2].equals("stub");
         Path root = Files.createTempDirectory("s3bench");
-        Map<String, Object> properties = new HashMap<>(Map.of(S3MockApplication.PROP_HTTP_PORT, 0,
-                S3MockApplication.PROP_HTTPS_PORT, 0, S3MockApplication.PROP_ROOT_DIRECTORY, root.resolve("s3").toString(),
-                S3MockApplication.PROP_SILENT, true, "logging.level.root", "WARN", "spring.main.banner-mode", "off"));
-        S3MockApplication server = S3MockApplication.start(properties);
-        URI endpoint = URI.create("http://127.0.0.1:" + server.getHttpPort());
+        AutoCloseable server;
+        URI endpoint;
+        if (stub) {
+            S3Stub s3Stub = new S3Stub();
+            server = s3Stub;
+            endpoint = s3Stub.endpoint();
+        } else {
+            Map<String, Object> properties = new HashMap<>(Map.of(S3MockApplication.PROP_HTTP_PORT, 0,
+                    S3MockApplication.PROP_HTTPS_PORT, 0, S3MockApplication.PROP_ROOT_DIRECTORY,
+                    root.resolve("s3").toString(), S3MockApplication.PROP_SILENT, true, "logging.level.root", "WARN",
+                    "spring.main.banner-mode", "off"));
+            S3MockApplication s3Mock = S3MockApplication.start(properties);
+            server = s3Mock::stop;
+            endpoint = URI.create("http://127.0.0.1:" + s3Mock.getHttpPort());
+        }
+        System.out.println("server: " + (stub ? "S3Stub (testkit, in memory)" : "S3Mock") + " at " + endpoint);
         try (S3Client s3 = S3Client.builder().endpointOverride(endpoint).forcePathStyle(true).region(Region.US_EAST_1)
                 .credentialsProvider(new FakeCredentials()).httpClient(UrlConnectionHttpClient.create()).build()) {
             s3.createBucket(request -> request.bucket("bench"));
@@ -89,7 +104,7 @@ public final class S3ListingBenchmark {
             store.append(changed, new UserMessage("one-more", T0.plusSeconds(100_000), "One more question"));
         }
         time("after one conversation changed (one object read)", settings, count);
-        server.stop();
+        server.close();
     }
 
     private static ConversationId fill(S3StoreSettings settings, int count, int messages) throws Exception {
@@ -122,15 +137,24 @@ public final class S3ListingBenchmark {
         return conversation;
     }
 
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
     private static void time(String what, S3StoreSettings settings, int expected) throws IOException {
         try (S3ConversationRepository store = new S3ConversationRepository(settings)) {
+            long cpuBefore = processCpuNanos();
             long started = System.nanoTime();
             ConversationListing listing = store.list();
             double millis = (System.nanoTime() - started) / 1e6;
+            double cpuMillis = (processCpuNanos() - cpuBefore) / 1e6;
             if (listing.conversations().size() != expected) {
                 throw new IllegalStateException("listed " + listing.conversations().size() + ", expected " + expected);
             }
-            System.out.printf("%s: %d conversations in %.0f ms%n", what, listing.conversations().size(), millis);
+            // CPU time is the steadier figure on a loaded machine; it is the server's and the client's together.
+            System.out.printf("%s: %d conversations in %.0f ms (process CPU %.0f ms)%n", what,
+                    listing.conversations().size(), millis, cpuMillis);
         }
     }
 }

@@ -207,6 +207,10 @@ class S3MockStoreTest {
                         + " create it or check the name");
         assertThatThrownBy(() -> missing.create(conversation)).isInstanceOf(ConversationsFolderException.class)
                 .hasMessageContaining("s3:PutObject on s3://no-such-bucket-here/team/" + conversation.id() + ".json");
+        // The existence check before a delete is a HEAD, whose 404 says nothing of what is missing.
+        assertThatThrownBy(() -> missing.delete(conversation.id())).isInstanceOf(ConversationsFolderException.class)
+                .hasMessage("S3 bucket no-such-bucket-here does not exist (s3:DeleteObject on s3://no-such-bucket-here/team/"
+                        + conversation.id() + ".json); create it or check the name");
         missing.close();
     }
 

@@ -1,6 +1,7 @@
 package io.redux.storage.migration;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.redux.domain.error.ConversationsFolderException;
 import io.redux.domain.error.ReduxException;
 import io.redux.domain.model.Conversation;
 import io.redux.domain.model.ConversationId;
@@ -169,6 +170,10 @@ final class HistoryMigration {
             }
             try {
                 return write(ref, id, mapped, fingerprint);
+            } catch (ConversationsFolderException e) {
+                // The store as a whole (a missing bucket, access denied, an unreachable endpoint): every other row
+                // would fail the same way, so it is one line, not one per row.
+                throw e;
             } catch (ReduxException e) {
                 return report(ref, mapped.sourceConversationId(), id, RowOutcome.FAILED, e.getMessage(), mapped);
             }

@@ -1,5 +1,6 @@
 package io.redux.storage.migration;
 
+import io.redux.domain.error.ConversationsFolderException;
 import io.redux.domain.model.Conversation;
 import io.redux.domain.model.ConversationId;
 import io.redux.domain.model.Message;
@@ -11,6 +12,7 @@ import io.redux.domain.port.MigrationProgress;
 import io.redux.domain.port.MigrationReport;
 import io.redux.domain.port.RowOutcome;
 import io.redux.domain.port.RowReport;
+import io.redux.testkit.FailingConversationRepository;
 import io.redux.testkit.InMemoryConversationRepository;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class HistoryMigrationTest {
 
@@ -46,6 +49,19 @@ class HistoryMigrationTest {
             store.conversation("/home/dev/" + fixture.replace(".json", ""), SourceStore.fixture(fixture));
         }
         return store;
+    }
+
+    @Test
+    void aTargetStoreThatIsUnusableAsAWholeStopsTheMigrationAtTheFirstConversation() {
+        FailingConversationRepository missingBucket = new FailingConversationRepository(
+                () -> new ConversationsFolderException("S3 bucket gone does not exist"));
+        HistoryMigration intoNothing = new HistoryMigration(missingBucket, Clock.fixed(NOW, ZoneOffset.UTC), TARGET);
+        Path file = v1StoreWithEveryFixture().file();
+
+        // One line for the store, not the same line once per row.
+        assertThatThrownBy(() -> intoNothing.migrate(file, MigrationOptions.DEFAULT, MigrationProgress.NONE))
+                .isInstanceOf(ConversationsFolderException.class).hasMessage("S3 bucket gone does not exist");
+        assertThat(missingBucket.calls()).isEqualTo(1);
     }
 
     @Test

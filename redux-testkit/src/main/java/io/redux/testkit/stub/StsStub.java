@@ -5,8 +5,6 @@ import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * STS on loopback (query protocol, XML answers): {@code GetCallerIdentity} answers the identity registered for the
@@ -25,8 +23,6 @@ public final class StsStub extends StubServer {
     public static final String ASSUMED_ROLE_KEY_ID = "ASIAASSUMEDROLE00001";
     public static final String ASSUMED_ROLE_SECRET = "assumed-role-secret-for-tests";
     public static final String ASSUMED_ROLE_TOKEN = "assumed-role-session-token";
-
-    private static final Pattern SIGNING_KEY = Pattern.compile("Credential=([^/]+)/");
 
     private final Map<String, String[]> identities = new ConcurrentHashMap<>();
     private volatile String expectedWebIdentityToken;
@@ -86,9 +82,8 @@ public final class StsStub extends StubServer {
 
     /** The identity registered for the key that signed {@code request}, or null. */
     private String[] signer(RecordedRequest request) {
-        String authorization = request.header("Authorization");
-        Matcher key = SIGNING_KEY.matcher(authorization == null ? "" : authorization);
-        return key.find() ? identities.get(key.group(1)) : null;
+        String key = request.signingKeyId();
+        return key == null ? null : identities.get(key);
     }
 
     private void assumeRole(HttpExchange exchange, RecordedRequest request, Map<String, String> form) throws IOException {
