@@ -18,9 +18,16 @@ final class FakeAwsAccess implements AwsAccess {
             "arn:aws:iam::123456789012:user/tester", "us-east-1", "AKIA************1234");
 
     private final ModelGateway gateway;
+    private final CredentialSource credentials;
 
     FakeAwsAccess(ModelGateway gateway) {
+        this(gateway, StaticCredentialSource.of(IDENTITY));
+    }
+
+    /** With {@code credentials} for the run's identity (one that blocks, say). */
+    FakeAwsAccess(ModelGateway gateway, CredentialSource credentials) {
         this.gateway = gateway;
+        this.credentials = credentials;
     }
 
     @Override
@@ -29,7 +36,7 @@ final class FakeAwsAccess implements AwsAccess {
 
     @Override
     public CredentialSource credentials(String profile) {
-        return StaticCredentialSource.of(IDENTITY);
+        return credentials;
     }
 
     @Override

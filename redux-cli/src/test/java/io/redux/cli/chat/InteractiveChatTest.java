@@ -6,6 +6,7 @@ import io.redux.cli.agent.ChosenAgent;
 import io.redux.cli.agent.FolderAgents;
 import io.redux.cli.output.ConversationExport;
 import io.redux.cli.ModelChoice;
+import io.redux.domain.error.CredentialsException;
 import io.redux.domain.error.ModelInvocationException;
 import io.redux.domain.json.JsonValue;
 import io.redux.domain.model.AssistantMessage;
@@ -16,6 +17,7 @@ import io.redux.domain.model.SessionType;
 import io.redux.domain.model.StopReason;
 import io.redux.domain.model.ToolResult;
 import io.redux.domain.model.UserMessage;
+import io.redux.domain.port.CredentialSource;
 import io.redux.domain.port.ModelEvent;
 import io.redux.domain.port.ModelGateway;
 import io.redux.domain.port.ModelRequest;
@@ -42,6 +44,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -85,6 +88,78 @@ class InteractiveChatTest {
         assertThat(saved.metadata().workingDirectory()).isEqualTo(work.toString());
         assertThat(saved.metadata().awsAccountId()).isEqualTo("123456789012");
         assertThat(saved.metadata().userArn()).isEqualTo("arn:aws:iam::123456789012:user/tester");
+    }
+
+    /**
+     * Resolving the credentials (a credential_process, an SSO refresh) and building the model's clients may take
+     * long: the prompt comes first, and the first message waits for them. Here nothing resolves until the test has
+     * seen the prompt, so a chat that waited for its credentials before the prompt would never show it.
+     */
+    @Test
+    void thePromptComesBeforeTheCredentialsAndTheFirstMessageWaitsForThem() throws Exception {
+        CountDownLatch resolved = new CountDownLatch(1);
+        CredentialSource identity = () -> {
+            awaitUninterruptibly(resolved);
+            return FakeAwsAccess.IDENTITY;
+        };
+        FakeModelGateway model = FakeModelGateway.builder().answer("Answered once the credentials came.").build();
+        ModelGateway waitingForCredentials = (request, listener) -> {
+            awaitUninterruptibly(resolved);
+            return model.converseStream(request, listener);
+        };
+        CompletableFuture<Integer> session = startOn(keyboard, new FakeAwsAccess(waitingForCredentials, identity));
+
+        keyboard.awaitScreen("Ctrl-D to leave.", 30);
+        keyboard.awaitScreen("> ", 30);
+        keyboard.type("hi\n");
+        resolved.countDown();
+        keyboard.type("/quit\n");
+
+        assertThat(session.get(30, TimeUnit.SECONDS)).isZero();
+        assertThat(keyboard.screen()).contains("Answered once the credentials came.");
+        Conversation saved = only(conversations);
+        assertThat(saved.messages()).extracting(Message::text)
+                .containsExactly("hi", "Answered once the credentials came.");
+        assertThat(saved.metadata().awsAccountId()).isEqualTo("123456789012");
+    }
+
+    /**
+     * No credentials: the first message says so in one line, and the prompt stays for the next one; the failed start
+     * leaves no conversation behind, the next message starts it.
+     */
+    @Test
+    void credentialsThatCannotBeResolvedFailTheFirstMessageInOneLineAndKeepThePrompt() throws Exception {
+        String noCredentials = "No AWS credentials: set AWS_PROFILE or run 'aws configure'.";
+        CredentialSource identity = () -> {
+            throw new CredentialsException(noCredentials);
+        };
+        FakeModelGateway model = FakeModelGateway.builder().answer("Now it works.").build();
+        AtomicInteger calls = new AtomicInteger();
+        ModelGateway failingOnce = (request, listener) -> {
+            if (calls.getAndIncrement() == 0) {
+                throw new CredentialsException(noCredentials);
+            }
+            return model.converseStream(request, listener);
+        };
+        CompletableFuture<Integer> session = startOn(keyboard, new FakeAwsAccess(failingOnce, identity));
+
+        keyboard.type("first\nsecond\n/quit\n");
+
+        assertThat(session.get(30, TimeUnit.SECONDS)).isZero();
+        String screen = keyboard.screen();
+        assertThat(screen).containsOnlyOnce("redux_cli: " + noCredentials).contains("Now it works.");
+        assertThat(screen.lines().filter(line -> line.contains("No AWS credentials"))).hasSize(1);
+        assertThat(only(conversations).messages()).extracting(Message::text)
+                .containsExactly("second", "Now it works.");
+    }
+
+    private static void awaitUninterruptibly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
@@ -423,6 +498,10 @@ class InteractiveChatTest {
     }
 
     private CompletableFuture<Integer> startOn(TestTerminal terminal, ModelGateway gateway, String... options) {
+        return startOn(terminal, new FakeAwsAccess(gateway), options);
+    }
+
+    private CompletableFuture<Integer> startOn(TestTerminal terminal, FakeAwsAccess aws, String... options) {
         conversations = new JsonConversationRepository(home.resolve("conversations"));
         CliEnvironment environment = new CliEnvironment(Map.of("NO_COLOR", "1"), home, work,
                 new ByteArrayInputStream(new byte[0]), new PrintWriter(new StringWriter()),
@@ -430,7 +509,6 @@ class InteractiveChatTest {
         ChatCommand command = new ChatCommand();
         picocli.CommandLine.populateCommand(command, options);
         command.environment = environment;
-        FakeAwsAccess aws = new FakeAwsAccess(gateway);
         command.aws = () -> aws;
         command.chats = () -> new ChatFactory(conversations, aws, Clock.systemUTC(), environment);
         ToolRegistry tools = BuiltInTools.registry(work);
