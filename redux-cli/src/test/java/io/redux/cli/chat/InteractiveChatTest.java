@@ -422,6 +422,22 @@ class InteractiveChatTest {
         assertThat(agents.approved(agents.catalog().find("team").orElseThrow())).isTrue();
     }
 
+    @Test
+    void toolsUnderAnAgentListsTheToolsOfferedByTheNamesTheModelKnows() throws Exception {
+        Path agentFile = work.resolve(".amazonq/cli-agents/reader.json");
+        Files.createDirectories(agentFile.getParent());
+        Files.writeString(agentFile, "{\"tools\": [\"fs_read\", \"execute_bash\"], "
+                + "\"toolAliases\": {\"fs_read\": \"read_file\"}}");
+        agents = new FolderAgents(home, work, new ShellHookRunner());
+
+        CompletableFuture<Integer> session = start(FakeModelGateway.builder().build(), "--agent", "reader");
+        keyboard.type("/tools\n/quit\n");
+
+        assertThat(session.get(30, TimeUnit.SECONDS)).isZero();
+        assertThat(keyboard.screen()).contains("read_file (file_read)", "execute_bash")
+                .doesNotContain("file_write", "unexpected error");
+    }
+
     private CompletableFuture<Integer> startOn(TestTerminal terminal, ModelGateway gateway, String... options) {
         conversations = new JsonConversationRepository(home.resolve("conversations"));
         CliEnvironment environment = new CliEnvironment(Map.of("NO_COLOR", "1"), home, work,
