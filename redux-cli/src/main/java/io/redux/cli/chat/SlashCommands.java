@@ -184,6 +184,9 @@ final class SlashCommands {
 
     private void tools(List<String> arguments, ToolPolicy policy) {
         if (arguments.isEmpty()) {
+            if (tools.offered().isEmpty()) {
+                out.println(style.dim("No tools are offered to the model (the agent's tools field names none)."));
+            }
             // By the names the model knows: an agent offers some tools, some under aliases.
             tools.offered().forEach((name, tool) -> {
                 String note = policy.trusts(tool) ? "runs without asking" : defaultNote(tool);

@@ -438,6 +438,20 @@ class InteractiveChatTest {
                 .doesNotContain("file_write", "unexpected error");
     }
 
+    @Test
+    void toolsUnderAnAgentThatOffersNoToolSaysSo() throws Exception {
+        Path agentFile = work.resolve(".amazonq/cli-agents/quiet.json");
+        Files.createDirectories(agentFile.getParent());
+        Files.writeString(agentFile, "{\"tools\": []}");
+        agents = new FolderAgents(home, work, new ShellHookRunner());
+
+        CompletableFuture<Integer> session = start(FakeModelGateway.builder().build(), "--agent", "quiet");
+        keyboard.type("/tools\n/quit\n");
+
+        assertThat(session.get(30, TimeUnit.SECONDS)).isZero();
+        assertThat(keyboard.screen()).contains("No tools are offered to the model");
+    }
+
     private CompletableFuture<Integer> startOn(TestTerminal terminal, ModelGateway gateway, String... options) {
         conversations = new JsonConversationRepository(home.resolve("conversations"));
         CliEnvironment environment = new CliEnvironment(Map.of("NO_COLOR", "1"), home, work,
