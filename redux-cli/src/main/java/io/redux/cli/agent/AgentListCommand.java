@@ -47,7 +47,7 @@ final class AgentListCommand implements Callable<Integer> {
             table.print(environment.out());
         }
         environment.out().flush();
-        AgentWarnings.print(environment, catalog.warnings());
+        AgentWarnings.print(environment, catalog.allWarnings());
         return 0;
     }
 

@@ -148,7 +148,7 @@ final class SlashCommands {
             out.println((current ? "* " : "  ") + TerminalText.escape(found.name() + "  " + found.scope().label()
                     + (found.description() == null ? "" : "  " + found.description())));
         }
-        catalog.warnings().forEach(warning -> out.println(style.dim(TerminalText.escape("warning: " + warning))));
+        catalog.allWarnings().forEach(warning -> out.println(style.dim(TerminalText.escape("warning: " + warning))));
     }
 
     private ChatSession clear(ChatSession session, ChatRun run) {
