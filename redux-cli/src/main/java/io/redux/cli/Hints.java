@@ -32,7 +32,9 @@ public final class Hints {
             return then(reason, ": ", "give --model-id " + ModelId.FORM + " or set " + ModelChoice.VARIABLE);
         }
         if (e instanceof ConversationsFolderException) {
-            return reason + " (or set " + CliEnvironment.CONVERSATIONS_FOLDER_VARIABLE + " to another folder)";
+            String hint = " (or set " + CliEnvironment.CONVERSATIONS_FOLDER_VARIABLE + " to another folder)";
+            // Inside the reason's last sentence, not after its full stop.
+            return reason.endsWith(".") ? reason.substring(0, reason.length() - 1) + hint + "." : reason + hint;
         }
         if (e instanceof HistoryDatabaseNotFoundException) {
             return reason + " (pass the original CLI's data.sqlite3 with --from FILE)";

@@ -49,6 +49,14 @@ class HintsTest {
     }
 
     @Test
+    void theStoreHintJoinsAReasonThatEndsASentenceInsteadOfFollowingItsFullStop() {
+        assertThat(Hints.line(new io.redux.domain.error.ConversationsFolderException(
+                "Cannot reach S3 at http://127.0.0.1:1: refused. Check that the endpoint is up.")))
+                .isEqualTo("Cannot reach S3 at http://127.0.0.1:1: refused. Check that the endpoint is up (or set "
+                        + "REDUX_CONVERSATIONS_DIR to another folder).");
+    }
+
+    @Test
     void otherErrorsAreTheirReasonAlone() {
         assertThat(Hints.line(new StorageException("Cannot write /x: disk full")))
                 .isEqualTo("Cannot write /x: disk full");

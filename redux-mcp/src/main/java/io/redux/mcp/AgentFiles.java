@@ -95,9 +95,7 @@ public final class AgentFiles {
         List<Agent> agents = new ArrayList<>();
         for (Path file : files) {
             try {
-                Agent agent = read(file, scope);
-                agent.warnings().forEach(warning -> warnings.add("agent file " + file + ": " + warning));
-                agents.add(agent);
+                agents.add(read(file, scope));
             } catch (UnusableAgentFile e) {
                 warnings.add(e.getMessage());
             }

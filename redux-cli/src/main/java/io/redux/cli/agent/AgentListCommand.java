@@ -47,7 +47,7 @@ final class AgentListCommand implements Callable<Integer> {
             table.print(environment.out());
         }
         environment.out().flush();
-        AgentWarnings.print(environment, catalog.warnings());
+        AgentWarnings.print(environment, catalog.allWarnings());
         return 0;
     }
 
@@ -66,7 +66,8 @@ final class AgentListCommand implements Callable<Integer> {
         if (agent.description() != null) {
             object.put("description", agent.description());
         }
-        object.put("needs_approval", agent.needsApproval());
+        // A global agent is the user's own: it never needs approval, as agent approve says.
+        object.put("needs_approval", agent.scope() == Agent.Scope.WORKSPACE && agent.needsApproval());
         object.put("approved", agents.get().approved(agent));
         return object;
     }

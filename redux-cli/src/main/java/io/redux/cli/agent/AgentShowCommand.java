@@ -48,7 +48,7 @@ final class AgentShowCommand implements Callable<Integer> {
                     list.stream().map(String::valueOf).toList())) : String.valueOf(value)))));
         }
         environment.out().flush();
-        AgentWarnings.print(environment, catalog.warnings());
+        AgentWarnings.print(environment, catalog.allWarnings());
         return 0;
     }
 

@@ -50,8 +50,11 @@ final class ChatAgent {
      */
     Agent find(AgentAccess agents, String name) {
         AgentCatalog catalog = agents.catalog();
+        // The files that could not be read may hold the agent meant; other agents' ignored fields are not this chat's.
         catalog.warnings().forEach(warn);
-        return Agents.find(catalog, name);
+        Agent agent = Agents.find(catalog, name);
+        AgentCatalog.warningsOf(agent).forEach(warn);
+        return agent;
     }
 
     Optional<Agent> agent() {

@@ -31,7 +31,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.TreeSet;
 
 /** The commands a user types at the chat prompt, starting with {@code /}. */
 final class SlashCommands {
@@ -149,7 +148,7 @@ final class SlashCommands {
             out.println((current ? "* " : "  ") + TerminalText.escape(found.name() + "  " + found.scope().label()
                     + (found.description() == null ? "" : "  " + found.description())));
         }
-        catalog.warnings().forEach(warning -> out.println(style.dim(TerminalText.escape("warning: " + warning))));
+        catalog.allWarnings().forEach(warning -> out.println(style.dim(TerminalText.escape("warning: " + warning))));
     }
 
     private ChatSession clear(ChatSession session, ChatRun run) {
@@ -185,12 +184,15 @@ final class SlashCommands {
 
     private void tools(List<String> arguments, ToolPolicy policy) {
         if (arguments.isEmpty()) {
-            for (String name : new TreeSet<>(tools.names())) {
-                Tool tool = tools.find(name).orElseThrow();
-                String note = policy.trusts(tool) ? "runs without asking" : defaultNote(name);
+            if (tools.offered().isEmpty()) {
+                out.println(style.dim("No tools are offered to the model (the agent's tools field names none)."));
+            }
+            // By the names the model knows: an agent offers some tools, some under aliases.
+            tools.offered().forEach((name, tool) -> {
+                String note = policy.trusts(tool) ? "runs without asking" : defaultNote(tool);
                 String trustName = tool.trustNames().get(0).equals(name) ? "" : " (" + tool.trustNames().get(0) + ")";
                 out.println("  " + TerminalText.escape(name + trustName) + "  " + style.dim(note));
-            }
+            });
             return;
         }
         if (arguments.size() != 2 || !List.of("trust", "untrust").contains(arguments.get(0))) {
@@ -224,8 +226,8 @@ final class SlashCommands {
         }
     }
 
-    private String defaultNote(String name) {
-        DefaultTrust trust = tools.find(name).map(Tool::defaultTrust).orElse(DefaultTrust.ASK);
+    private static String defaultNote(Tool tool) {
+        DefaultTrust trust = tool.defaultTrust();
         if (trust == DefaultTrust.TRUSTED_INSIDE_WORKING_FOLDER) {
             return "asks, except for files inside the working directory";
         }

@@ -94,6 +94,24 @@ class AgentCommandsTest {
     }
 
     @Test
+    void listJsonSaysAGlobalAgentNeedsNoApprovalAsApproveDoes() throws IOException {
+        Path global = home.resolve(".aws/amazonq/cli-agents/mine.json");
+        Files.createDirectories(global.getParent());
+        Files.writeString(global, "{\"hooks\": {\"agentSpawn\": [{\"command\": \"date\"}]}}");
+        write("team.json", "{\"hooks\": {\"agentSpawn\": [{\"command\": \"date\"}]}}");
+        AgentListCommand list = new AgentListCommand();
+        list.environment = environment;
+        list.agents = () -> access();
+        list.json = true;
+
+        list.call();
+
+        assertThat(out.toString().replaceAll("\\s+", ""))
+                .contains("\"name\":\"mine\",\"scope\":\"global\",\"file\":", "\"needs_approval\":false,\"approved\":true")
+                .contains("\"needs_approval\":true,\"approved\":false");
+    }
+
+    @Test
     void anUnknownNameListsTheAgents() throws IOException {
         write("dev.json", "{}");
 

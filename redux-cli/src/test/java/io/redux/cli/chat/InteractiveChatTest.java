@@ -33,6 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -473,11 +474,8 @@ class InteractiveChatTest {
 
     @Test
     void aWorkspaceAgentIsAskedAboutAndRunsItsHooksOnlyOnceAllowed() throws Exception {
-        Path agentFile = work.resolve(".amazonq/cli-agents/team.json");
-        Files.createDirectories(agentFile.getParent());
-        Files.writeString(agentFile, "{\"hooks\": {\"agentSpawn\": [{\"command\": \"touch spawned.txt\"}]}, "
+        workspaceAgent("team", "{\"hooks\": {\"agentSpawn\": [{\"command\": \"touch spawned.txt\"}]}, "
                 + "\"allowedTools\": [\"execute_bash\"]}");
-        agents = new FolderAgents(home, work, new ShellHookRunner());
 
         CompletableFuture<Integer> refused = start(FakeModelGateway.builder().answer("One.").build(), "--agent",
                 "team");
@@ -495,6 +493,38 @@ class InteractiveChatTest {
         assertThat(ranWhenRefused).as("the hook ran though the agent was refused").isFalse();
         assertThat(work.resolve("spawned.txt")).exists();
         assertThat(agents.approved(agents.catalog().find("team").orElseThrow())).isTrue();
+    }
+
+    @Test
+    void toolsUnderAnAgentListsTheToolsOfferedByTheNamesTheModelKnows() throws Exception {
+        workspaceAgent("reader", "{\"tools\": [\"fs_read\", \"execute_bash\"], "
+                + "\"toolAliases\": {\"fs_read\": \"read_file\"}}");
+
+        CompletableFuture<Integer> session = start(FakeModelGateway.builder().build(), "--agent", "reader");
+        keyboard.type("/tools\n/quit\n");
+
+        assertThat(session.get(30, TimeUnit.SECONDS)).isZero();
+        assertThat(keyboard.screen()).contains("read_file (file_read)", "execute_bash")
+                .doesNotContain("file_write", "unexpected error");
+    }
+
+    @Test
+    void toolsUnderAnAgentThatOffersNoToolSaysSo() throws Exception {
+        workspaceAgent("quiet", "{\"tools\": []}");
+
+        CompletableFuture<Integer> session = start(FakeModelGateway.builder().build(), "--agent", "quiet");
+        keyboard.type("/tools\n/quit\n");
+
+        assertThat(session.get(30, TimeUnit.SECONDS)).isZero();
+        assertThat(keyboard.screen()).contains("No tools are offered to the model");
+    }
+
+    /** Writes the workspace agent file {@code name}.json; the chats started next find it. */
+    private void workspaceAgent(String name, String json) throws IOException {
+        Path agentFile = work.resolve(".amazonq/cli-agents/" + name + ".json");
+        Files.createDirectories(agentFile.getParent());
+        Files.writeString(agentFile, json);
+        agents = new FolderAgents(home, work, new ShellHookRunner());
     }
 
     private CompletableFuture<Integer> startOn(TestTerminal terminal, ModelGateway gateway, String... options) {

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -73,6 +75,15 @@ public final class ToolRegistry {
             ToolSpec spec = tool.spec();
             return name.equals(spec.name()) ? spec : new ToolSpec(name, spec.description(), spec.inputSchema());
         }).toList();
+    }
+
+    /** The tools the model is offered, by the names it knows them by, in name order (what {@code /tools} shows). */
+    public SortedMap<String, Tool> offered() {
+        Offer current = offer;
+        SortedMap<String, Tool> byName = new TreeMap<>();
+        tools.values().stream().filter(current.offered())
+                .forEach(tool -> byName.put(current.nameForModel().apply(tool), tool));
+        return Collections.unmodifiableSortedMap(byName);
     }
 
     public Set<String> names() {
