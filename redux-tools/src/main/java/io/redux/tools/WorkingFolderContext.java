@@ -96,6 +96,11 @@ public final class WorkingFolderContext implements ContextSource {
     /** The relative paths {@code pattern} names, sorted; none for a pattern that matches nothing. */
     private Set<Path> matches(String pattern, List<String> warnings) {
         Set<Path> found = new TreeSet<>();
+        if (pattern.equals("~") || pattern.startsWith("~/")) {
+            // The home folder, as the original CLI's agents write it (file://~/notes.md): outside the working folder.
+            warnings.add(pattern + ": skipped: it is outside the working folder");
+            return found;
+        }
         try {
             if (!isGlob(pattern)) {
                 Path path = folder.resolve(pattern).normalize();

@@ -127,6 +127,22 @@ class WorkingFolderContextTest {
         assertThat(files.warnings()).containsExactly("AGENTS.md: skipped: it leads outside the working folder");
     }
 
+    /**
+     * The original CLI's agents name files in the home folder as {@code file://~/notes.md}; Redux sends nothing from
+     * outside the working folder, and says so rather than looking for a folder named {@code ~} in it.
+     */
+    @Test
+    void aPatternInTheHomeFolderIsSkippedWithAWarning() throws IOException {
+        write("~/notes.md", "a folder named ~ inside the working folder");
+
+        ContextFiles files = new WorkingFolderContext(work())
+                .read(new ContextSelection(List.of("~/notes.md", "~/prompts/*.md"), List.of()));
+
+        assertThat(files.files()).isEmpty();
+        assertThat(files.warnings()).containsExactly("~/notes.md: skipped: it is outside the working folder",
+                "~/prompts/*.md: skipped: it is outside the working folder");
+    }
+
     @Test
     void aPatternOutsideTheWorkingFolderIsSkippedWithAWarning() throws IOException {
         Files.writeString(dir.resolve("outside.md"), "outside");
