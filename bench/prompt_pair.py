@@ -6,42 +6,10 @@ the median wall time to the prompt and the median CPU time of the whole run (sta
 Usage: bench/prompt_pair.py N LAUNCHER...     (the environment is passed on: endpoint, keys, folders)
 """
 import os
-import pty
 import statistics
 import sys
-import time
 
-
-def one(command):
-    start = time.perf_counter()
-    pid, fd = pty.fork()
-    if pid == 0:
-        os.execvp(command[0], command)
-    seen = b""
-    elapsed = None
-    while elapsed is None:
-        try:
-            chunk = os.read(fd, 4096)
-        except OSError:
-            break
-        if not chunk:
-            break
-        seen += chunk
-        banner = seen.find(b"Ctrl-D to leave")
-        if banner >= 0 and seen.find(b">", banner) >= 0:
-            elapsed = time.perf_counter() - start
-    os.write(fd, b"/quit\r")
-    while True:
-        try:
-            if not os.read(fd, 4096):
-                break
-        except OSError:
-            break
-    _, _, usage = os.wait4(pid, 0)
-    os.close(fd)
-    if elapsed is None:
-        sys.exit("prompt_pair: no prompt; the chat printed: " + seen.decode("utf-8", "replace"))
-    return elapsed, usage.ru_utime + usage.ru_stime
+from prompt_time import one
 
 
 def main():

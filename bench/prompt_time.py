@@ -16,6 +16,7 @@ import time
 
 
 def one(command):
+    """The wall time from the start to the prompt, and the CPU time (user + sys) of the whole run, in seconds."""
     start = time.perf_counter()
     pid, fd = pty.fork()
     if pid == 0:
@@ -39,11 +40,11 @@ def one(command):
             except OSError:
                 break
     finally:
-        os.waitpid(pid, 0)
+        _, _, usage = os.wait4(pid, 0)
         os.close(fd)
     if elapsed is None:
         sys.exit("prompt_time: no prompt; the chat printed: " + seen.decode("utf-8", "replace"))
-    return elapsed
+    return elapsed, usage.ru_utime + usage.ru_stime
 
 
 def main():
@@ -51,7 +52,7 @@ def main():
     runs = int(sys.argv[1])
     command = sys.argv[2:]
     one(command)
-    times = sorted(one(command) * 1000 for _ in range(runs))
+    times = sorted(one(command)[0] * 1000 for _ in range(runs))
     print(f"prompt: median {statistics.median(times):.0f} ms (min {times[0]:.0f}, max {times[-1]:.0f}), {runs} runs")
 
 
