@@ -7,14 +7,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -167,25 +162,11 @@ class BundledRuntimeIT {
                 "REDUX_CONVERSATIONS_DIR", user.resolve("conversations").toString()));
         Path classes = user.resolve("classes.log");
         builder.environment().put("REDUX_JAVA_OPTS", "-Xlog:class+load=info:file=" + classes);
-        Process process = builder.start();
-        CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> {
-            try {
-                return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
-        try (OutputStream keyboard = process.getOutputStream()) {
-            keyboard.write("/quit\n".getBytes(StandardCharsets.UTF_8));
-        }
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError("the interactive chat did not end within 60 s");
-        }
-        String screen = output.join();
+        QuitAtATerminal.Screen screen = QuitAtATerminal.run(builder);
 
-        assertThat(process.exitValue()).as(screen).isZero();
-        assertThat(screen).contains("Ctrl-D to leave").doesNotContain("WARNING").doesNotContainIgnoringCase("dumb");
+        assertThat(screen.exitCode()).as(screen.text()).isZero();
+        assertThat(screen.text()).contains("Ctrl-D to leave").doesNotContain("WARNING")
+                .doesNotContainIgnoringCase("dumb");
         // The chat's cache was trained on the interactive chat up to its prompt too: JLine's line reader is in it.
         assertThat(Files.readString(classes)).contains("org.jline.reader.impl.LineReaderImpl source: shared objects");
     }

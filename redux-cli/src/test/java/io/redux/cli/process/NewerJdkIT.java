@@ -8,9 +8,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -21,8 +18,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -107,25 +102,10 @@ class NewerJdkIT {
                     "JAVA_HOME", newerJdk.get().toString(), "REDUX_ENDPOINT_URL", bedrock.endpoint().toString(),
                     "AWS_ACCESS_KEY_ID", "AKIAFAKEFAKEFAKE1234", "AWS_SECRET_ACCESS_KEY", "fake",
                     "AWS_EC2_METADATA_DISABLED", "true"));
-            Process process = builder.start();
-            CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-            try (OutputStream keyboard = process.getOutputStream()) {
-                keyboard.write("/quit\n".getBytes(StandardCharsets.UTF_8));
-            }
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new AssertionError("the interactive chat did not end within 60 s");
-            }
-            String screen = output.join();
+            QuitAtATerminal.Screen screen = QuitAtATerminal.run(builder);
 
-            assertThat(process.exitValue()).as(screen).isZero();
-            assertThat(screen).contains("Ctrl-D to leave").doesNotContain("WARNING");
+            assertThat(screen.exitCode()).as(screen.text()).isZero();
+            assertThat(screen.text()).contains("Ctrl-D to leave").doesNotContain("WARNING");
         }
     }
 
