@@ -68,6 +68,9 @@ public final class StartupTraining {
         // The launcher's entry point is not run here (it exits the JVM), but it belongs in the archive.
         Class.forName(Main.class.getName(), false, StartupTraining.class.getClassLoader());
         LibraryLogging.configure(false);
+        // What main builds before any command (its environment: the user's home, the console, stdin's kind), which the
+        // commands below are given a made-up copy of; a class missing from the cache costs its jar's opening.
+        CliEnvironment.system();
         List<List<String>> training = new ArrayList<>();
         families.forEach((family, commands) -> {
             if (args[3].equals("all") || args[3].equals(family)) {

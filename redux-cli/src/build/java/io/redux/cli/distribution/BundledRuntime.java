@@ -17,6 +17,8 @@ import java.util.stream.Stream;
  *   <li>{@code runtime/}: a {@code jlink}ed image of only the modules the jars of {@code lib/} need, as {@code jdeps}
  *       finds them (so a module added to the distribution brings what it needs, java.net.http say), plus the
  *       modules found through services, which {@code jdeps} cannot see ({@link #SERVICE_MODULES});</li>
+ *   <li>the jars' class files older than Java 6 (picocli's, for one) get stack map frames ({@code OldClassFiles.java},
+ *       run from source by the JDK 25), without which the AOT cache would leave them out;</li>
  *   <li>{@code lib/redux_cli.classpath}: the jars in a fixed order, one a line, which the launcher reads into its
  *       class path: a JVM uses an AOT cache only with the class path it was trained with, and the JVM's own
  *       expansion of {@code lib/*} follows the file system's order, which another machine's unpacking may change;</li>
@@ -32,7 +34,7 @@ import java.util.stream.Stream;
  * Without a JDK 25 (or with {@code -Dredux.runtime=none}), or if a step fails, the folder gets JDK 17's class-data
  * archive instead ({@link CdsArchive}) and runs on the user's Java, as before.
  *
- * <pre>java -cp CLASSPATH io.redux.cli.distribution.BundledRuntime DISTRIBUTION_FOLDER</pre>
+ * <pre>java -cp CLASSPATH io.redux.cli.distribution.BundledRuntime DISTRIBUTION_FOLDER OLD_CLASS_FILES_SOURCE</pre>
  */
 public final class BundledRuntime {
 
@@ -63,27 +65,29 @@ public final class BundledRuntime {
     }
 
     public static void main(String[] args) throws IOException, InterruptedException {
-        if (args.length != 1) {
-            System.err.println("usage: BundledRuntime DISTRIBUTION_FOLDER");
+        if (args.length != 2) {
+            System.err.println("usage: BundledRuntime DISTRIBUTION_FOLDER OLD_CLASS_FILES_SOURCE");
             System.exit(2);
         }
         Path home = Path.of(args[0]).toRealPath();
+        Path oldClassFiles = Path.of(args[1]);
+        String[] archiveArgs = {args[0]};
         String asked = System.getProperty("redux.runtime", "");
         Optional<Path> jdk = Jdk25.find(asked);
         if (jdk.isEmpty()) {
             String why = asked.equals("none") ? "no bundled runtime (-Dredux.runtime=none)"
                     : "no JDK 25 found (" + Jdk25.WHERE + ")";
             System.err.println("[INFO] redux_cli: " + why + "; the distribution runs on the user's Java 17+, with a class-data archive of this JDK");
-            CdsArchive.main(args);
+            CdsArchive.main(archiveArgs);
             return;
         }
         long start = System.nanoTime();
-        String problem = make(home, jdk.get());
+        String problem = make(home, jdk.get(), oldClassFiles);
         if (problem != null) {
             System.err.println("[WARNING] redux_cli: no bundled runtime (" + problem
                     + "); the distribution runs on the user's Java 17+");
             removeRuntime(home);
-            CdsArchive.main(args);
+            CdsArchive.main(archiveArgs);
             return;
         }
         System.err.printf("[INFO] redux_cli: bundled runtime of %s with its AOT cache in %.1f s%n", jdk.get(),
@@ -91,7 +95,7 @@ public final class BundledRuntime {
     }
 
     /** @return null when the runtime and its cache were made and checked, else why not */
-    static String make(Path home, Path jdk) throws IOException, InterruptedException {
+    static String make(Path home, Path jdk, Path oldClassFiles) throws IOException, InterruptedException {
         removeRuntime(home);
         Path work = Files.createTempDirectory("redux-runtime");
         try {
@@ -108,6 +112,10 @@ public final class BundledRuntime {
             if (Training.run(List.of(tool(jdk, "jlink"), "--add-modules", modules, "--strip-debug", "--no-man-pages",
                     "--no-header-files", "--output", runtime.toString()), log) != 0) {
                 return "jlink failed: " + Training.lastLine(log);
+            }
+            if (Training.run(List.of(tool(jdk, "java"), oldClassFiles.toString(), home.resolve("lib").toString()),
+                    log) != 0) {
+                return "giving old class files their frames failed: " + Training.lastLine(log);
             }
             Files.write(home.resolve(CLASS_PATH), jars, StandardCharsets.UTF_8);
             String classPath = String.join(java.io.File.pathSeparator,

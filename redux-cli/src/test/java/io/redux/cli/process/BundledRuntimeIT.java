@@ -9,6 +9,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -95,6 +96,23 @@ class BundledRuntimeIT {
                 .endsWith("lib/redux_cli-conversations.aot");
         assertThat(cacheOpenedBy(user, "whoami", "--help")).endsWith("lib/redux_cli-chat.aot");
         assertThat(cacheOpenedBy(user, "chat", "--help")).endsWith("lib/redux_cli-chat.aot");
+    }
+
+    @Test
+    void helpAndAListingLoadEveryClassOfTheJarsFromTheirCache(@TempDir Path user) throws IOException {
+        // A class outside the cache is read, verified and run without profiles, and costs its jar's opening: picocli's
+        // Java 5 class files were, until the build gave them stack map frames.
+        assertThat(classesReadFromJarsBy(user, "--help")).isEmpty();
+        assertThat(classesReadFromJarsBy(user, "conversations", "list")).isEmpty();
+    }
+
+    /** The classes the JVM of {@code args} read from the distribution's jars rather than from its AOT cache. */
+    private static List<String> classesReadFromJarsBy(Path user, String... args) throws IOException {
+        Path log = Files.createTempFile(user, "classes", ".log");
+        Result result = withNoJavaInstalled(user).env("REDUX_JAVA_OPTS", "-Xlog:class+load=info:file=" + log)
+                .run(args);
+        assertThat(result.exitCode()).isZero();
+        return Files.readAllLines(log).stream().filter(line -> line.contains(" source: file:")).toList();
     }
 
     /** The AOT cache the JVM of {@code args} opened, as its log names it; empty if it opened none. */
