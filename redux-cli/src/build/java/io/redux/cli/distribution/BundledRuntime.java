@@ -17,6 +17,8 @@ import java.util.stream.Stream;
  *   <li>{@code runtime/}: a {@code jlink}ed image of only the modules the jars of {@code lib/} need, as {@code jdeps}
  *       finds them (so a module added to the distribution brings what it needs, java.net.http say), plus the
  *       modules found through services, which {@code jdeps} cannot see ({@link #SERVICE_MODULES});</li>
+ *   <li>and in it, the CLI's own module {@code io.redux.runtime} (its sources in {@code src/build/runtime}, compiled
+ *       by the JDK 25): the JVM's logger finder, found there instead of by opening every jar of the class path;</li>
  *   <li>the jars' class files older than Java 6 (picocli's, for one) get stack map frames ({@code OldClassFiles.java},
  *       run from source by the JDK 25), without which the AOT cache would leave them out;</li>
  *   <li>{@code lib/redux_cli.classpath}: the jars in a fixed order, one a line, which the launcher reads into its
@@ -34,7 +36,7 @@ import java.util.stream.Stream;
  * Without a JDK 25 (or with {@code -Dredux.runtime=none}), or if a step fails, the folder gets JDK 17's class-data
  * archive instead ({@link CdsArchive}) and runs on the user's Java, as before.
  *
- * <pre>java -cp CLASSPATH io.redux.cli.distribution.BundledRuntime DISTRIBUTION_FOLDER OLD_CLASS_FILES_SOURCE</pre>
+ * <pre>java -cp CLASSPATH io.redux.cli.distribution.BundledRuntime DISTRIBUTION_FOLDER RUNTIME_SOURCES</pre>
  */
 public final class BundledRuntime {
 
@@ -46,6 +48,8 @@ public final class BundledRuntime {
      */
     public static final List<String> FAMILIES = List.of("help", "list", "conversations", "chat");
     public static final String CACHE_STAMP = "lib/redux_cli.aot.release";
+    /** The CLI's own module of the runtime (see {@code src/build/runtime}). */
+    static final String OWN_MODULE = "io.redux.runtime";
 
     /**
      * Modules reached only through {@link java.util.ServiceLoader}, which {@code jdeps} does not follow: the extra
@@ -66,11 +70,11 @@ public final class BundledRuntime {
 
     public static void main(String[] args) throws IOException, InterruptedException {
         if (args.length != 2) {
-            System.err.println("usage: BundledRuntime DISTRIBUTION_FOLDER OLD_CLASS_FILES_SOURCE");
+            System.err.println("usage: BundledRuntime DISTRIBUTION_FOLDER RUNTIME_SOURCES");
             System.exit(2);
         }
         Path home = Path.of(args[0]).toRealPath();
-        Path oldClassFiles = Path.of(args[1]);
+        Path sources = Path.of(args[1]);
         String[] archiveArgs = {args[0]};
         String asked = System.getProperty("redux.runtime", "");
         Optional<Path> jdk = Jdk25.find(asked);
@@ -82,7 +86,7 @@ public final class BundledRuntime {
             return;
         }
         long start = System.nanoTime();
-        String problem = make(home, jdk.get(), oldClassFiles);
+        String problem = make(home, jdk.get(), sources);
         if (problem != null) {
             System.err.println("[WARNING] redux_cli: no bundled runtime (" + problem
                     + "); the distribution runs on the user's Java 17+");
@@ -95,7 +99,7 @@ public final class BundledRuntime {
     }
 
     /** @return null when the runtime and its cache were made and checked, else why not */
-    static String make(Path home, Path jdk, Path oldClassFiles) throws IOException, InterruptedException {
+    static String make(Path home, Path jdk, Path sources) throws IOException, InterruptedException {
         removeRuntime(home);
         Path work = Files.createTempDirectory("redux-runtime");
         try {
@@ -108,13 +112,21 @@ public final class BundledRuntime {
                 return "jdeps failed: " + Training.lastLine(log);
             }
             String modules = modules(Files.readString(log, StandardCharsets.UTF_8));
+            Path moduleClasses = work.resolve("modules").resolve(OWN_MODULE);
+            List<String> javac = new ArrayList<>(List.of(tool(jdk, "javac"), "--release", "17", "-d",
+                    moduleClasses.toString()));
+            javac.addAll(javaFiles(sources.resolve(OWN_MODULE)));
+            if (Training.run(javac, log) != 0) {
+                return "compiling " + OWN_MODULE + " failed: " + Training.lastLine(log);
+            }
             Path runtime = home.resolve(RUNTIME);
-            if (Training.run(List.of(tool(jdk, "jlink"), "--add-modules", modules, "--strip-debug", "--no-man-pages",
+            if (Training.run(List.of(tool(jdk, "jlink"), "--module-path", moduleClasses.getParent().toString(),
+                    "--add-modules", modules + "," + OWN_MODULE, "--strip-debug", "--no-man-pages",
                     "--no-header-files", "--output", runtime.toString()), log) != 0) {
                 return "jlink failed: " + Training.lastLine(log);
             }
-            if (Training.run(List.of(tool(jdk, "java"), oldClassFiles.toString(), home.resolve("lib").toString()),
-                    log) != 0) {
+            if (Training.run(List.of(tool(jdk, "java"), sources.resolve("OldClassFiles.java").toString(),
+                    home.resolve("lib").toString()), log) != 0) {
                 return "giving old class files their frames failed: " + Training.lastLine(log);
             }
             Files.write(home.resolve(CLASS_PATH), jars, StandardCharsets.UTF_8);
@@ -161,6 +173,13 @@ public final class BundledRuntime {
         TreeSet<String> modules = new TreeSet<>(List.of(lines.get(lines.size() - 1).strip().split(",")));
         modules.addAll(SERVICE_MODULES);
         return String.join(",", modules);
+    }
+
+    /** The source files under {@code folder}, sorted. */
+    private static List<String> javaFiles(Path folder) throws IOException {
+        try (Stream<Path> files = Files.walk(folder)) {
+            return files.map(Path::toString).filter(name -> name.endsWith(".java")).sorted().toList();
+        }
     }
 
     /** The AOT cache of a family of commands, relative to the distribution folder. */

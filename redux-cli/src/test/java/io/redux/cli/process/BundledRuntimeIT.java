@@ -9,6 +9,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -104,6 +105,49 @@ class BundledRuntimeIT {
         // Java 5 class files were, until the build gave them stack map frames.
         assertThat(classesReadFromJarsBy(user, "--help")).isEmpty();
         assertThat(classesReadFromJarsBy(user, "conversations", "list")).isEmpty();
+    }
+
+    @Test
+    void noCommandOpensTheJarsToLookForALoggerFinder(@TempDir Path user) throws IOException {
+        // The first logger of a run (Guice's) makes the JDK look for a logger finder: the runtime's own module has
+        // one, so the JDK does not open the seventy jars of the class path to look for it, and a success does not
+        // ask for System.exit's logger (a failure does, and the JDK then looks for a second finder, jar by jar).
+        // Help opens none at all; Guice still opens them when it looks for a class no jar has (Kotlin support).
+        assertThat(jarsOpenedBy(user, "--help")).isEmpty();
+        assertThat(jarsOpenedBy(user, "conversations", "list")).noneMatch(opening -> opening.contains("jdk.internal.logger."));
+    }
+
+    @Test
+    void theJdksLoggersFollowAJavaUtilLoggingConfigurationTheUserGives(@TempDir Path user) throws IOException {
+        Path configuration = Files.writeString(user.resolve("logging.properties"), String.join("\n",
+                "handlers=java.util.logging.ConsoleHandler", "java.util.logging.ConsoleHandler.level=ALL",
+                ".level=OFF", "java.lang.Runtime.level=FINE", ""));
+
+        Result mistake = withNoJavaInstalled(user)
+                .env("REDUX_JAVA_OPTS", "-Djava.util.logging.config.file=" + configuration).run("no-such-command");
+        Result silent = withNoJavaInstalled(user).run("no-such-command");
+
+        assertThat(mistake.exitCode()).isEqualTo(2);
+        assertThat(mistake.stderr()).contains("Runtime.exit() called with status: 2");
+        assertThat(silent.stderr()).doesNotContain("Runtime.exit");
+    }
+
+    /**
+     * The jars the JVM of {@code args} opened, as the JDK's class path logs them ({@code -Dsun.misc.URLClassPath.debug}):
+     * each the "Opening" line and the stack trace that follows it, in one string.
+     */
+    private static List<String> jarsOpenedBy(Path user, String... args) throws IOException {
+        Result result = withNoJavaInstalled(user).env("REDUX_JAVA_OPTS", "-Dsun.misc.URLClassPath.debug=true")
+                .run(args);
+        List<String> openings = new ArrayList<>();
+        for (String line : result.stderr().lines().toList()) {
+            if (line.startsWith("Opening ")) {
+                openings.add(line);
+            } else if (!openings.isEmpty() && line.startsWith("\t")) {
+                openings.set(openings.size() - 1, openings.get(openings.size() - 1) + "\n" + line);
+            }
+        }
+        return openings;
     }
 
     /** The classes the JVM of {@code args} read from the distribution's jars rather than from its AOT cache. */
