@@ -201,7 +201,10 @@ public final class ChatCommand implements Callable<Integer> {
             ChatSession session = open(chat, metadata);
             CompletableFuture<Void> recording = metadata.recordOn(session);
             interactiveChats.get().run(session, new ChatRun(chat, policy, metadata, servers));
-            SessionMetadata.await(recording);
+            // Left before the first message: no conversation to write the identity into, so no lookup to wait for.
+            if (session.isSaved()) {
+                SessionMetadata.await(recording);
+            }
         }
         return 0;
     }

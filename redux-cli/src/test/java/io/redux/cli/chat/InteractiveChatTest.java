@@ -174,6 +174,30 @@ class InteractiveChatTest {
         assertThat(keyboard.screen()).doesNotContain("is saved", "--resume");
     }
 
+    /**
+     * The identity lookup is written into the conversation the first message starts: with no message there is nothing
+     * to write it into, so leaving does not wait for a lookup that is slow (up to 10 s) or never ends.
+     */
+    @Test
+    void leavingBeforeTheFirstMessageDoesNotWaitForTheIdentity() throws Exception {
+        CountDownLatch never = new CountDownLatch(1);
+        CredentialSource identity = () -> {
+            awaitUninterruptibly(never);
+            return FakeAwsAccess.IDENTITY;
+        };
+        CompletableFuture<Integer> session = startOn(keyboard,
+                new FakeAwsAccess(FakeModelGateway.builder().build(), identity));
+        try {
+            keyboard.awaitScreen("> ", 30);
+            keyboard.type("/quit\n");
+
+            assertThat(session.get(5, TimeUnit.SECONDS)).isZero();
+            assertThat(conversations.list().conversations()).isEmpty();
+        } finally {
+            never.countDown();
+        }
+    }
+
     @Test
     void aModelItsServiceCannotCallIsRefusedByModelAndTheSessionKeepsItsModel() throws Exception {
         FakeModelGateway model = FakeModelGateway.builder().answer("One.").answer("Two.").build();

@@ -114,7 +114,8 @@ class BundledRuntimeIT {
         // ask for System.exit's logger (a failure does, and the JDK then looks for a second finder, jar by jar).
         // Help opens none at all; Guice still opens them when it looks for a class no jar has (Kotlin support).
         assertThat(jarsOpenedBy(user, "--help")).isEmpty();
-        assertThat(jarsOpenedBy(user, "conversations", "list")).noneMatch(opening -> opening.contains("jdk.internal.logger."));
+        assertThat(jarsOpenedBy(user, "conversations", "list"))
+                .noneMatch(opening -> opening.contains("jdk.internal.logger."));
     }
 
     @Test
