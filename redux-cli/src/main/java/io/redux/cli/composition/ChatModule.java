@@ -58,17 +58,30 @@ final class ChatModule extends AbstractModule {
 
     @Provides
     Terminals terminals() {
-        return () -> terminalBuilder(Runtime.version().feature(), nativeAccessEnabled()).build();
+        int jdk = Runtime.version().feature();
+        boolean nativeAccess = nativeAccessEnabled();
+        return () -> {
+            try {
+                return terminalBuilder(jdk, nativeAccess).build();
+            } catch (IllegalStateException e) {
+                // JLine's native library would not load (a temporary folder mounted noexec, an unknown platform).
+                return TerminalBuilder.builder().system(true).name("redux_cli").provider("exec").build();
+            }
+        };
     }
 
     /**
-     * Where the JDK would warn, JLine's exec provider: it drives the terminal with {@code stty}, no native code, but
-     * a process per question (19 before the prompt). With native access enabled (the bundled runtime's launcher
-     * enables it) JLine's own choice, native calls.
+     * JLine's JNI terminal where native code may load without a warning: JLine would otherwise load and try every
+     * provider it has, and its FFM one alone takes a third of the time to the prompt to set up its native calls.
+     * Where the JDK would warn (24+ without {@code --enable-native-access}, which the bundled runtime's launcher
+     * gives), the exec provider: it drives the terminal with {@code stty}, no native code, but a process per
+     * question (19 before the prompt). The JNI terminal is never replaced by a dumb one in silence: where it cannot
+     * start, the build fails and {@link #terminals()} takes the exec one.
      */
     static TerminalBuilder terminalBuilder(int jdkFeatureVersion, boolean nativeAccessEnabled) {
         TerminalBuilder builder = TerminalBuilder.builder().system(true).name("redux_cli");
-        return jdkFeatureVersion >= WARNS_ON_NATIVE_ACCESS && !nativeAccessEnabled ? builder.provider("exec") : builder;
+        return jdkFeatureVersion >= WARNS_ON_NATIVE_ACCESS && !nativeAccessEnabled ? builder.provider("exec")
+                : builder.provider("jni").dumb(false);
     }
 
     /** {@code Module.isNativeAccessEnabled()} of JLine's module, on JDKs that have it (22+); false elsewhere. */

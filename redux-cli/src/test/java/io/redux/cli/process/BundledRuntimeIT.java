@@ -232,6 +232,11 @@ class BundledRuntimeIT {
                 .doesNotContainIgnoringCase("dumb");
         // The chat's cache was trained on the interactive chat up to its prompt too: JLine's line reader is in it.
         assertThat(Files.readString(classes)).contains("org.jline.reader.impl.LineReaderImpl source: shared objects");
+        // JLine's JNI terminal, and not the FFM one, which costs a third of the time to the prompt to set up its
+        // native calls. (The exec one is in the cache, from the training's run without a terminal, so the JVM loads
+        // it with the cache; with no stty on the PATH it could not have made a real terminal anyway.)
+        assertThat(Files.readString(classes)).contains("org.jline.terminal.impl.jni.JniTerminalProvider ")
+                .doesNotContain("org.jline.terminal.impl.ffm.FfmTerminalProvider ");
     }
 
     @Test
