@@ -20,10 +20,24 @@ public final class Titles {
         String stripped = text.strip();
         int newline = stripped.indexOf('\n');
         String oneLine = (newline < 0 ? stripped : stripped.substring(0, newline)).strip();
-        oneLine = WHITESPACE_RUN.matcher(oneLine).replaceAll(" ");
+        if (hasWhitespaceToCollapse(oneLine)) {
+            oneLine = WHITESPACE_RUN.matcher(oneLine).replaceAll(" ");
+        }
         if (oneLine.length() <= MAX_LENGTH) {
             return oneLine;
         }
         return oneLine.substring(0, MAX_LENGTH - 1).stripTrailing() + "…";
+    }
+
+    /** Whether {@link #WHITESPACE_RUN} would change {@code text}: it has a whitespace other than a lone space. */
+    private static boolean hasWhitespaceToCollapse(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r'
+                    || c == ' ' && i + 1 < text.length() && text.charAt(i + 1) == ' ') {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -65,7 +65,7 @@ final class ConversationParser {
      * @throws CorruptConversationException when it is not a valid message
      */
     static Message parseMessage(String location, JsonNode node, String path) {
-        return checked(location, () -> message(node, () -> path));
+        return checked(location, () -> message(node, new MessagePlace(path, 0)));
     }
 
     /** What {@code reading} gives, or the reason it fails as the one error every reader of {@code location} throws. */
@@ -138,8 +138,7 @@ final class ConversationParser {
         }
         List<Message> messages = new ArrayList<>(messagesNode.size());
         for (int i = 0; i < messagesNode.size(); i++) {
-            int index = i;
-            messages.add(message(messagesNode.get(i), () -> "messages[" + index + "]"));
+            messages.add(message(messagesNode.get(i), new MessagePlace(null, i)));
         }
         ConversationMetadata metadata = metadata(tree.get("metadata"));
         return new Conversation(id, createdAt, updatedAt, modelId, region, messages, metadata);
@@ -153,15 +152,15 @@ final class ConversationParser {
         }
     }
 
-    private static Message message(JsonNode node, Supplier<String> path) {
+    private static Message message(JsonNode node, MessagePlace where) {
         if (!node.isObject()) {
-            throw new Problem(path.get() + " is not an object");
+            throw new Problem(where.path() + " is not an object");
         }
-        String id = requiredText(node, "id", () -> path.get() + ".");
+        String id = requiredText(node, "id", where);
         if (id.isBlank()) {
-            throw new Problem(path.get() + ".id is empty");
+            throw new Problem(where.path() + ".id is empty");
         }
-        Where where = () -> path.get() + " (id " + InvalidInputException.quote(id) + ").";
+        where.id = id;
         String roleName = requiredText(node, "role", where);
         Role role = Role.fromWireName(roleName).orElseThrow(() -> new Problem(where.prefix() + "role "
                 + InvalidInputException.quote(roleName) + " is not one of user, assistant, tool_call, tool_result"));
@@ -291,6 +290,27 @@ final class ConversationParser {
         Where TOP = () -> "";
 
         String prefix();
+    }
+
+    /** Where a message is: {@code messages[i]} (or the path a streaming reader gives), with its id once read. */
+    private static final class MessagePlace implements Where {
+        private final String path;
+        private final int index;
+        private String id;
+
+        MessagePlace(String path, int index) {
+            this.path = path;
+            this.index = index;
+        }
+
+        String path() {
+            return path != null ? path : "messages[" + index + "]";
+        }
+
+        @Override
+        public String prefix() {
+            return id == null ? path() + "." : path() + " (id " + InvalidInputException.quote(id) + ").";
+        }
     }
 
     /** Why a document is not a conversation; becomes a {@link CorruptConversationException} with the file's path. */
