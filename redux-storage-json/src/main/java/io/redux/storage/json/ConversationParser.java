@@ -65,7 +65,7 @@ final class ConversationParser {
      * @throws CorruptConversationException when it is not a valid message
      */
     static Message parseMessage(String location, JsonNode node, String path) {
-        return checked(location, () -> message(node, new MessagePlace(path, 0)));
+        return checked(location, () -> message(node, MessagePlace.named(path)));
     }
 
     /** What {@code reading} gives, or the reason it fails as the one error every reader of {@code location} throws. */
@@ -138,7 +138,7 @@ final class ConversationParser {
         }
         List<Message> messages = new ArrayList<>(messagesNode.size());
         for (int i = 0; i < messagesNode.size(); i++) {
-            messages.add(message(messagesNode.get(i), new MessagePlace(null, i)));
+            messages.add(message(messagesNode.get(i), MessagePlace.at(i)));
         }
         ConversationMetadata metadata = metadata(tree.get("metadata"));
         return new Conversation(id, createdAt, updatedAt, modelId, region, messages, metadata);
@@ -160,7 +160,7 @@ final class ConversationParser {
         if (id.isBlank()) {
             throw new Problem(where.path() + ".id is empty");
         }
-        where.id = id;
+        where.identify(id);
         String roleName = requiredText(node, "role", where);
         Role role = Role.fromWireName(roleName).orElseThrow(() -> new Problem(where.prefix() + "role "
                 + InvalidInputException.quote(roleName) + " is not one of user, assistant, tool_call, tool_result"));
@@ -175,7 +175,8 @@ final class ConversationParser {
             case TOOL_CALL:
                 JsonNode arguments = node.get("arguments");
                 if (arguments == null || !arguments.isObject()) {
-                    throw new Problem(where.prefix() + (arguments == null ? "arguments is missing" : "arguments is not an object"));
+                    throw new Problem(where.prefix()
+                            + (arguments == null ? "arguments is missing" : "arguments is not an object"));
                 }
                 return new ToolCall(id, timestamp, requiredText(node, "tool_name", where),
                         JsonValueMapping.toValue(arguments));
@@ -298,9 +299,24 @@ final class ConversationParser {
         private final int index;
         private String id;
 
-        MessagePlace(String path, int index) {
+        private MessagePlace(String path, int index) {
             this.path = path;
             this.index = index;
+        }
+
+        /** {@code messages[index]} of the document. */
+        static MessagePlace at(int index) {
+            return new MessagePlace(null, index);
+        }
+
+        /** A message the caller names itself. */
+        static MessagePlace named(String path) {
+            return new MessagePlace(path, -1);
+        }
+
+        /** From here on, reasons name the message's id too. */
+        void identify(String messageId) {
+            id = messageId;
         }
 
         String path() {
