@@ -41,22 +41,26 @@ public final class Table {
                 widths[i] = Math.max(widths[i], row[i].length());
             }
         }
-        // The whole table in one write: the CLI's stdout flushes on every println, a system call each.
+        // The whole table in one write: the CLI's stdout flushes on every println, a system call each. Each line is
+        // built in place and its trailing blanks cut off there: a listing prints thousands of lines.
+        String lineEnd = System.lineSeparator();
         StringBuilder text = new StringBuilder();
-        StringBuilder line = new StringBuilder();
         for (String[] row : rows) {
-            line.setLength(0);
+            int start = text.length();
             for (int i = 0; i < columns; i++) {
-                line.append(row[i]);
+                text.append(row[i]);
                 if (i < columns - 1) {
-                    line.append(" ".repeat(widths[i] - row[i].length() + 2));
+                    for (int pad = widths[i] - row[i].length() + 2; pad > 0; pad--) {
+                        text.append(' ');
+                    }
                 }
             }
-            int end = line.length();
-            while (end > 0 && Character.isWhitespace(line.charAt(end - 1))) {
+            int end = text.length();
+            while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
                 end--;
             }
-            text.append(line, 0, end).append(System.lineSeparator());
+            text.setLength(end);
+            text.append(lineEnd);
         }
         out.print(text);
         out.flush();

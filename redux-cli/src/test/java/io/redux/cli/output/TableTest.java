@@ -24,6 +24,18 @@ class TableTest {
     }
 
     @Test
+    void noLineEndsInBlanksNeitherPaddingNorTheLastCellsOwn() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(bytes, StandardCharsets.UTF_8), true);
+
+        new Table("ID", "MODEL", "TITLE").row("1", "m", "").row("12", "", "").row("3", "model", "title \t ")
+                .row("4", "m", "ti…tle").print(out);
+
+        assertThat(bytes.toString(StandardCharsets.UTF_8)).isEqualTo(String.join(System.lineSeparator(),
+                "ID  MODEL  TITLE", "1   m", "12", "3   model  title", "4   m      ti…tle", ""));
+    }
+
+    @Test
     void aTableOfManyRowsReachesTheOutputInOneWriteNotOneALine() {
         // The CLI's stdout flushes on every println (a chat streams through it); a listing of 10,000 conversations
         // must not make 10,000 system calls.

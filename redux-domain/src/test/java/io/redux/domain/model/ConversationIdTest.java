@@ -24,7 +24,11 @@ class ConversationIdTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"../../etc/passwd", "", " ", "1-1-1-1-1", "550e8400-e29b-41d4-a716-44665544000g",
-            "550e8400-e29b-41d4-a716-446655440000/../x", "550e8400e29b41d4a716446655440000"})
+            "550e8400-e29b-41d4-a716-446655440000/../x", "550e8400e29b41d4a716446655440000",
+            // Digits of other scripts, a dash moved, one character too many or too few, a letter past f.
+            "\u0665\u0665\u0660e8400-e29b-41d4-a716-446655440000", "550e840-0e29b-41d4-a716-446655440000",
+            "550e8400-e29b-41d4-a716-4466554400000", "550e8400-e29b-41d4-a716-44665544000",
+            "550e8400-e29b-41d4-a716-44665544000G", "550e8400-e29b-41d4-a716+446655440000"})
     void refusesAnythingButAUuid(String text) {
         assertThatThrownBy(() -> ConversationId.parse(text))
                 .isInstanceOf(InvalidInputException.class)

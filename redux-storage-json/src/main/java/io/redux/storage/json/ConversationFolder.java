@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystemException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -20,16 +21,12 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The folder of conversation files: which name holds which conversation, its sidecar lock and temporary files, and
  * the folder's own checks. It is created (mode 0700) on the first write, never on a read.
  */
 final class ConversationFolder {
-
-    private static final Pattern CONVERSATION_FILE = Pattern.compile(
-            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\.json");
 
     private static final Set<PosixFilePermission> WRITE_PERMISSIONS = EnumSet.of(PosixFilePermission.OWNER_WRITE,
             PosixFilePermission.GROUP_WRITE, PosixFilePermission.OTHERS_WRITE);
@@ -95,9 +92,21 @@ final class ConversationFolder {
 
     /** The files named {@code <uuid>.json}; an empty list when the folder does not exist yet. */
     List<Path> conversationFiles() {
+        // All the names in one native call, where a directory stream makes one and a path per entry, whatever its
+        // name. It tells no failure from another, so on failure the stream below says what went wrong.
+        String[] names = directory.getFileSystem() == FileSystems.getDefault() ? directory.toFile().list() : null;
+        if (names != null) {
+            List<Path> files = new ArrayList<>(names.length);
+            for (String name : names) {
+                if (isConversationFile(name)) {
+                    files.add(directory.resolve(name));
+                }
+            }
+            return files;
+        }
         List<Path> files = new ArrayList<>();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory,
-                entry -> CONVERSATION_FILE.matcher(entry.getFileName().toString()).matches())) {
+                entry -> isConversationFile(entry.getFileName().toString()))) {
             entries.forEach(files::add);
         } catch (NoSuchFileException e) {
             return List.of();
@@ -107,6 +116,11 @@ final class ConversationFolder {
             throw failure("cannot be read", e);
         }
         return files;
+    }
+
+    /** {@code <uuid>.json}, the uuid in its canonical form, in either case. */
+    private static boolean isConversationFile(String name) {
+        return name.length() == 41 && name.endsWith(".json") && ConversationId.isValid(name.substring(0, 36));
     }
 
     /**

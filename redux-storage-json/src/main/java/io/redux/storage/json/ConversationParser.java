@@ -65,7 +65,7 @@ final class ConversationParser {
      * @throws CorruptConversationException when it is not a valid message
      */
     static Message parseMessage(String location, JsonNode node, String path) {
-        return checked(location, () -> message(node, path));
+        return checked(location, () -> message(node, MessagePlace.named(path)));
     }
 
     /** What {@code reading} gives, or the reason it fails as the one error every reader of {@code location} throws. */
@@ -120,7 +120,7 @@ final class ConversationParser {
     }
 
     private static Conversation toConversation(ObjectNode tree, ConversationId expectedId) {
-        String idText = requiredText(tree, "conversation_id", "");
+        String idText = requiredText(tree, "conversation_id", Where.TOP);
         if (!ConversationId.isValid(idText)) {
             throw new Problem("conversation_id " + InvalidInputException.quote(idText) + " is not a UUID");
         }
@@ -128,17 +128,17 @@ final class ConversationParser {
         if (expectedId != null && !id.equals(expectedId)) {
             throw new Problem("its conversation_id " + id + " does not match its file name " + expectedId + ".json");
         }
-        Instant createdAt = requiredTimestamp(tree, "created_at", "");
-        Instant updatedAt = requiredTimestamp(tree, "updated_at", "");
-        ModelId modelId = modelId(requiredText(tree, "model_id", ""));
-        String region = optionalText(tree, "region", "");
+        Instant createdAt = requiredTimestamp(tree, "created_at", Where.TOP);
+        Instant updatedAt = requiredTimestamp(tree, "updated_at", Where.TOP);
+        ModelId modelId = modelId(requiredText(tree, "model_id", Where.TOP));
+        String region = optionalText(tree, "region", Where.TOP);
         JsonNode messagesNode = tree.get("messages");
         if (messagesNode == null || !messagesNode.isArray()) {
             throw new Problem(messagesNode == null ? "the field messages is missing" : "messages is not an array");
         }
         List<Message> messages = new ArrayList<>(messagesNode.size());
         for (int i = 0; i < messagesNode.size(); i++) {
-            messages.add(message(messagesNode.get(i), "messages[" + i + "]"));
+            messages.add(message(messagesNode.get(i), MessagePlace.at(i)));
         }
         ConversationMetadata metadata = metadata(tree.get("metadata"));
         return new Conversation(id, createdAt, updatedAt, modelId, region, messages, metadata);
@@ -152,17 +152,17 @@ final class ConversationParser {
         }
     }
 
-    private static Message message(JsonNode node, String path) {
+    private static Message message(JsonNode node, MessagePlace where) {
         if (!node.isObject()) {
-            throw new Problem(path + " is not an object");
+            throw new Problem(where.path() + " is not an object");
         }
-        String id = requiredText(node, "id", path + ".");
+        String id = requiredText(node, "id", where);
         if (id.isBlank()) {
-            throw new Problem(path + ".id is empty");
+            throw new Problem(where.path() + ".id is empty");
         }
-        String where = path + " (id " + InvalidInputException.quote(id) + ").";
+        where.identify(id);
         String roleName = requiredText(node, "role", where);
-        Role role = Role.fromWireName(roleName).orElseThrow(() -> new Problem(where + "role "
+        Role role = Role.fromWireName(roleName).orElseThrow(() -> new Problem(where.prefix() + "role "
                 + InvalidInputException.quote(roleName) + " is not one of user, assistant, tool_call, tool_result"));
         Instant timestamp = requiredTimestamp(node, "timestamp", where);
         switch (role) {
@@ -175,7 +175,8 @@ final class ConversationParser {
             case TOOL_CALL:
                 JsonNode arguments = node.get("arguments");
                 if (arguments == null || !arguments.isObject()) {
-                    throw new Problem(where + (arguments == null ? "arguments is missing" : "arguments is not an object"));
+                    throw new Problem(where.prefix()
+                            + (arguments == null ? "arguments is missing" : "arguments is not an object"));
                 }
                 return new ToolCall(id, timestamp, requiredText(node, "tool_name", where),
                         JsonValueMapping.toValue(arguments));
@@ -186,23 +187,23 @@ final class ConversationParser {
         }
     }
 
-    private static TokenUsage usage(JsonNode node, String where) {
+    private static TokenUsage usage(JsonNode node, Where where) {
         if (node == null || node.isNull()) {
             return null;
         }
         if (!node.isObject()) {
-            throw new Problem(where + "usage is not an object");
+            throw new Problem(where.prefix() + "usage is not an object");
         }
         return new TokenUsage(tokenCount(node, "input_tokens", where), tokenCount(node, "output_tokens", where));
     }
 
-    private static long tokenCount(JsonNode usage, String field, String where) {
+    private static long tokenCount(JsonNode usage, String field, Where where) {
         JsonNode count = usage.get(field);
         if (count == null || count.isNull()) {
             return 0;
         }
         if (!count.isIntegralNumber() || !count.canConvertToLong() || count.longValue() < 0) {
-            throw new Problem(where + "usage." + field + " is not a non-negative whole number");
+            throw new Problem(where.prefix() + "usage." + field + " is not a non-negative whole number");
         }
         return count.longValue();
     }
@@ -214,7 +215,7 @@ final class ConversationParser {
         if (!node.isObject()) {
             throw new Problem("metadata is not an object");
         }
-        String where = "metadata.";
+        Where where = () -> "metadata.";
         return new ConversationMetadata(
                 optionalText(node, "aws_profile", where),
                 optionalText(node, "aws_account_id", where),
@@ -232,7 +233,7 @@ final class ConversationParser {
         if (!node.isObject()) {
             throw new Problem("metadata.migrated_from is not an object");
         }
-        String where = "metadata.migrated_from.";
+        Where where = () -> "metadata.migrated_from.";
         String migratedAt = optionalText(node, "migrated_at", where);
         return new MigrationOrigin(
                 optionalText(node, "source", where),
@@ -240,7 +241,7 @@ final class ConversationParser {
                 optionalText(node, "source_conversation_id", where),
                 optionalText(node, "source_model", where),
                 optionalText(node, "fingerprint", where),
-                migratedAt == null ? null : timestamp(migratedAt, where + "migrated_at"));
+                migratedAt == null ? null : timestamp(migratedAt, where, "migrated_at"));
     }
 
     private static String kind(JsonNode node) {
@@ -248,37 +249,84 @@ final class ConversationParser {
         return (type.startsWith("a") || type.startsWith("o") ? "an " : "a ") + type;
     }
 
-    private static String requiredText(JsonNode node, String field, String where) {
+    private static String requiredText(JsonNode node, String field, Where where) {
         String text = optionalText(node, field, where);
         if (text == null) {
-            throw new Problem("the field " + where + field + " is missing");
+            throw new Problem("the field " + where.prefix() + field + " is missing");
         }
         return text;
     }
 
     /** @return the string, or null when the field is absent or JSON null */
-    private static String optionalText(JsonNode node, String field, String where) {
+    private static String optionalText(JsonNode node, String field, Where where) {
         JsonNode value = node.get(field);
         if (value == null || value.isNull()) {
             return null;
         }
         if (!value.isTextual()) {
-            throw new Problem(where + field + " is not a string (it is " + kind(value) + ")");
+            throw new Problem(where.prefix() + field + " is not a string (it is " + kind(value) + ")");
         }
         return value.textValue();
     }
 
-    private static Instant requiredTimestamp(JsonNode node, String field, String where) {
-        return timestamp(requiredText(node, field, where), where + field);
+    private static Instant requiredTimestamp(JsonNode node, String field, Where where) {
+        return timestamp(requiredText(node, field, where), where, field);
     }
 
-    private static Instant timestamp(String text, String path) {
+    private static Instant timestamp(String text, Where where, String field) {
         Instant instant = Timestamps.parseOrNull(text);
         if (instant == null) {
-            throw new Problem(path + " " + InvalidInputException.quote(text)
+            throw new Problem(where.prefix() + field + " " + InvalidInputException.quote(text)
                     + " is not an ISO-8601 timestamp with an offset, such as 2025-01-09T18:00:00Z");
         }
         return instant;
+    }
+
+    /**
+     * Where a field sits, as the start of a reason ({@code messages[3] (id "m4").}): built only for a problem, since a
+     * load checks every field of every message and a first listing loads every file.
+     */
+    @FunctionalInterface
+    private interface Where {
+        Where TOP = () -> "";
+
+        String prefix();
+    }
+
+    /** Where a message is: {@code messages[i]} (or the path a streaming reader gives), with its id once read. */
+    private static final class MessagePlace implements Where {
+        private final String path;
+        private final int index;
+        private String id;
+
+        private MessagePlace(String path, int index) {
+            this.path = path;
+            this.index = index;
+        }
+
+        /** {@code messages[index]} of the document. */
+        static MessagePlace at(int index) {
+            return new MessagePlace(null, index);
+        }
+
+        /** A message the caller names itself. */
+        static MessagePlace named(String path) {
+            return new MessagePlace(path, -1);
+        }
+
+        /** From here on, reasons name the message's id too. */
+        void identify(String messageId) {
+            id = messageId;
+        }
+
+        String path() {
+            return path != null ? path : "messages[" + index + "]";
+        }
+
+        @Override
+        public String prefix() {
+            return id == null ? path() + "." : path() + " (id " + InvalidInputException.quote(id) + ").";
+        }
     }
 
     /** Why a document is not a conversation; becomes a {@link CorruptConversationException} with the file's path. */

@@ -21,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -40,9 +41,11 @@ import java.util.function.UnaryOperator;
  */
 public final class JsonConversationRepository implements ConversationRepository {
 
-    private static final Comparator<ConversationSummary> NEWEST_FIRST = Comparator
-            .comparing(ConversationSummary::updatedAt).reversed()
-            .thenComparing(summary -> summary.id().value());
+    /** Written out rather than composed from key extractors: a listing sorts every conversation of the folder. */
+    private static final Comparator<ConversationSummary> NEWEST_FIRST = (a, b) -> {
+        int newer = b.updatedAt().compareTo(a.updatedAt());
+        return newer != 0 ? newer : a.id().value().compareTo(b.id().value());
+    };
 
     private final ConversationFolder folder;
     private final RecentWrites recentWrites = new RecentWrites();
@@ -152,21 +155,21 @@ public final class JsonConversationRepository implements ConversationRepository 
         List<Listed> results = files.parallelStream().map(file -> summaryOrProblem(file, index)).toList();
         List<ConversationSummary> summaries = new ArrayList<>(results.size());
         List<UnreadableConversation> unreadable = new ArrayList<>();
-        Map<ConversationId, SummaryIndex.Entry> indexed = new HashMap<>();
+        int fromIndex = 0;
         for (Listed result : results) {
             if (result.summary() != null) {
                 summaries.add(result.summary());
-                if (result.stamp() != null) {
-                    indexed.put(result.summary().id(), new SummaryIndex.Entry(result.stamp(), result.summary()));
+                if (result.fromIndex()) {
+                    fromIndex++;
                 }
             } else if (result.unreadable() != null) {
                 unreadable.add(result.unreadable());
             }
         }
-        if (index.differsFrom(indexed)) {
-            saveIndex(indexed);
-        }
         summaries.sort(NEWEST_FIRST);
+        if (!onlyFromIndex(index, fromIndex, summaries)) {
+            updateIndex(index, results);
+        }
         unreadable.sort(Comparator.comparing(UnreadableConversation::location));
         return new ConversationListing(summaries, unreadable);
     }
@@ -190,38 +193,84 @@ public final class JsonConversationRepository implements ConversationRepository 
     }
 
     /**
-     * What listing one file gave: a summary (with the file's stamp taken before reading it, when there is one), the
-     * reason it is unreadable, or neither when it vanished meanwhile.
+     * What listing one file gave: a summary (with the file's stamp taken before reading it, when there is one, and
+     * whether the index gave it), the reason it is unreadable, or neither when it vanished meanwhile.
      */
-    private record Listed(ConversationSummary summary, FileStamp stamp, UnreadableConversation unreadable) {
+    private record Listed(ConversationSummary summary, FileStamp stamp, boolean fromIndex,
+                          UnreadableConversation unreadable) {
     }
 
     private static Listed summaryOrProblem(Path file, SummaryIndex index) {
         String name = file.getFileName().toString();
         ConversationId id = ConversationId.parse(name.substring(0, name.length() - ".json".length()));
-        FileStamp stamp = FileStamp.of(file).orElse(null);
+        BasicFileAttributes attributes;
+        try {
+            attributes = RegularFileReader.attributesOf(file);
+        } catch (IOException e) {
+            // Reading the file says why (or that it vanished), as for any other unreadable file.
+            return read(file, id, null, null);
+        }
+        FileStamp stamp = FileStamp.of(attributes).orElse(null);
         if (stamp != null) {
             Optional<ConversationSummary> known = index.summaryOf(id, stamp);
             if (known.isPresent()) {
-                return new Listed(known.get(), stamp, null);
+                return new Listed(known.get(), stamp, true, null);
             }
         }
+        return read(file, id, attributes, stamp);
+    }
+
+    /** @param attributes the file's, just read, or null to read them again */
+    private static Listed read(Path file, ConversationId id, BasicFileAttributes attributes, FileStamp stamp) {
         try {
-            byte[] content = RegularFileReader.readAllBytes(file);
-            return new Listed(ConversationParser.parse(file.toString(), content, id).conversation().summary(), stamp, null);
+            byte[] content = attributes == null ? RegularFileReader.readAllBytes(file)
+                    : RegularFileReader.readAllBytes(file, attributes);
+            return new Listed(ConversationParser.parse(file.toString(), content, id).conversation().summary(), stamp,
+                    false, null);
         } catch (CorruptConversationException e) {
-            return new Listed(null, null, new UnreadableConversation(e.location(), e.reason()));
+            return new Listed(null, null, false, new UnreadableConversation(e.location(), e.reason()));
         } catch (RegularFileReader.UnsuitableFileException e) {
-            return new Listed(null, null, new UnreadableConversation(file.toString(), e.reason()));
+            return new Listed(null, null, false, new UnreadableConversation(file.toString(), e.reason()));
         } catch (NoSuchFileException e) {
-            return new Listed(null, null, null);
+            return new Listed(null, null, false, null);
         } catch (IOException e) {
-            return new Listed(null, null, new UnreadableConversation(file.toString(), "it cannot be read: " + e));
+            return new Listed(null, null, false,
+                    new UnreadableConversation(file.toString(), "it cannot be read: " + e));
         }
     }
 
-    /** A listing works in a folder it cannot write to; it just reads every file again next time. */
-    private void saveIndex(Map<ConversationId, SummaryIndex.Entry> indexed) {
+    /**
+     * Whether every summary listed came from the index and each of its entries was used once: then the index says
+     * exactly what the files say, and the usual listing is spared building and comparing a second map of the folder.
+     * Two names of one conversation (a hard link under the upper-case name) would use one entry twice; sorted, they
+     * sit side by side.
+     */
+    private static boolean onlyFromIndex(SummaryIndex index, int fromIndex, List<ConversationSummary> sorted) {
+        if (fromIndex != sorted.size() || fromIndex != index.size()) {
+            return false;
+        }
+        for (int i = 1; i < sorted.size(); i++) {
+            if (sorted.get(i).id().equals(sorted.get(i - 1).id())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Saves what this listing read when it differs from the index. A listing works in a folder it cannot write to;
+     * it just reads every file again next time.
+     */
+    private void updateIndex(SummaryIndex index, List<Listed> results) {
+        Map<ConversationId, SummaryIndex.Entry> indexed = new HashMap<>();
+        for (Listed result : results) {
+            if (result.summary() != null && result.stamp() != null) {
+                indexed.put(result.summary().id(), new SummaryIndex.Entry(result.stamp(), result.summary()));
+            }
+        }
+        if (!index.differsFrom(indexed)) {
+            return;
+        }
         try {
             SummaryIndex.save(folder.summaryIndexFile(), indexed, folder.privateFileAttributes());
         } catch (IOException e) {

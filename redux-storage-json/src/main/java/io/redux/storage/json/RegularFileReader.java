@@ -46,7 +46,18 @@ final class RegularFileReader {
      * @throws IOException             when it cannot be read (missing: {@link java.nio.file.NoSuchFileException})
      */
     static byte[] readAllBytes(Path file) throws IOException {
-        try (SeekableByteChannel channel = open(file)) {
+        return readAllBytes(file, attributesOf(file));
+    }
+
+    /**
+     * The whole content of {@code file}, whose attributes (not following links) the caller has just read: a listing
+     * reads them anyway for the file's stamp, and a second look costs a system call per file.
+     *
+     * @throws UnsuitableFileException when it is not a regular file or is larger than {@link #LARGEST_FILE}
+     * @throws IOException             when it cannot be read (missing: {@link java.nio.file.NoSuchFileException})
+     */
+    static byte[] readAllBytes(Path file, BasicFileAttributes attributes) throws IOException {
+        try (SeekableByteChannel channel = open(file, attributes)) {
             long size = channel.size();
             if (size > LARGEST_FILE) {
                 throw tooLarge(file, size);
@@ -65,7 +76,15 @@ final class RegularFileReader {
      * @throws UnsuitableFileException when it is not
      */
     static SeekableByteChannel open(Path file) throws IOException {
-        BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        return open(file, attributesOf(file));
+    }
+
+    /** The attributes of {@code file} itself, a link's own if it is one: what every check here is made on. */
+    static BasicFileAttributes attributesOf(Path file) throws IOException {
+        return Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+    }
+
+    private static SeekableByteChannel open(Path file, BasicFileAttributes attributes) throws IOException {
         if (!attributes.isRegularFile()) {
             throw new UnsuitableFileException(file, kind(attributes));
         }

@@ -83,6 +83,11 @@ final class SummaryIndex {
         }
     }
 
+    /** How many files it describes. */
+    int size() {
+        return entries.size();
+    }
+
     /** The summary of {@code id} if it was read from the file as it is now, with stamp {@code now}. */
     Optional<ConversationSummary> summaryOf(ConversationId id, FileStamp now) {
         Entry entry = entries.get(id);

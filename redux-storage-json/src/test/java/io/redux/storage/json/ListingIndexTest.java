@@ -111,6 +111,28 @@ class ListingIndexTest {
     }
 
     @Test
+    void aDeletedConversationLeavesTheIndexToo() {
+        repository.list();
+
+        repository.delete(first);
+        repository.list();
+
+        assertThat(SummaryIndex.load(folder.resolve(".summary-index")).size()).isEqualTo(1);
+    }
+
+    @Test
+    void aConversationUnderTwoNamesDoesNotHideADeletionFromTheIndex() throws IOException {
+        repository.list();
+        // Two names of the first file, each found in the index; as many summaries as the index had entries.
+        Path upperCase = folder.resolve(first.toString().toUpperCase() + ".json");
+        Files.createLink(upperCase, repository.fileOf(first));
+        repository.delete(second);
+
+        assertThat(repository.list().conversations()).extracting(ConversationSummary::id).containsExactly(first, first);
+        assertThat(SummaryIndex.load(folder.resolve(".summary-index")).size()).isEqualTo(1);
+    }
+
+    @Test
     void aTruncatedIndexIsIgnoredAndRebuilt() throws IOException {
         ConversationListing fromFiles = repository.list();
         Path index = folder.resolve(".summary-index");
