@@ -154,9 +154,14 @@ chat() {
     REDUX_CONVERSATIONS_DIR=$BENCH_DATA/chats"
   # shellcheck disable=SC2086
   whole chat-one-shot env -u AWS_CA_BUNDLE $env_args "$launcher" chat hello
-  if command -v aws >/dev/null; then
+  # The AWS CLI itself: where `aws` is a pyenv shim (a shell script that looks the real one up on every run), the
+  # program it would run, so the shim's own start is not counted against the AWS CLI.
+  local aws
+  aws=$(command -v aws || true)
+  case $aws in */shims/aws) aws=$(pyenv which aws 2>/dev/null || echo "$aws") ;; esac
+  if [ -n "$aws" ]; then
     # shellcheck disable=SC2086
-    whole aws-cli-converse env -u AWS_CA_BUNDLE $env_args aws bedrock-runtime converse --endpoint-url "$endpoint" \
+    whole aws-cli-converse env -u AWS_CA_BUNDLE $env_args "$aws" bedrock-runtime converse --endpoint-url "$endpoint" \
       --model-id anthropic.claude-3-5-sonnet-20241022-v2:0 --messages 'role=user,content=[{text=hello}]'
   else
     echo "  (skipped aws-cli-converse: no AWS CLI)"

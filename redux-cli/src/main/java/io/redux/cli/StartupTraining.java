@@ -11,8 +11,8 @@ import java.util.Map;
 
 /**
  * The training run of the start-up archives the build makes (the JDK 25 AOT caches, or JDK 17's class-data archive):
- * runs the everyday commands once, in one JVM, so every class they load, and on JDK 25 every call site they link and
- * every method profile they gather, is in the archive. One family of commands per JDK 25 AOT cache, as the launcher
+ * runs the everyday commands once, in one JVM, so every class they load, and on JDK 25 every call site they link, is in
+ * the archive. One family of commands per JDK 25 AOT cache, as the launcher
  * picks them by the command's first word: {@code help} ({@code --version}, {@code --help}, a usage error),
  * {@code list} (the listing, the most frequent), {@code conversations} (the group's other commands: show, export...;
  * no AWS SDK) and {@code chat} (a one-shot chat, {@code whoami} and

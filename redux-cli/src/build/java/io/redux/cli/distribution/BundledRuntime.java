@@ -24,8 +24,9 @@ import java.util.stream.Stream;
  *   <li>{@code lib/redux_cli.classpath}: the jars in a fixed order, one a line, which the launcher reads into its
  *       class path: a JVM uses an AOT cache only with the class path it was trained with, and the JVM's own
  *       expansion of {@code lib/*} follows the file system's order, which another machine's unpacking may change;</li>
- *   <li>{@code lib/redux_cli-help.aot}, {@code -list.aot}, {@code -conversations.aot} and {@code -chat.aot}: AOT caches (JEP 483,
- *       with JEP 515's method profiles) of a {@link io.redux.cli.StartupTraining} run with the launcher's flags, each
+ *   <li>{@code lib/redux_cli-help.aot}, {@code -list.aot}, {@code -conversations.aot} and {@code -chat.aot}: AOT caches (JEP 483;
+ *       without JEP 515's method profiles, see {@link #TRAINING_FLAGS}) of a {@link io.redux.cli.StartupTraining} run
+ *       with the launcher's flags, each
  *       then proved by a run that fails unless the JVM maps it ({@code -XX:AOTMode=on}). One per family of commands
  *       ({@link #FAMILIES}), each trained on its family alone, because a JVM loads every class of its cache when it
  *       starts: {@code --help} would pay for the listing's classes, a listing for the AWS SDK's. The launcher picks
@@ -64,6 +65,13 @@ public final class BundledRuntime {
     static final List<String> LAUNCHER_FLAGS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
             "--enable-native-access=ALL-UNNAMED", "-Dguice_bytecode_gen_option=DISABLED", "-Dio.netty.noUnsafe=true",
             "-Dpicocli.disable.closures=true");
+
+    /**
+     * The training run's own flags: no method profiles in the caches. Only C2 uses them, and the launcher runs C1
+     * alone; a JVM given a cache with profiles replays them on a thread of its own all the same, which cost a one-shot
+     * chat about 90 ms of CPU and a listing 50 (15 alternated pairs, docs/performance.md).
+     */
+    static final List<String> TRAINING_FLAGS = List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:-AOTRecordTraining");
 
     private BundledRuntime() {
     }
@@ -137,6 +145,7 @@ public final class BundledRuntime {
                 for (String set : FAMILIES) {
                     Path cache = home.resolve(cache(set));
                     List<String> flags = new ArrayList<>(LAUNCHER_FLAGS);
+                    flags.addAll(TRAINING_FLAGS);
                     flags.addAll(List.of("-XX:AOTCacheOutput=" + cache, "-cp", classPath));
                     if (Training.run(training.command(java, flags, set), log) != 0 || !Files.isRegularFile(cache)) {
                         return "the training run of " + set + " failed: "

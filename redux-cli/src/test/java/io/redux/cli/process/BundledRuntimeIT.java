@@ -6,7 +6,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.File;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -131,6 +133,26 @@ class BundledRuntimeIT {
         assertThat(mistake.exitCode()).isEqualTo(2);
         assertThat(mistake.stderr()).contains("Runtime.exit() called with status: 2");
         assertThat(silent.stderr()).doesNotContain("Runtime.exit");
+    }
+
+    @Test
+    void theCachesHoldNoMethodProfiles() throws IOException, InterruptedException {
+        // The launcher runs C1 alone, which uses no profile; a JVM given a cache with profiles replays them all the
+        // same, on a thread of its own that competes with the command for the machine's cores.
+        String classPath = String.join(File.pathSeparator, Files.readAllLines(home.resolve("lib/redux_cli.classpath"))
+                .stream().map(jar -> home.resolve("lib").resolve(jar).toString()).toList());
+        for (String family : List.of("help", "list", "conversations", "chat")) {
+            Process print = new ProcessBuilder(home.resolve("runtime/bin/java").toString(), "-XX:TieredStopAtLevel=1",
+                    "-XX:+UseSerialGC", "--enable-native-access=ALL-UNNAMED",
+                    "-XX:AOTCache=" + home.resolve("lib/redux_cli-" + family + ".aot"),
+                    "-XX:+PrintSharedArchiveAndExit", "-cp", classPath, "io.redux.cli.Main")
+                    .redirectErrorStream(true).start();
+            String printed = new String(print.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(print.waitFor()).as(family).isZero();
+            String trainingData = printed.substring(printed.indexOf("Archived TrainingData Dictionary"),
+                    printed.indexOf("Number of shared symbols"));
+            assertThat(trainingData.lines().skip(1)).as(family + "'s training data").isEmpty();
+        }
     }
 
     /**
