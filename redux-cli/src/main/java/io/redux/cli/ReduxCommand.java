@@ -52,15 +52,20 @@ public final class ReduxCommand {
             description = "Show the stack trace of an unexpected error.")
     boolean debug;
 
-    /** The command line with every subcommand, for help, completion and the man page: its model, nothing injected. */
+    /** The command line with every subcommand, for completion and the man page: its model, nothing injected. */
     public static CommandLine commandLine() {
-        return commandLineFor(CommandLine.defaultFactory());
+        CommandLine root = new CommandLine(new ReduxCommand(), CommandLine.defaultFactory());
+        for (String name : SUBCOMMANDS.keySet()) {
+            root.addSubcommand(name, commandLineOf(CommandLine.defaultFactory(), name, null));
+        }
+        return root;
     }
 
     /**
      * The command line that {@code args} need: only the commands they invoke (a group and the one subcommand of it
-     * they name); none for {@code --version}; every one for help, a missing command or a typo, whose messages list
-     * them. No option before a command name takes a value, so the first words that are not options name them.
+     * they name, or all of a group's for its help or a typo in it); none for {@code --version}; every top-level one,
+     * without their own subcommands, for help, a missing command or a typo, whose messages list them. No option
+     * before a command name takes a value, so the first words that are not options name them.
      */
     public static CommandLine commandLineFor(CommandLine.IFactory factory, String... args) {
         CommandLine root = new CommandLine(new ReduxCommand(), factory);
@@ -69,10 +74,11 @@ public final class ReduxCommand {
         if (command != null && SUBCOMMANDS.containsKey(command)) {
             root.addSubcommand(command, commandLineOf(factory, command, words.size() > 1 ? words.get(1) : null));
         } else if (command != null || !asksForTheVersionWithoutHelp(args)) {
-            // A loop, not a method reference to CommandLine: a lambda on a Java 5 class makes the class-data archive
-            // dump link it early and then leave it out ("Old class has been linked").
-            for (String name : SUBCOMMANDS.keySet()) {
-                root.addSubcommand(name, commandLineOf(factory, name, null));
+            // Help and a mistake at the top list the commands by name and description: not the groups' own
+            // subcommands, a third of the commands' models. A loop, not a method reference to CommandLine: a lambda on
+            // a Java 5 class makes the class-data archive dump link it early and then leave it out.
+            for (Map.Entry<String, Class<?>> subcommand : SUBCOMMANDS.entrySet()) {
+                root.addSubcommand(subcommand.getKey(), new CommandLine(subcommand.getValue(), factory));
             }
         }
         return root;

@@ -25,12 +25,18 @@ class ReduxCommandTest {
     }
 
     @Test
-    void helpAndAnUnknownCommandGetEveryCommand() {
+    void helpAndAnUnknownCommandGetEveryCommandButNotTheirSubcommands() {
         CommandLine help = commandLineFor("--help");
 
         assertThat(help.getSubcommands()).containsOnlyKeys("chat", "conversations", "models", "mcp", "agent", "whoami");
-        assertThat(help.getSubcommands().get("models").getSubcommands()).containsOnlyKeys("describe");
+        assertThat(help.getSubcommands().get("conversations").getSubcommands()).isEmpty();
         assertThat(commandLineFor("chta").getSubcommands()).hasSize(6);
+    }
+
+    @Test
+    void theHelpSaysWhatTheWholeTreesHelpSays() {
+        assertThat(commandLineFor("--help").getUsageMessage(CommandLine.Help.Ansi.OFF))
+                .isEqualTo(ReduxCommand.commandLine().getUsageMessage(CommandLine.Help.Ansi.OFF));
     }
 
     @Test
