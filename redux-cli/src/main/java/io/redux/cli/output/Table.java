@@ -10,6 +10,8 @@ import java.util.List;
  */
 public final class Table {
 
+    private static final char[] SPACES = "                                                                ".toCharArray();
+
     private final List<String[]> rows = new ArrayList<>();
     private final int columns;
 
@@ -44,14 +46,18 @@ public final class Table {
         // The whole table in one write: the CLI's stdout flushes on every println, a system call each. Each line is
         // built in place and its trailing blanks cut off there: a listing prints thousands of lines.
         String lineEnd = System.lineSeparator();
-        StringBuilder text = new StringBuilder();
+        int lineLength = lineEnd.length();
+        for (int width : widths) {
+            lineLength += width + 2;
+        }
+        StringBuilder text = new StringBuilder(rows.size() * lineLength);
         for (String[] row : rows) {
             int start = text.length();
             for (int i = 0; i < columns; i++) {
                 text.append(row[i]);
                 if (i < columns - 1) {
-                    for (int pad = widths[i] - row[i].length() + 2; pad > 0; pad--) {
-                        text.append(' ');
+                    for (int pad = widths[i] - row[i].length() + 2; pad > 0; pad -= SPACES.length) {
+                        text.append(SPACES, 0, Math.min(pad, SPACES.length));
                     }
                 }
             }
