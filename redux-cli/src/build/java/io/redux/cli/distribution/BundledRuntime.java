@@ -62,7 +62,8 @@ public final class BundledRuntime {
      * The launcher's JVM flags on the bundled runtime (bin/redux_cli), which the training run must share with the runs
      * that use the cache: a cache trained without {@code --enable-native-access} is refused by a JVM given it.
      */
-    static final List<String> LAUNCHER_FLAGS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+    static final List<String> LAUNCHER_FLAGS = List.of("-XX:TieredStopAtLevel=1",
+            "-XX:Tier3BackEdgeThreshold=5000", "-XX:+UseSerialGC",
             "--enable-native-access=ALL-UNNAMED", "-Dguice_bytecode_gen_option=DISABLED", "-Dio.netty.noUnsafe=true",
             "-Dpicocli.disable.closures=true");
 
