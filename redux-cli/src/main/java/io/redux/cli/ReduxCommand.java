@@ -69,7 +69,7 @@ public final class ReduxCommand {
      */
     public static CommandLine commandLineFor(CommandLine.IFactory factory, String... args) {
         CommandLine root = new CommandLine(new ReduxCommand(), factory);
-        List<String> words = Arrays.stream(args).filter(arg -> !arg.startsWith("-")).toList();
+        List<String> words = words(args);
         String command = words.isEmpty() ? null : words.get(0);
         if (command != null && SUBCOMMANDS.containsKey(command)) {
             root.addSubcommand(command, commandLineOf(factory, command, words.size() > 1 ? words.get(1) : null));
@@ -96,6 +96,17 @@ public final class ReduxCommand {
             }
         }
         return command;
+    }
+
+    /** The top-level command {@code args} invoke, known or not, or null when they name none. */
+    public static String invoked(String... args) {
+        List<String> words = words(args);
+        return words.isEmpty() ? null : words.get(0);
+    }
+
+    /** The words of {@code args} that are not options: a command, its subcommand, then parameters. */
+    private static List<String> words(String... args) {
+        return Arrays.stream(args).filter(arg -> !arg.startsWith("-")).toList();
     }
 
     private static boolean asksForTheVersionWithoutHelp(String... args) {

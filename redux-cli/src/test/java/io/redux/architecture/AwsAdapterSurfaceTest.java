@@ -36,6 +36,8 @@ class AwsAdapterSurfaceTest {
                 "io.redux.aws.credentials.ResolvedCredentials",
                 "io.redux.aws.http.NetworkSettings",
                 "io.redux.aws.Closeables",
+                // what the composition starts ahead for the commands that call AWS
+                "io.redux.aws.RegionMetadata",
                 // shared by the model calls (io.redux.aws) and the credentials chain
                 "io.redux.aws.http.HttpClients",
                 "io.redux.aws.http.NetworkFailure",

@@ -47,6 +47,13 @@ class ReduxCommandTest {
     }
 
     @Test
+    void theInvokedCommandIsTheFirstWordThatIsNotAnOption() {
+        assertThat(ReduxCommand.invoked("--debug", "chat", "--model-id", "custom:x", "hello")).isEqualTo("chat");
+        assertThat(ReduxCommand.invoked("conversations", "list")).isEqualTo("conversations");
+        assertThat(ReduxCommand.invoked("--help")).isNull();
+    }
+
+    @Test
     void theVersionNeedsNoCommand() {
         assertThat(commandLineFor("--debug", "--version").getSubcommands()).isEmpty();
     }

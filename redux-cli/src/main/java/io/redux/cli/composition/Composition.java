@@ -4,8 +4,11 @@ import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Stage;
 import io.redux.aws.Closeables;
+import io.redux.aws.RegionMetadata;
 import io.redux.cli.CliEnvironment;
 import picocli.CommandLine;
+
+import java.util.Set;
 
 /**
  * The composition root, the one place objects are made: picocli gets every command from it
@@ -14,6 +17,9 @@ import picocli.CommandLine;
  * no AWS client and no storage. When the command ends, the root closes what the graph opened.
  */
 public final class Composition implements AutoCloseable {
+
+    /** The commands whose every run builds an AWS client. */
+    private static final Set<String> CALLS_AWS = Set.of("chat", "whoami");
 
     private final CliEnvironment environment;
     private final Closeables resources = new Closeables();
@@ -35,6 +41,20 @@ public final class Composition implements AutoCloseable {
                 return madeByPicocli(type) ? CommandLine.defaultFactory().create(type) : injector().getInstance(type);
             }
         };
+    }
+
+    /**
+     * Starts, in the background, what {@code command} (a top-level command's name, or null) will need first and can
+     * be had before its options are even parsed: for the commands that call AWS, the SDK's region metadata.
+     *
+     * @return whether something was started
+     */
+    public boolean prepareFor(String command) {
+        if (command == null || !CALLS_AWS.contains(command)) {
+            return false;
+        }
+        RegionMetadata.loadInBackground();
+        return true;
     }
 
     private static boolean madeByPicocli(Class<?> type) {
