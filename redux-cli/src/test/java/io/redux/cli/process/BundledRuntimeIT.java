@@ -116,7 +116,8 @@ class BundledRuntimeIT {
         // ask for System.exit's logger (a failure does, and the JDK then looks for a second finder, jar by jar).
         // Help opens none at all; Guice still opens them when it looks for a class no jar has (Kotlin support).
         assertThat(jarsOpenedBy(user, "--help")).isEmpty();
-        assertThat(jarsOpenedBy(user, "conversations", "list"))
+        // Not empty, which also shows the JDK's log of the jars it opens is on.
+        assertThat(jarsOpenedBy(user, "conversations", "list")).isNotEmpty()
                 .noneMatch(opening -> opening.contains("jdk.internal.logger."));
     }
 
@@ -246,7 +247,9 @@ class BundledRuntimeIT {
                 "AWS_EC2_METADATA_DISABLED", "true",
                 "REDUX_CONVERSATIONS_DIR", user.resolve("conversations").toString()));
         Path classes = user.resolve("classes.log");
-        builder.environment().put("REDUX_JAVA_OPTS", "-Xlog:class+load=info:file=" + classes);
+        Path libraries = user.resolve("libraries.log");
+        builder.environment().put("REDUX_JAVA_OPTS", "-Xlog:class+load=info:file=" + classes
+                + " -Xlog:library=info:file=" + libraries);
         QuitAtATerminal.Screen screen = QuitAtATerminal.run(builder);
 
         assertThat(screen.exitCode()).as(screen.text()).isZero();
@@ -254,11 +257,11 @@ class BundledRuntimeIT {
                 .doesNotContainIgnoringCase("dumb");
         // The chat's cache was trained on the interactive chat up to its prompt too: JLine's line reader is in it.
         assertThat(Files.readString(classes)).contains("org.jline.reader.impl.LineReaderImpl source: shared objects");
-        // JLine's JNI terminal, and not the FFM one, which costs a third of the time to the prompt to set up its
-        // native calls. (The exec one is in the cache, from the training's run without a terminal, so the JVM loads
-        // it with the cache; with no stty on the PATH it could not have made a real terminal anyway.)
-        assertThat(Files.readString(classes)).contains("org.jline.terminal.impl.jni.JniTerminalProvider ")
-                .doesNotContain("org.jline.terminal.impl.ffm.FfmTerminalProvider ");
+        // JLine's JNI terminal, its native library loaded, and not the FFM one, which costs a third of the time to
+        // the prompt to set up its native calls. (The JNI and exec providers' classes are in the cache, from the
+        // training's run without a terminal, so the JVM loads them with the cache whether they are used or not.)
+        assertThat(Files.readString(libraries)).contains("libjlinenative.so");
+        assertThat(Files.readString(classes)).doesNotContain("org.jline.terminal.impl.ffm.FfmTerminalProvider ");
     }
 
     @Test
