@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
@@ -72,7 +71,7 @@ public final class OldClassFiles {
             ClassFile classFile = ClassFile.of(ClassFile.StackMapsOption.GENERATE_STACK_MAPS,
                     ClassFile.ClassHierarchyResolverOption.of(ClassHierarchyResolver.defaultResolver()
                             .orElse(ClassHierarchyResolver.ofResourceParsing(classes))));
-            List<String> names = new ArrayList<>();
+            boolean noticed = false;
             long time = 0;
             for (ZipEntry entry; (entry = entries.getNextEntry()) != null; ) {
                 byte[] bytes = entries.readAllBytes();
@@ -91,9 +90,9 @@ public final class OldClassFiles {
                 copy.putNextEntry(kept);
                 copy.write(bytes);
                 copy.closeEntry();
-                names.add(entry.getName());
+                noticed |= entry.getName().equals(NOTICE);
             }
-            if (changed > 0 && !names.contains(NOTICE)) {
+            if (changed > 0 && !noticed) {
                 ZipEntry notice = new ZipEntry(NOTICE);
                 // The jar's own time, so a reproducible build stays reproducible.
                 notice.setTime(time);

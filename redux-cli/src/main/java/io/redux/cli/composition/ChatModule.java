@@ -65,7 +65,7 @@ final class ChatModule extends AbstractModule {
                 return terminalBuilder(jdk, nativeAccess).build();
             } catch (IllegalStateException e) {
                 // JLine's native library would not load (a temporary folder mounted noexec, an unknown platform).
-                return TerminalBuilder.builder().system(true).name("redux_cli").provider("exec").build();
+                return systemTerminal().provider("exec").build();
             }
         };
     }
@@ -79,9 +79,12 @@ final class ChatModule extends AbstractModule {
      * start, the build fails and {@link #terminals()} takes the exec one.
      */
     static TerminalBuilder terminalBuilder(int jdkFeatureVersion, boolean nativeAccessEnabled) {
-        TerminalBuilder builder = TerminalBuilder.builder().system(true).name("redux_cli");
-        return jdkFeatureVersion >= WARNS_ON_NATIVE_ACCESS && !nativeAccessEnabled ? builder.provider("exec")
-                : builder.provider("jni").dumb(false);
+        return jdkFeatureVersion >= WARNS_ON_NATIVE_ACCESS && !nativeAccessEnabled ? systemTerminal().provider("exec")
+                : systemTerminal().provider("jni").dumb(false);
+    }
+
+    private static TerminalBuilder systemTerminal() {
+        return TerminalBuilder.builder().system(true).name("redux_cli");
     }
 
     /** {@code Module.isNativeAccessEnabled()} of JLine's module, on JDKs that have it (22+); false elsewhere. */
