@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
+import io.redux.testkit.stub.StubServerMain;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
@@ -56,7 +57,7 @@ public final class McpStubMain {
                 switch (args[i]) {
                     case "--script" -> script = McpStubScript.read(Path.of(value(args, ++i)));
                     case "--http" -> http = true;
-                    case "--port" -> port = port(value(args, ++i));
+                    case "--port" -> port = StubServerMain.port(value(args, ++i));
                     case "--calls-log" -> callsLog = Path.of(value(args, ++i));
                     case "--pid-file" -> pidFile = Path.of(value(args, ++i));
                     case "--help", "-h" -> {
@@ -130,17 +131,5 @@ public final class McpStubMain {
             throw new IllegalArgumentException(args[index - 1] + " needs a value; " + USAGE);
         }
         return args[index];
-    }
-
-    private static int port(String value) {
-        try {
-            int port = Integer.parseInt(value);
-            if (port >= 0 && port <= 65535) {
-                return port;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new IllegalArgumentException("--port must be a number from 0 to 65535, not " + value);
     }
 }

@@ -93,7 +93,8 @@ public final class StubServerMain {
         }
     }
 
-    private static int port(String value) {
+    /** The value of a {@code --port} option: 0 (any free port) to 65535; the stub servers' mains share it. */
+    public static int port(String value) {
         try {
             int port = Integer.parseInt(value);
             if (port >= 0 && port <= 65535) {
