@@ -14,7 +14,7 @@ public final class ReduxCli {
     /** Runs one command line and returns its exit code: 0 ok, 1 failure, 2 bad usage. */
     public static int execute(CliEnvironment environment, String... args) {
         try (Composition composition = new Composition(environment)) {
-            composition.prepareFor(ReduxCommand.invoked(args));
+            composition.prepareFor(ReduxCommand.runs(args));
             ErrorReporter errors = new ErrorReporter(environment.err());
             CommandLine commandLine = ReduxCommand.commandLineFor(composition.commandFactory(), args)
                     .setOut(environment.out())

@@ -48,6 +48,8 @@ public final class ReduxCommand {
             "mcp", McpCommand.subcommands(),
             "agent", AgentCommand.subcommands());
 
+    private static final List<String> HELP_OR_VERSION = List.of("--help", "-h", "--version", "-V");
+
     @Option(names = "--debug", scope = picocli.CommandLine.ScopeType.INHERIT,
             description = "Show the stack trace of an unexpected error.")
     boolean debug;
@@ -98,10 +100,17 @@ public final class ReduxCommand {
         return command;
     }
 
-    /** The top-level command {@code args} invoke, known or not, or null when they name none. */
-    public static String invoked(String... args) {
+    /**
+     * The top-level command {@code args} run, or null when they run none: they name no command, or one that does not
+     * exist, or ask for help or the version, which picocli answers without making a command object.
+     */
+    public static String runs(String... args) {
         List<String> words = words(args);
-        return words.isEmpty() ? null : words.get(0);
+        if (words.isEmpty() || !SUBCOMMANDS.containsKey(words.get(0))) {
+            return null;
+        }
+        List<String> options = Arrays.asList(args);
+        return HELP_OR_VERSION.stream().anyMatch(options::contains) ? null : words.get(0);
     }
 
     /** The words of {@code args} that are not options: a command, its subcommand, then parameters. */

@@ -47,10 +47,19 @@ class ReduxCommandTest {
     }
 
     @Test
-    void theInvokedCommandIsTheFirstWordThatIsNotAnOption() {
-        assertThat(ReduxCommand.invoked("--debug", "chat", "--model-id", "custom:x", "hello")).isEqualTo("chat");
-        assertThat(ReduxCommand.invoked("conversations", "list")).isEqualTo("conversations");
-        assertThat(ReduxCommand.invoked("--help")).isNull();
+    void theCommandThatRunsIsTheFirstWordThatIsNotAnOption() {
+        assertThat(ReduxCommand.runs("--debug", "chat", "--model-id", "custom:x", "hello")).isEqualTo("chat");
+        assertThat(ReduxCommand.runs("conversations", "list")).isEqualTo("conversations");
+    }
+
+    @Test
+    void noCommandRunsForHelpTheVersionOrAnUnknownName() {
+        assertThat(ReduxCommand.runs("--help")).isNull();
+        assertThat(ReduxCommand.runs()).isNull();
+        assertThat(ReduxCommand.runs("conversations", "list", "--help")).isNull();
+        assertThat(ReduxCommand.runs("chat", "-h")).isNull();
+        assertThat(ReduxCommand.runs("whoami", "-V")).isNull();
+        assertThat(ReduxCommand.runs("chta")).isNull();
     }
 
     @Test

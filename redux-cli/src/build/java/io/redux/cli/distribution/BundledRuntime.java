@@ -65,7 +65,7 @@ public final class BundledRuntime {
     static final List<String> LAUNCHER_FLAGS = List.of("-XX:TieredStopAtLevel=1",
             "-XX:Tier3BackEdgeThreshold=5000", "-XX:+UseSerialGC",
             "--enable-native-access=ALL-UNNAMED", "-Dguice_bytecode_gen_option=DISABLED", "-Dio.netty.noUnsafe=true",
-            "-Dpicocli.disable.closures=true");
+            "-Dpicocli.disable.closures=true", "-Djdk.reflect.useNativeAccessorOnly=true");
 
     /**
      * The training run's own flags: no method profiles in the caches. Only C2 uses them, and the launcher runs C1

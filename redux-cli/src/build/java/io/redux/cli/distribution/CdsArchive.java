@@ -36,7 +36,8 @@ public final class CdsArchive {
      * switches to G1 through {@code REDUX_JAVA_OPTS} then maps, and the serial collector ignores.
      */
     private static final List<String> LAUNCHER_FLAGS = List.of("-XX:TieredStopAtLevel=1",
-            "-Dguice_bytecode_gen_option=DISABLED", "-Dio.netty.noUnsafe=true", "-Dpicocli.disable.closures=true");
+            "-Dguice_bytecode_gen_option=DISABLED", "-Dio.netty.noUnsafe=true", "-Dpicocli.disable.closures=true",
+            "-Djdk.reflect.useNativeAccessorOnly=true");
 
     private CdsArchive() {
     }

@@ -8,7 +8,10 @@ import io.redux.aws.RegionMetadata;
 import io.redux.cli.CliEnvironment;
 import picocli.CommandLine;
 
+import java.util.EnumSet;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * The composition root, the one place objects are made: picocli gets every command from it
@@ -23,7 +26,8 @@ public final class Composition implements AutoCloseable {
 
     private final CliEnvironment environment;
     private final Closeables resources = new Closeables();
-    private Injector injector;
+    /** Runs once, on whichever thread comes first: the one {@link #prepareFor} starts, or the first command made. */
+    private final FutureTask<Injector> graph = new FutureTask<>(this::createInjector);
 
     public Composition(CliEnvironment environment) {
         this.environment = environment;
@@ -44,30 +48,57 @@ public final class Composition implements AutoCloseable {
     }
 
     /**
-     * Starts, in the background, what {@code command} (a top-level command's name, or null) will need first and can
-     * be had before its options are even parsed: for the commands that call AWS, the SDK's region metadata.
+     * Starts, on threads of their own, what {@code command} (a top-level command's name, or null when the command line
+     * runs none) will need and can be had before its options are even parsed: the object graph, whose construction
+     * (Guice reflecting over every module) then runs beside picocli's building of the command model; for the commands
+     * that call AWS, also the SDK's region metadata.
      *
-     * @return whether something was started
+     * @return what was started
      */
-    public boolean prepareFor(String command) {
-        if (command == null || !CALLS_AWS.contains(command)) {
-            return false;
+    public Set<Preparation> prepareFor(String command) {
+        if (command == null) {
+            return EnumSet.noneOf(Preparation.class);
+        }
+        Thread builder = new Thread(graph, "redux-composition");
+        builder.setDaemon(true);
+        builder.start();
+        if (!CALLS_AWS.contains(command)) {
+            return EnumSet.of(Preparation.OBJECT_GRAPH);
         }
         RegionMetadata.loadInBackground();
-        return true;
+        return EnumSet.of(Preparation.OBJECT_GRAPH, Preparation.AWS_REGION_METADATA);
     }
+
+    /** What {@link #prepareFor} may start ahead. */
+    public enum Preparation { OBJECT_GRAPH, AWS_REGION_METADATA }
 
     private static boolean madeByPicocli(Class<?> type) {
         return type.isInterface() || CommandLine.ITypeConverter.class.isAssignableFrom(type)
                 || CommandLine.IVersionProvider.class.isAssignableFrom(type);
     }
 
-    private synchronized Injector injector() {
-        if (injector == null) {
-            injector = Guice.createInjector(Stage.DEVELOPMENT, new CliModule(environment, resources),
-                    new StorageModule(), new AwsModule(), new ChatModule());
+    /** The object graph: built by the thread {@link #prepareFor} started, or else here and now. */
+    private Injector injector() {
+        graph.run();
+        try {
+            return graph.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            if (e.getCause() instanceof Error failure) {
+                throw failure;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the object graph was built", e);
         }
-        return injector;
+    }
+
+    private Injector createInjector() {
+        return Guice.createInjector(Stage.DEVELOPMENT, new CliModule(environment, resources), new StorageModule(),
+                new AwsModule(), new ChatModule());
     }
 
     /**
