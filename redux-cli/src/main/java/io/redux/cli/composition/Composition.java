@@ -6,6 +6,7 @@ import com.google.inject.Stage;
 import io.redux.aws.Closeables;
 import io.redux.aws.RegionMetadata;
 import io.redux.cli.CliEnvironment;
+import io.redux.storage.json.JsonConversationRepository;
 import picocli.CommandLine;
 
 import java.util.EnumSet;
@@ -51,26 +52,32 @@ public final class Composition implements AutoCloseable {
      * Starts, on threads of their own, what {@code command} (a top-level command's name, or null when the command line
      * runs none) will need and can be had before its options are even parsed: the object graph, whose construction
      * (Guice reflecting over every module) then runs beside picocli's building of the command model; for the commands
-     * that call AWS, also the SDK's region metadata.
+     * that call AWS, the SDK's region metadata; for the chat, which saves its conversation, Jackson's mapper.
      *
      * @return what was started
      */
     public Set<Preparation> prepareFor(String command) {
+        Set<Preparation> started = EnumSet.noneOf(Preparation.class);
         if (command == null) {
-            return EnumSet.noneOf(Preparation.class);
+            return started;
         }
         Thread builder = new Thread(graph, "redux-composition");
         builder.setDaemon(true);
         builder.start();
-        if (!CALLS_AWS.contains(command)) {
-            return EnumSet.of(Preparation.OBJECT_GRAPH);
+        started.add(Preparation.OBJECT_GRAPH);
+        if (CALLS_AWS.contains(command)) {
+            RegionMetadata.loadInBackground();
+            started.add(Preparation.AWS_REGION_METADATA);
         }
-        RegionMetadata.loadInBackground();
-        return EnumSet.of(Preparation.OBJECT_GRAPH, Preparation.AWS_REGION_METADATA);
+        if (command.equals("chat")) {
+            JsonConversationRepository.prepareInBackground();
+            started.add(Preparation.JSON_MAPPER);
+        }
+        return started;
     }
 
     /** What {@link #prepareFor} may start ahead. */
-    public enum Preparation { OBJECT_GRAPH, AWS_REGION_METADATA }
+    public enum Preparation { OBJECT_GRAPH, AWS_REGION_METADATA, JSON_MAPPER }
 
     private static boolean madeByPicocli(Class<?> type) {
         return type.isInterface() || CommandLine.ITypeConverter.class.isAssignableFrom(type)

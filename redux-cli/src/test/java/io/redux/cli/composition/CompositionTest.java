@@ -21,7 +21,7 @@ class CompositionTest {
             @TempDir Path home) {
         try (Composition composition = new Composition(environment(home))) {
             assertThat(composition.prepareFor("chat")).containsExactlyInAnyOrder(Preparation.OBJECT_GRAPH,
-                    Preparation.AWS_REGION_METADATA);
+                    Preparation.AWS_REGION_METADATA, Preparation.JSON_MAPPER);
             assertThat(composition.prepareFor("whoami")).containsExactlyInAnyOrder(Preparation.OBJECT_GRAPH,
                     Preparation.AWS_REGION_METADATA);
             assertThat(composition.prepareFor("conversations")).containsExactly(Preparation.OBJECT_GRAPH);

@@ -137,6 +137,18 @@ class BundledRuntimeIT {
     }
 
     @Test
+    void theRuntimeWakesNoThreadToReplayProfiles(@TempDir Path user) throws IOException {
+        // With a cache, a JVM otherwise starts a "Training replay" thread and wakes it at every class initialized to
+        // look for profiles to replay, which the caches never hold: 17 ms of a one-shot chat's CPU.
+        Result flags = withNoJavaInstalled(user).env("REDUX_JAVA_OPTS", "-XX:+PrintFlagsFinal")
+                .run("conversations", "list");
+
+        assertThat(flags.exitCode()).isZero();
+        assertThat(flags.stdout().lines().filter(line -> line.contains(" AOTReplayTraining ")))
+                .singleElement().asString().contains("= false", "{command line}");
+    }
+
+    @Test
     void theCachesHoldNoMethodProfiles() throws IOException, InterruptedException {
         // The launcher runs C1 alone, which uses no profile; a JVM given a cache with profiles replays them all the
         // same, on a thread of its own that competes with the command for the machine's cores.

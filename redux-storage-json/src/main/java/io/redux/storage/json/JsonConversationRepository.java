@@ -50,6 +50,18 @@ public final class JsonConversationRepository implements ConversationRepository 
     private final ConversationFolder folder;
     private final RecentWrites recentWrites = new RecentWrites();
 
+    /**
+     * Starts Jackson's set-up, the static initializers of the mapper every reader and writer shares (about 10 ms of a
+     * fresh JVM's time), on a daemon thread that never keeps the JVM running: for a caller that will read or save
+     * soon and has other work to do first.
+     */
+    public static Thread prepareInBackground() {
+        Thread preparing = new Thread(JsonSupport::prepare, "redux-json");
+        preparing.setDaemon(true);
+        preparing.start();
+        return preparing;
+    }
+
     /** @param directory the folder of conversation files; created on the first write, not before */
     public JsonConversationRepository(Path directory) {
         this.folder = new ConversationFolder(directory);

@@ -37,6 +37,10 @@ final class JsonSupport {
     /** Two-space indentation, one member per line, {@code "name": value}, Unix line ends on every platform. */
     static final ObjectWriter PRETTY_WRITER = MAPPER.writer(prettyPrinter());
 
+    /** Does nothing but make sure this class, its mapper and its writer are initialized. */
+    static void prepare() {
+    }
+
     private JsonSupport() {
     }
 

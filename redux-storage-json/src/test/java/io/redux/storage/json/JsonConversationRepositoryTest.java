@@ -26,6 +26,16 @@ class JsonConversationRepositoryTest extends ConversationRepositoryContract {
         return new JsonConversationRepository(temp.resolve("conversations"));
     }
 
+    @Test
+    void preparesJacksonOnADaemonThreadThatNeverKeepsTheJvmRunning() throws InterruptedException {
+        Thread preparing = JsonConversationRepository.prepareInBackground();
+
+        assertThat(preparing.isDaemon()).isTrue();
+        assertThat(preparing.getName()).isEqualTo("redux-json");
+        preparing.join();
+        assertThat(preparing.isAlive()).isFalse();
+    }
+
     /** Every append is two fsyncs; 2 x 100 still interleaves writers thoroughly and keeps the test quick. */
     @Override
     protected int concurrentAppendsPerWriter() {
