@@ -20,7 +20,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
  * {@link CredentialSource} on the AWS SDK for Java v2: resolves the credentials chain once (see {@code CredentialChain}
@@ -39,6 +41,11 @@ public final class AwsCredentialSource implements CredentialSource, AwsCredentia
     public static final Duration METADATA_READ_TIMEOUT = Duration.ofMillis(500);
     /** How long a profile's {@code credential_process} may run before it is killed; other AWS tools wait a minute. */
     public static final Duration CREDENTIAL_PROCESS_TIMEOUT = Duration.ofMinutes(1);
+
+    /** The error codes with which STS turns keys down, beside its 401s and 403s (expired or mis-signed keys: 400s). */
+    private static final Set<String> CREDENTIAL_ERRORS = Set.of("InvalidClientTokenId", "SignatureDoesNotMatch",
+            "IncompleteSignature", "MissingAuthenticationToken", "ExpiredToken", "ExpiredTokenException",
+            "AccessDenied", "RequestExpired");
 
     private final CredentialChain chain;
     private final Closeables owned = new Closeables();
@@ -166,9 +173,18 @@ public final class AwsCredentialSource implements CredentialSource, AwsCredentia
         try {
             return sts.getCallerIdentity();
         } catch (AwsServiceException e) {
-            throw new CredentialsException("AWS rejected the credentials from " + describe(credentials) + ": "
-                    + (e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage())
-                    + " Refresh them (e.g. 'aws sso login') or pick another profile.", e);
+            if (rejectsTheCredentials(e)) {
+                throw new CredentialsException("AWS rejected the credentials from " + describe(credentials) + ": "
+                        + (e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage())
+                        + " Refresh them (e.g. 'aws sso login') or pick another profile.", e);
+            }
+            // Not STS's verdict on the keys: an endpoint that is not STS (a 404), or STS in trouble (a 5xx).
+            URI endpoint = chain.stsEndpoint(credentials.region());
+            throw new CredentialsException("STS at " + EndpointUrls.masked(endpoint) + " answered HTTP "
+                    + e.statusCode() + " to the identity lookup of the " + source(credentials) + " credentials ("
+                    + credentials.maskedAccessKeyId() + "), " + said(e) + ". "
+                    + (e.statusCode() >= 500 || e.isThrottlingException() ? "Try again later, or check" : "Check")
+                    + " AWS_ENDPOINT_URL_STS if you set it.", e);
         } catch (RuntimeException e) {
             URI endpoint = chain.stsEndpoint(credentials.region());
             String purpose = " to look up the identity of the " + source(credentials) + " credentials ("
@@ -178,6 +194,25 @@ public final class AwsCredentialSource implements CredentialSource, AwsCredentia
                     .orElseGet(() -> "Cannot ask STS at " + EndpointUrls.masked(endpoint) + purpose + ": " + e.getMessage()
                             + " Check AWS_ENDPOINT_URL_STS if you set it."), e);
         }
+    }
+
+    /**
+     * Whether STS turned the keys down (unknown, expired, badly signed, not allowed), as opposed to failing the call:
+     * a 401 or 403, or one of the credential errors STS answers with a 400.
+     */
+    private static boolean rejectsTheCredentials(AwsServiceException e) {
+        String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
+        return e.statusCode() == 401 || e.statusCode() == 403 || (code != null && CREDENTIAL_ERRORS.contains(code));
+    }
+
+    /** What an error answer said: its code and message, whichever it has, or that it had none. */
+    private static String said(AwsServiceException e) {
+        String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
+        String message = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorMessage();
+        String text = String.join(": ", Stream.of(code, message)
+                .filter(part -> part != null && !part.isBlank()).map(part -> part.strip().replaceAll("\\.$", ""))
+                .toList());
+        return text.isEmpty() ? "with no error message" : "saying " + text;
     }
 
     private static String describe(ResolvedCredentials credentials) {

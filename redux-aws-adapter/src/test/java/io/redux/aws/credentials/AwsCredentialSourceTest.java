@@ -7,6 +7,7 @@ import io.redux.domain.port.CallerIdentity;
 import io.redux.domain.port.CredentialOrigin;
 import io.redux.testkit.stub.ContainerCredentialsStub;
 import io.redux.testkit.stub.InstanceMetadataStub;
+import io.redux.testkit.stub.RawAnswerStub;
 import io.redux.testkit.stub.StsStub;
 import io.redux.testkit.stub.StubCredentials;
 import org.junit.jupiter.api.AfterEach;
@@ -341,6 +342,47 @@ class AwsCredentialSourceTest {
                         + " environment credentials (AKIA************WXYZ): unknown host no-such-host.invalid. Check the"
                         + " host name, your DNS and network, HTTPS_PROXY and NO_PROXY, and AWS_ENDPOINT_URL_STS if you"
                         + " set it.");
+    }
+
+    @Test
+    void keysStsDoesNotKnowAreSaidToBeRejectedWithStssReason() {
+        env.put("AWS_ACCESS_KEY_ID", "AKIAUNKNOWNTOSTS0001");
+        env.put("AWS_SECRET_ACCESS_KEY", ENV_SECRET);
+
+        assertThatThrownBy(() -> identity(null)).isInstanceOf(CredentialsException.class)
+                .hasMessage("AWS rejected the credentials from environment (AKIA************0001): The security token"
+                        + " included in the request is invalid. Refresh them (e.g. 'aws sso login') or pick another"
+                        + " profile.");
+    }
+
+    @Test
+    void anEndpointThatIsNotStsIsNotSaidToRejectTheCredentials() {
+        env.put("AWS_ACCESS_KEY_ID", ENV_KEY);
+        env.put("AWS_SECRET_ACCESS_KEY", ENV_SECRET);
+        try (RawAnswerStub notSts = RawAnswerStub.http(404, "Not Found", "")) {
+            env.put("AWS_ENDPOINT_URL_STS", notSts.endpoint().toString());
+
+            assertThatThrownBy(() -> identity(null)).isInstanceOf(CredentialsException.class)
+                    .hasMessage("STS at " + notSts.endpoint() + " answered HTTP 404 to the identity lookup of the"
+                            + " environment credentials (AKIA************WXYZ), with no error message. Check"
+                            + " AWS_ENDPOINT_URL_STS if you set it.");
+        }
+    }
+
+    @Test
+    void anErrorThatIsNotAboutTheCredentialsSaysWhatStsSaid() {
+        env.put("AWS_ACCESS_KEY_ID", ENV_KEY);
+        env.put("AWS_SECRET_ACCESS_KEY", ENV_SECRET);
+        String body = "<ErrorResponse><Error><Type>Sender</Type><Code>InvalidAction</Code><Message>Could not find operation GetCallerIdentity.</Message></Error><RequestId>r</RequestId></ErrorResponse>";
+        try (RawAnswerStub oldSts = new RawAnswerStub("HTTP/1.1 400 Bad Request\r\nContent-Type: text/xml\r\n"
+                + "Content-Length: " + body.length() + "\r\n\r\n" + body)) {
+            env.put("AWS_ENDPOINT_URL_STS", oldSts.endpoint().toString());
+
+            assertThatThrownBy(() -> identity(null)).isInstanceOf(CredentialsException.class)
+                    .hasMessage("STS at " + oldSts.endpoint() + " answered HTTP 400 to the identity lookup of the"
+                            + " environment credentials (AKIA************WXYZ), saying InvalidAction: Could not find"
+                            + " operation GetCallerIdentity. Check AWS_ENDPOINT_URL_STS if you set it.");
+        }
     }
 
     @Test
