@@ -175,8 +175,7 @@ public final class AwsCredentialSource implements CredentialSource, AwsCredentia
         } catch (AwsServiceException e) {
             if (rejectsTheCredentials(e)) {
                 throw new CredentialsException("AWS rejected the credentials from " + describe(credentials) + ": "
-                        + (e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage())
-                        + " Refresh them (e.g. 'aws sso login') or pick another profile.", e);
+                        + sentence(e) + " Refresh them (e.g. 'aws sso login') or pick another profile.", e);
             }
             // Not STS's verdict on the keys: an endpoint that is not STS (a 404), or STS in trouble (a 5xx).
             URI endpoint = chain.stsEndpoint(credentials.region());
@@ -205,14 +204,26 @@ public final class AwsCredentialSource implements CredentialSource, AwsCredentia
         return e.statusCode() == 401 || e.statusCode() == 403 || (code != null && CREDENTIAL_ERRORS.contains(code));
     }
 
-    /** What an error answer said: its code and message, whichever it has, or that it had none. */
+    /** What an error answer said, as a clause: its code and message, whichever it has, or that it had none. */
     private static String said(AwsServiceException e) {
+        String text = codeAndMessage(e);
+        return text.isEmpty() ? "with no error message" : "saying " + text;
+    }
+
+    /** What an error answer said, as a sentence: its message (or code), else its HTTP status. */
+    private static String sentence(AwsServiceException e) {
+        String message = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorMessage();
+        String text = message != null && !message.isBlank() ? message.strip().replaceAll("\\.$", "")
+                : codeAndMessage(e);
+        return (text.isEmpty() ? "HTTP " + e.statusCode() : text) + ".";
+    }
+
+    private static String codeAndMessage(AwsServiceException e) {
         String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
         String message = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorMessage();
-        String text = String.join(": ", Stream.of(code, message)
+        return String.join(": ", Stream.of(code, message)
                 .filter(part -> part != null && !part.isBlank()).map(part -> part.strip().replaceAll("\\.$", ""))
                 .toList());
-        return text.isEmpty() ? "with no error message" : "saying " + text;
     }
 
     private static String describe(ResolvedCredentials credentials) {

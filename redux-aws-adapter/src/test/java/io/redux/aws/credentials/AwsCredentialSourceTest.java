@@ -356,6 +356,19 @@ class AwsCredentialSourceTest {
     }
 
     @Test
+    void aRefusalWithoutAMessageGivesItsStatus() {
+        env.put("AWS_ACCESS_KEY_ID", ENV_KEY);
+        env.put("AWS_SECRET_ACCESS_KEY", ENV_SECRET);
+        try (RawAnswerStub forbidden = RawAnswerStub.http(403, "Forbidden", "")) {
+            env.put("AWS_ENDPOINT_URL_STS", forbidden.endpoint().toString());
+
+            assertThatThrownBy(() -> identity(null)).isInstanceOf(CredentialsException.class)
+                    .hasMessage("AWS rejected the credentials from environment (AKIA************WXYZ): HTTP 403."
+                            + " Refresh them (e.g. 'aws sso login') or pick another profile.");
+        }
+    }
+
+    @Test
     void anEndpointThatIsNotStsIsNotSaidToRejectTheCredentials() {
         env.put("AWS_ACCESS_KEY_ID", ENV_KEY);
         env.put("AWS_SECRET_ACCESS_KEY", ENV_SECRET);
