@@ -357,44 +357,31 @@ class AwsCredentialSourceTest {
 
     @Test
     void aRefusalWithoutAMessageGivesItsStatus() {
-        env.put("AWS_ACCESS_KEY_ID", ENV_KEY);
-        env.put("AWS_SECRET_ACCESS_KEY", ENV_SECRET);
         try (RawAnswerStub forbidden = RawAnswerStub.http(403, "Forbidden", "")) {
-            env.put("AWS_ENDPOINT_URL_STS", forbidden.endpoint().toString());
-
-            assertThatThrownBy(() -> identity(null)).isInstanceOf(CredentialsException.class)
-                    .hasMessage("AWS rejected the credentials from environment (AKIA************WXYZ): HTTP 403."
-                            + " Refresh them (e.g. 'aws sso login') or pick another profile.");
+            assertThat(identityFailureFrom(forbidden)).hasMessage("AWS rejected the credentials from environment"
+                    + " (AKIA************WXYZ): HTTP 403. Refresh them (e.g. 'aws sso login') or pick another profile.");
         }
     }
 
     @Test
     void anEndpointThatIsNotStsIsNotSaidToRejectTheCredentials() {
-        env.put("AWS_ACCESS_KEY_ID", ENV_KEY);
-        env.put("AWS_SECRET_ACCESS_KEY", ENV_SECRET);
         try (RawAnswerStub notSts = RawAnswerStub.http(404, "Not Found", "")) {
-            env.put("AWS_ENDPOINT_URL_STS", notSts.endpoint().toString());
-
-            assertThatThrownBy(() -> identity(null)).isInstanceOf(CredentialsException.class)
-                    .hasMessage("STS at " + notSts.endpoint() + " answered HTTP 404 to the identity lookup of the"
-                            + " environment credentials (AKIA************WXYZ), with no error message. Check"
-                            + " AWS_ENDPOINT_URL_STS if you set it.");
+            assertThat(identityFailureFrom(notSts)).hasMessage("STS at " + notSts.endpoint() + " answered HTTP 404 to"
+                    + " the identity lookup of the environment credentials (AKIA************WXYZ), with no error"
+                    + " message. Check AWS_ENDPOINT_URL_STS if you set it.");
         }
     }
 
     @Test
     void anErrorThatIsNotAboutTheCredentialsSaysWhatStsSaid() {
-        env.put("AWS_ACCESS_KEY_ID", ENV_KEY);
-        env.put("AWS_SECRET_ACCESS_KEY", ENV_SECRET);
-        String body = "<ErrorResponse><Error><Type>Sender</Type><Code>InvalidAction</Code><Message>Could not find operation GetCallerIdentity.</Message></Error><RequestId>r</RequestId></ErrorResponse>";
+        String body = "<ErrorResponse><Error><Type>Sender</Type><Code>InvalidAction</Code><Message>Could not find"
+                + " operation GetCallerIdentity.</Message></Error><RequestId>r</RequestId></ErrorResponse>";
         try (RawAnswerStub oldSts = new RawAnswerStub("HTTP/1.1 400 Bad Request\r\nContent-Type: text/xml\r\n"
                 + "Content-Length: " + body.length() + "\r\n\r\n" + body)) {
-            env.put("AWS_ENDPOINT_URL_STS", oldSts.endpoint().toString());
-
-            assertThatThrownBy(() -> identity(null)).isInstanceOf(CredentialsException.class)
-                    .hasMessage("STS at " + oldSts.endpoint() + " answered HTTP 400 to the identity lookup of the"
-                            + " environment credentials (AKIA************WXYZ), saying InvalidAction: Could not find"
-                            + " operation GetCallerIdentity. Check AWS_ENDPOINT_URL_STS if you set it.");
+            assertThat(identityFailureFrom(oldSts)).hasMessage("STS at " + oldSts.endpoint() + " answered HTTP 400 to"
+                    + " the identity lookup of the environment credentials (AKIA************WXYZ), saying"
+                    + " InvalidAction: Could not find operation GetCallerIdentity. Check AWS_ENDPOINT_URL_STS if you"
+                    + " set it.");
         }
     }
 
@@ -423,6 +410,16 @@ class AwsCredentialSourceTest {
             source.identity();
         }
         assertThat(sts.requests()).hasSize(1);
+    }
+
+    /** The failure of the environment keys' identity lookup from {@code sts}, a CredentialsException. */
+    private CredentialsException identityFailureFrom(RawAnswerStub sts) {
+        env.put("AWS_ACCESS_KEY_ID", ENV_KEY);
+        env.put("AWS_SECRET_ACCESS_KEY", ENV_SECRET);
+        env.put("AWS_ENDPOINT_URL_STS", sts.endpoint().toString());
+        Throwable failure = catchThrowable(() -> identity(null));
+        assertThat(failure).isInstanceOf(CredentialsException.class);
+        return (CredentialsException) failure;
     }
 
     private CallerIdentity identity(String cliProfile) {
