@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -200,30 +201,33 @@ public final class AwsCredentialSource implements CredentialSource, AwsCredentia
      * a 401 or 403, or one of the credential errors STS answers with a 400.
      */
     private static boolean rejectsTheCredentials(AwsServiceException e) {
-        String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
+        String code = errorCode(e);
         return e.statusCode() == 401 || e.statusCode() == 403 || (code != null && CREDENTIAL_ERRORS.contains(code));
     }
 
     /** What an error answer said, as a clause: its code and message, whichever it has, or that it had none. */
     private static String said(AwsServiceException e) {
-        String text = codeAndMessage(e);
+        String text = String.join(": ", Stream.of(errorCode(e), errorMessage(e)).filter(Objects::nonNull).toList());
         return text.isEmpty() ? "with no error message" : "saying " + text;
     }
 
-    /** What an error answer said, as a sentence: its message (or code), else its HTTP status. */
+    /** What an error answer said, as a sentence: its message, else its code, else its HTTP status. */
     private static String sentence(AwsServiceException e) {
-        String message = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorMessage();
-        String text = message != null && !message.isBlank() ? message.strip().replaceAll("\\.$", "")
-                : codeAndMessage(e);
-        return (text.isEmpty() ? "HTTP " + e.statusCode() : text) + ".";
+        return Objects.requireNonNullElse(errorMessage(e), Objects.requireNonNullElse(errorCode(e),
+                "HTTP " + e.statusCode())) + ".";
     }
 
-    private static String codeAndMessage(AwsServiceException e) {
-        String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
-        String message = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorMessage();
-        return String.join(": ", Stream.of(code, message)
-                .filter(part -> part != null && !part.isBlank()).map(part -> part.strip().replaceAll("\\.$", ""))
-                .toList());
+    private static String errorCode(AwsServiceException e) {
+        return e.awsErrorDetails() == null ? null : trimmed(e.awsErrorDetails().errorCode());
+    }
+
+    private static String errorMessage(AwsServiceException e) {
+        return e.awsErrorDetails() == null ? null : trimmed(e.awsErrorDetails().errorMessage());
+    }
+
+    /** {@code text} without surrounding blanks or a final full stop; null when there is nothing. */
+    private static String trimmed(String text) {
+        return text == null || text.isBlank() ? null : text.strip().replaceAll("\\.$", "");
     }
 
     private static String describe(ResolvedCredentials credentials) {
