@@ -31,6 +31,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.SortedMap;
 
 /** The commands a user types at the chat prompt, starting with {@code /}. */
 final class SlashCommands {
@@ -184,11 +185,12 @@ final class SlashCommands {
 
     private void tools(List<String> arguments, ToolPolicy policy) {
         if (arguments.isEmpty()) {
-            if (tools.offered().isEmpty()) {
+            SortedMap<String, Tool> offered = tools.offered();
+            if (offered.isEmpty()) {
                 out.println(style.dim("No tools are offered to the model (the agent's tools field names none)."));
             }
             // By the names the model knows: an agent offers some tools, some under aliases.
-            tools.offered().forEach((name, tool) -> {
+            offered.forEach((name, tool) -> {
                 String note = policy.trusts(tool) ? "runs without asking" : defaultNote(tool);
                 String trustName = tool.trustNames().get(0).equals(name) ? "" : " (" + tool.trustNames().get(0) + ")";
                 out.println("  " + TerminalText.escape(name + trustName) + "  " + style.dim(note));
