@@ -99,10 +99,7 @@ class InteractiveChatTest {
     @Test
     void thePromptComesBeforeTheCredentialsAndTheFirstMessageWaitsForThem() throws Exception {
         CountDownLatch resolved = new CountDownLatch(1);
-        CredentialSource identity = () -> {
-            awaitUninterruptibly(resolved);
-            return FakeAwsAccess.IDENTITY;
-        };
+        CredentialSource identity = identityOnceOpened(resolved);
         FakeModelGateway model = FakeModelGateway.builder().answer("Answered once the credentials came.").build();
         ModelGateway waitingForCredentials = (request, listener) -> {
             awaitUninterruptibly(resolved);
@@ -154,6 +151,14 @@ class InteractiveChatTest {
                 .containsExactly("second", "Now it works.");
     }
 
+    /** The fake identity, once {@code latch} opens: a lookup as slow as the test wants. */
+    private static CredentialSource identityOnceOpened(CountDownLatch latch) {
+        return () -> {
+            awaitUninterruptibly(latch);
+            return FakeAwsAccess.IDENTITY;
+        };
+    }
+
     private static void awaitUninterruptibly(CountDownLatch latch) {
         try {
             latch.await();
@@ -181,10 +186,7 @@ class InteractiveChatTest {
     @Test
     void leavingBeforeTheFirstMessageDoesNotWaitForTheIdentity() throws Exception {
         CountDownLatch never = new CountDownLatch(1);
-        CredentialSource identity = () -> {
-            awaitUninterruptibly(never);
-            return FakeAwsAccess.IDENTITY;
-        };
+        CredentialSource identity = identityOnceOpened(never);
         CompletableFuture<Integer> session = startOn(keyboard,
                 new FakeAwsAccess(FakeModelGateway.builder().build(), identity));
         try {
