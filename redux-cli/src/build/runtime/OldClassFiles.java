@@ -17,6 +17,7 @@ import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
@@ -50,11 +51,36 @@ public final class OldClassFiles {
             jars = files.filter(file -> file.toString().endsWith(".jar")).sorted().toList();
         }
         for (Path jar : jars) {
+            if (!hasOldClassFiles(jar)) {
+                continue;
+            }
             int changed = upgrade(jar);
             if (changed > 0) {
                 System.out.println(jar.getFileName() + ": " + changed + " class files given stack map frames");
             }
         }
+    }
+
+    /** Whether a class file of {@code jar} is older than Java 6, by its header alone: most jars are left as they are. */
+    static boolean hasOldClassFiles(Path jar) throws IOException {
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
+            for (ZipEntry entry : java.util.Collections.list(zip.entries())) {
+                if (isClassFile(entry)) {
+                    try (InputStream in = zip.getInputStream(entry)) {
+                        byte[] header = in.readNBytes(8);
+                        // magic (4 bytes), minor version (2), major version (2, big-endian)
+                        if (header.length == 8 && ((header[6] & 0xff) << 8 | header[7] & 0xff) < JAVA_6) {
+                            return true;
+                        }
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean isClassFile(ZipEntry entry) {
+        return entry.getName().endsWith(".class") && !entry.getName().startsWith("META-INF/");
     }
 
     /** Rewrites {@code jar} when it has old class files (to a temporary file, then moved over it); their count. */
@@ -75,7 +101,7 @@ public final class OldClassFiles {
             long time = 0;
             for (ZipEntry entry; (entry = entries.getNextEntry()) != null; ) {
                 byte[] bytes = entries.readAllBytes();
-                if (entry.getName().endsWith(".class") && !entry.getName().startsWith("META-INF/")) {
+                if (isClassFile(entry)) {
                     ClassModel model = classFile.parse(bytes);
                     if (model.majorVersion() < JAVA_6) {
                         bytes = classFile.transformClass(model, ClassTransform.transformingMethodBodies(
