@@ -17,6 +17,8 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 
 import javax.net.ssl.TrustManager;
 import java.net.URI;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 
@@ -33,12 +35,6 @@ import java.util.concurrent.TimeUnit;
  * </ul>
  */
 public final class HttpClients {
-
-    private static final ThreadFactory DAEMON_EVENT_LOOP = runnable -> {
-        Thread thread = new Thread(runnable, "redux-aws-netty");
-        thread.setDaemon(true);
-        return thread;
-    };
 
     private HttpClients() {
     }
@@ -65,7 +61,7 @@ public final class HttpClients {
 
     /** An async client and the event loop it owns; closing it ends the loop at once instead of after 2 s. */
     public static AsyncHttp async(NetworkSettings settings, URI endpoint) {
-        NioEventLoopGroup group = new DeferredRegistrationEventLoopGroup();
+        DeferredRegistrationEventLoopGroup group = new DeferredRegistrationEventLoopGroup();
         NettyNioAsyncHttpClient.Builder builder = NettyNioAsyncHttpClient.builder()
                 .eventLoopGroup(SdkEventLoopGroup.create(group, NioSocketChannel::new))
                 .protocol(Protocol.HTTP1_1)
@@ -99,8 +95,25 @@ public final class HttpClients {
      */
     static final class DeferredRegistrationEventLoopGroup extends NioEventLoopGroup {
 
+        private final LoopThreads threads;
+
         DeferredRegistrationEventLoopGroup() {
-            super(1, DAEMON_EVENT_LOOP);
+            this(new LoopThreads());
+        }
+
+        private DeferredRegistrationEventLoopGroup(LoopThreads threads) {
+            super(1, threads);
+            this.threads = threads;
+        }
+
+        /**
+         * Waits, {@code millis} at most, for the loop's thread itself to end: the group counts as terminated from the
+         * last task its thread runs, a moment before the thread is gone.
+         */
+        void awaitThreadEnd(long millis) throws InterruptedException {
+            for (Thread thread : threads.started) {
+                thread.join(millis);
+            }
         }
 
         @Override
@@ -112,16 +125,36 @@ public final class HttpClients {
         }
     }
 
+    /** Makes the loop's daemon thread, and remembers it so that closing can wait for its end. */
+    private static final class LoopThreads implements ThreadFactory {
+        private final List<Thread> started = new CopyOnWriteArrayList<>();
+
+        @Override
+        public Thread newThread(Runnable runnable) {
+            Thread thread = new Thread(runnable, "redux-aws-netty");
+            thread.setDaemon(true);
+            started.add(thread);
+            return thread;
+        }
+    }
+
     /** An async client with the event loop it owns. */
-    public record AsyncHttp(SdkAsyncHttpClient client, NioEventLoopGroup group) implements AutoCloseable {
+    public record AsyncHttp(SdkAsyncHttpClient client, DeferredRegistrationEventLoopGroup group)
+            implements AutoCloseable {
         /**
-         * Closes the client and waits (a second at most) for its event loop to end. A loop left to die with the JVM
-         * sits in {@code epoll_wait}, native code, and the JVM's exit waits 300 ms for any thread in native code.
+         * Closes the client and waits (a second at most) for its event loop, and the loop's thread, to end. A loop
+         * left to die with the JVM sits in {@code epoll_wait}, native code, and the JVM's exit waits 300 ms for any
+         * thread in native code.
          */
         @Override
         public void close() {
             client.close();
             group.shutdownGracefully(0, 200, TimeUnit.MILLISECONDS).awaitUninterruptibly(1, TimeUnit.SECONDS);
+            try {
+                group.awaitThreadEnd(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

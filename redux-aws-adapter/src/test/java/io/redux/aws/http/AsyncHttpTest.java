@@ -10,14 +10,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AsyncHttpTest {
 
     @Test
-    void closingEndsTheEventLoop() throws Exception {
+    void closingEndsTheEventLoopAndItsThread() throws Exception {
         HttpClients.AsyncHttp http = HttpClients.async(NetworkSettings.fromEnvironment(Map.of()),
                 URI.create("http://127.0.0.1:9"));
         // The loop's thread starts with its first task.
-        http.group().submit(() -> { }).sync();
+        Thread loop = http.group().submit(Thread::currentThread).get();
 
         http.close();
 
         assertThat(http.group().isTerminated()).isTrue();
+        // Not merely terminated, which the group is from its thread's last task on: the thread is gone.
+        assertThat(loop.isAlive()).isFalse();
     }
 }
